@@ -1,0 +1,95 @@
+package dev.cairn.demo;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import dev.cairn.accounts.PasswordHasher;
+import dev.cairn.platform.CommandFailed;
+import dev.cairn.platform.Ids;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes the demo data in one transaction: all of it or none. The content comes from a
+ * fixed random seed, so every installation gets the same demo.
+ */
+@Component
+class DemoSeeder {
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batch;
+
+	private final PasswordHasher hasher;
+
+	DemoSeeder(JdbcClient jdbc, JdbcTemplate batch, PasswordHasher hasher) {
+		this.jdbc = jdbc;
+		this.batch = batch;
+		this.hasher = hasher;
+	}
+
+	@Transactional
+	Result seed() {
+		// Two seed-demo runs at once: the second waits here, then finds the data loaded.
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('cairn.seed-demo'))").query().singleValue();
+		List<String> keys = DemoProject.ALL.stream().map(DemoProject::key).toList();
+		List<String> emails = DemoUser.ALL.stream().map(DemoUser::email).toList();
+		long projectsPresent = this.jdbc.sql("SELECT count(*) FROM projects WHERE key IN (:keys)")
+			.param("keys", keys)
+			.query(Long.class)
+			.single();
+		long usersPresent = this.jdbc.sql("SELECT count(*) FROM users WHERE lower(email) IN (:emails)")
+			.param("emails", emails)
+			.query(Long.class)
+			.single();
+		if (projectsPresent == keys.size() && usersPresent == emails.size()) {
+			return new Result(false, 0, 0, 0);
+		}
+		if (projectsPresent > 0 || usersPresent > 0) {
+			throw new CommandFailed("Some of the demo projects " + keys + " or users " + emails
+					+ " exist already, but not all of them; remove them before loading the demo.");
+		}
+		Random random = new Random(2026);
+		Map<String, UUID> users = insertUsers();
+		int tasks = 0;
+		int comments = 0;
+		for (DemoProject project : DemoProject.ALL) {
+			DemoProjectWriter.Written written = new DemoProjectWriter(this.jdbc, this.batch, random, users)
+				.write(project);
+			tasks += written.tasks();
+			comments += written.comments();
+		}
+		return new Result(true, DemoProject.ALL.size(), tasks, comments);
+	}
+
+	private Map<String, UUID> insertUsers() {
+		Map<String, UUID> ids = new HashMap<>();
+		for (DemoUser user : DemoUser.ALL) {
+			UUID id = Ids.newId();
+			ids.put(user.role(), id);
+			this.jdbc.sql("""
+					INSERT INTO users (id, email, display_name, password_hash, email_verified_at)
+					VALUES (:id, :email, :name, :hash, now())
+					""")
+				.param("id", id)
+				.param("email", user.email())
+				.param("name", user.displayName())
+				.param("hash", this.hasher.hash(user.password()))
+				.update();
+			this.jdbc.sql("INSERT INTO user_profiles (user_id, timezone, locale) VALUES (:id, 'Europe/Berlin', 'en')")
+				.param("id", id)
+				.update();
+		}
+		return ids;
+	}
+
+	record Result(boolean seeded, int projects, int tasks, int comments) {
+	}
+
+}

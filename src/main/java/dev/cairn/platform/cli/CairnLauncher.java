@@ -1,0 +1,74 @@
+package dev.cairn.platform.cli;
+
+import java.util.Map;
+
+import dev.cairn.platform.CairnCommand;
+import dev.cairn.platform.CommandFailed;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts the server, or runs one command in a context without a web server and exits.
+ */
+public final class CairnLauncher {
+
+	private CairnLauncher() {
+	}
+
+	/**
+	 * Starts the server and returns while it runs; or runs a command, or prints help, and
+	 * exits the process with its status.
+	 */
+	public static void launch(Class<?> application, String... args) {
+		Invocation invocation;
+		try {
+			invocation = Invocation.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println("cairn: " + ex.getMessage() + " (see cairn --help)");
+			System.exit(2);
+			return;
+		}
+		switch (invocation) {
+			case Invocation.Serve serve -> SpringApplication.run(application, serve.springArguments());
+			case Invocation.Help help -> {
+				System.out.print(CommandSpec.help());
+				System.exit(0);
+			}
+			case Invocation.Command command -> System.exit(run(application, command));
+		}
+	}
+
+	static int run(Class<?> application, Invocation.Command command) {
+		ConfigurableApplicationContext context;
+		try {
+			context = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
+				.bannerMode(Banner.Mode.OFF)
+				.logStartupInfo(false)
+				.properties(Map.of("cairn.database.migrate-on-start", command.spec().migratesFirst(),
+						"logging.level.root", "warn"))
+				.run();
+		}
+		catch (RuntimeException ex) {
+			return 1; // Spring Boot has already reported why it could not start.
+		}
+		try (context) {
+			CairnCommand bean = context.getBeansOfType(CairnCommand.class)
+				.values()
+				.stream()
+				.filter((candidate) -> candidate.name().equals(command.spec().name()))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("No bean for command " + command.spec().name()));
+			return bean.run(command.options());
+		}
+		catch (CommandFailed ex) {
+			System.err.println("cairn " + command.spec().name() + ": " + ex.getMessage());
+			return 1;
+		}
+	}
+
+}

@@ -1,0 +1,2 @@
+DROP TABLE user_profiles;
+DROP TABLE users;

@@ -1,0 +1,3 @@
+DROP TABLE comments;
+DROP TABLE task_labels;
+DROP TABLE tasks;
