@@ -10,10 +10,12 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Starts the server, or runs one command in a context without a web server and exits.
  */
+@NamedInterface("launcher")
 public final class CairnLauncher {
 
 	private CairnLauncher() {

@@ -1,0 +1,236 @@
+package dev.cairn.platform.database;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import dev.cairn.platform.Ids;
+import dev.cairn.testing.TestDatabase;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static dev.cairn.platform.database.SchemaRows.uniqueEmail;
+import static dev.cairn.platform.database.SchemaRows.uniqueKey;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The constraints that protect data even from code that forgets a check.
+ */
+class SchemaConstraintsTests {
+
+	private static JdbcClient jdbc;
+
+	private static SchemaRows rows;
+
+	@BeforeAll
+	static void migrate() {
+		DataSource dataSource = TestDatabase.create().dataSource();
+		Flyway.configure().dataSource(dataSource).load().migrate();
+		jdbc = JdbcClient.create(dataSource);
+		rows = new SchemaRows(jdbc);
+	}
+
+	@Test
+	void emailIsUniqueWhateverItsCase() {
+		String email = uniqueEmail();
+		rows.user(email);
+		assertThatExceptionOfType(DuplicateKeyException.class).isThrownBy(() -> rows.user(email.toUpperCase()))
+			.withMessageContaining("users_email_key");
+	}
+
+	@Test
+	void projectKeysAreShortUppercaseWords() {
+		for (String bad : new String[] { "ab", "A", "1AB", "ABCDEFGHIJK", "AB-C", "ÄB" }) {
+			assertThatExceptionOfType(DataIntegrityViolationException.class).as(bad)
+				.isThrownBy(() -> rows.project(bad))
+				.withMessageContaining("projects_key_check");
+		}
+		String key = uniqueKey();
+		rows.project(key);
+		assertThatExceptionOfType(DuplicateKeyException.class).isThrownBy(() -> rows.project(key));
+	}
+
+	@Test
+	void priorityIsOneOfFiveLevels() {
+		UUID project = rows.project(uniqueKey());
+		UUID status = rows.status(project);
+		rows.task(project, status, 1, null, 4);
+		assertThatExceptionOfType(DataIntegrityViolationException.class)
+			.isThrownBy(() -> rows.task(project, status, 2, null, 5))
+			.withMessageContaining("tasks_priority_check");
+	}
+
+	@Test
+	void taskNumbersAreUniquePerProject() {
+		UUID project = rows.project(uniqueKey());
+		UUID other = rows.project(uniqueKey());
+		rows.task(project, rows.status(project), 7);
+		rows.task(other, rows.status(other), 7);
+		assertThatExceptionOfType(DuplicateKeyException.class)
+			.isThrownBy(() -> rows.task(project, rows.status(project), 7))
+			.withMessageContaining("tasks_project_id_number_key");
+	}
+
+	@Test
+	void aTaskCannotHaveAParentOrStatusFromAnotherProject() {
+		UUID project = rows.project(uniqueKey());
+		UUID other = rows.project(uniqueKey());
+		UUID foreignParent = rows.task(other, rows.status(other), 1);
+		UUID status = rows.status(project);
+		assertThatExceptionOfType(DataIntegrityViolationException.class)
+			.isThrownBy(() -> rows.task(project, status, 1, foreignParent, 0))
+			.withMessageContaining("tasks_project_id_parent_id_fkey");
+		assertThatExceptionOfType(DataIntegrityViolationException.class)
+			.isThrownBy(() -> rows.task(project, rows.status(other), 2))
+			.withMessageContaining("tasks_project_id_status_id_fkey");
+	}
+
+	@Test
+	void aTaskCannotCarryALabelOfAnotherProject() {
+		UUID project = rows.project(uniqueKey());
+		UUID other = rows.project(uniqueKey());
+		UUID task = rows.task(project, rows.status(project), 1);
+		UUID foreignLabel = rows.label(other, "bug");
+		assertThatExceptionOfType(DataIntegrityViolationException.class)
+			.isThrownBy(() -> jdbc.sql("INSERT INTO task_labels (project_id, task_id, label_id) VALUES (:p, :t, :l)")
+				.param("p", project)
+				.param("t", task)
+				.param("l", foreignLabel)
+				.update())
+			.withMessageContaining("task_labels_project_id_label_id_fkey");
+	}
+
+	@Test
+	void labelNamesAreUniquePerProjectWhateverTheirCase() {
+		UUID project = rows.project(uniqueKey());
+		rows.label(project, "Bug");
+		rows.label(rows.project(uniqueKey()), "bug");
+		assertThatExceptionOfType(DuplicateKeyException.class).isThrownBy(() -> rows.label(project, "bug"))
+			.withMessageContaining("labels_project_name_key");
+	}
+
+	@Test
+	void deletingAProjectDeletesEverythingInIt() {
+		UUID project = rows.project(uniqueKey());
+		UUID user = rows.user(uniqueEmail());
+		jdbc.sql("INSERT INTO project_members (project_id, user_id, role) VALUES (:p, :u, 'owner')")
+			.param("p", project)
+			.param("u", user)
+			.update();
+		UUID status = rows.status(project);
+		UUID task = rows.task(project, status, 1);
+		UUID label = rows.label(project, "bug");
+		jdbc.sql("INSERT INTO task_labels (project_id, task_id, label_id) VALUES (:p, :t, :l)")
+			.param("p", project)
+			.param("t", task)
+			.param("l", label)
+			.update();
+		jdbc.sql("INSERT INTO comments (id, task_id, author_id, body) VALUES (:id, :t, :u, 'hello')")
+			.param("id", Ids.newId())
+			.param("t", task)
+			.param("u", user)
+			.update();
+
+		jdbc.sql("DELETE FROM projects WHERE id = :id").param("id", project).update();
+
+		for (String table : new String[] { "project_members", "statuses", "tasks", "labels", "task_labels" }) {
+			assertThat(count(table + " WHERE project_id = :id", project)).as(table).isZero();
+		}
+		assertThat(count("comments WHERE task_id = :id", task)).isZero();
+		assertThat(count("users WHERE id = :id", user)).isOne();
+	}
+
+	@Test
+	void aStatusInUseCannotBeDeleted() {
+		UUID project = rows.project(uniqueKey());
+		UUID status = rows.status(project);
+		rows.task(project, status, 1);
+		assertThatExceptionOfType(DataIntegrityViolationException.class)
+			.isThrownBy(() -> jdbc.sql("DELETE FROM statuses WHERE id = :id").param("id", status).update())
+			.withMessageContaining("tasks_project_id_status_id_fkey");
+	}
+
+	@Test
+	void deletingAUserKeepsTheirTasksAndCommentsWithoutThem() {
+		UUID user = rows.user(uniqueEmail());
+		UUID project = rows.project(uniqueKey());
+		UUID task = rows.task(project, rows.status(project), 1);
+		jdbc.sql("UPDATE tasks SET assignee_id = :u, reporter_id = :u WHERE id = :t")
+			.param("u", user)
+			.param("t", task)
+			.update();
+
+		jdbc.sql("DELETE FROM users WHERE id = :id").param("id", user).update();
+
+		assertThat(count("tasks WHERE id = :id AND assignee_id IS NULL AND reporter_id IS NULL", task)).isOne();
+	}
+
+	@Test
+	void purgingAParentKeepsItsSubtasksInTheirProject() {
+		UUID project = rows.project(uniqueKey());
+		UUID status = rows.status(project);
+		UUID parent = rows.task(project, status, 1);
+		UUID child = rows.task(project, status, 2, parent, 0);
+
+		jdbc.sql("DELETE FROM tasks WHERE id = :id").param("id", parent).update();
+
+		assertThat(count("tasks WHERE id = :id AND parent_id IS NULL AND project_id = '" + project + "'", child))
+			.isOne();
+	}
+
+	@Test
+	void updatedAtIsSetByTheTriggerOnEveryUpdate() {
+		UUID user = rows.user(uniqueEmail());
+		jdbc.sql("UPDATE users SET updated_at = '2000-01-01T00:00:00Z' WHERE id = :id").param("id", user).update();
+		OffsetDateTime updated = jdbc.sql("SELECT updated_at FROM users WHERE id = :id")
+			.param("id", user)
+			.query(OffsetDateTime.class)
+			.single();
+		assertThat(updated).isAfter(OffsetDateTime.now().minusMinutes(5));
+	}
+
+	@Test
+	void eventsAreAppendOnlyButOutliveTheirActor() {
+		UUID actor = rows.user(uniqueEmail());
+		UUID event = Ids.newId();
+		jdbc.sql("INSERT INTO events (id, type, actor_id, data) VALUES (:id, 'user.created', :actor, '{}')")
+			.param("id", event)
+			.param("actor", actor)
+			.update();
+		assertThatExceptionOfType(DataIntegrityViolationException.class)
+			.isThrownBy(() -> jdbc.sql("UPDATE events SET data = '{\"forged\": true}' WHERE id = :id")
+				.param("id", event)
+				.update())
+			.withMessageContaining("events are append-only");
+
+		jdbc.sql("DELETE FROM users WHERE id = :id").param("id", actor).update();
+
+		assertThat(count("events WHERE id = :id AND actor_id IS NULL", event)).isOne();
+	}
+
+	@Test
+	void fullTextSearchFindsStemmedWordsOfTitleAndDescription() {
+		UUID project = rows.project(uniqueKey());
+		UUID task = rows.task(project, rows.status(project), 1);
+		jdbc.sql("UPDATE tasks SET title = 'Crashes when importing', description = 'Several reports' WHERE id = :id")
+			.param("id", task)
+			.update();
+		assertThat(count("tasks WHERE id = :id AND search_vector @@ websearch_to_tsquery('english', 'crash import')",
+				task))
+			.isOne();
+		assertThat(count("tasks WHERE id = :id AND search_vector @@ websearch_to_tsquery('english', 'report')", task))
+			.isOne();
+	}
+
+	private static long count(String fromWhere, UUID id) {
+		return jdbc.sql("SELECT count(*) FROM " + fromWhere).param("id", id).query(Long.class).single();
+	}
+
+}

@@ -1,0 +1,89 @@
+package dev.cairn.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import dev.cairn.platform.database.EmbeddedPostgres;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * One real PostgreSQL (the same embedded server Cairn runs in production) for the whole
+ * test JVM, with a fresh database for each test class or scenario that asks for one.
+ */
+public final class TestDatabase {
+
+	private static final AtomicInteger counter = new AtomicInteger();
+
+	private static EmbeddedPostgres server;
+
+	private TestDatabase() {
+	}
+
+	/** The shared server, started on first use and stopped when the JVM exits. */
+	public static synchronized EmbeddedPostgres server() {
+		if (server == null) {
+			Path dir = temporaryDataDir("cairn-test-db");
+			server = EmbeddedPostgres.start(dir, "nobody");
+			Runtime.getRuntime().addShutdownHook(new Thread(server::close, "test-database-stop"));
+		}
+		return server;
+	}
+
+	/** A new, empty database on the shared server. */
+	public static Database create() {
+		EmbeddedPostgres postgres = server();
+		String name = "test_" + ProcessHandle.current().pid() + "_" + counter.incrementAndGet();
+		try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"), postgres.username(),
+				postgres.password()); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE DATABASE " + name);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return new Database(postgres.jdbcUrl(name), postgres.username(), postgres.password());
+	}
+
+	/**
+	 * A temporary folder the embedded server may use even when the tests run as root (the
+	 * server then runs as another account, which must be able to enter it).
+	 */
+	public static Path temporaryDataDir(String prefix) {
+		try {
+			Path dir = Files.createTempDirectory(prefix);
+			Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+			return dir;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public record Database(String url, String username, String password) {
+
+		public DataSource dataSource() {
+			PGSimpleDataSource dataSource = new PGSimpleDataSource();
+			dataSource.setUrl(this.url);
+			dataSource.setUser(this.username);
+			dataSource.setPassword(this.password);
+			return dataSource;
+		}
+
+		/** Spring properties that point Cairn at this database. */
+		public String[] properties() {
+			return new String[] { "cairn.database.url=" + this.url, "cairn.database.username=" + this.username,
+					"cairn.database.password=" + this.password };
+		}
+
+	}
+
+}
