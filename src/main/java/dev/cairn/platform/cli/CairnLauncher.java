@@ -1,6 +1,8 @@
 package dev.cairn.platform.cli;
 
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 import dev.cairn.platform.CairnCommand;
 import dev.cairn.platform.CommandFailed;
@@ -45,15 +47,24 @@ public final class CairnLauncher {
 		}
 	}
 
-	static int run(Class<?> application, Invocation.Command command) {
+	/**
+	 * @param settings extra {@code name=value} settings (tests point it at their
+	 * database)
+	 */
+	static int run(Class<?> application, Invocation.Command command, String... settings) {
+		// Passed as command-line arguments: they must outrank application.yaml and the
+		// environment, or CAIRN_DATABASE_MIGRATE_ON_START=true would migrate before a
+		// rollback.
+		List<String> arguments = new ArrayList<>();
+		arguments.add("--cairn.database.migrate-on-start=" + command.spec().migratesFirst());
+		arguments.add("--logging.level.root=warn");
+		Arrays.stream(settings).map((setting) -> "--" + setting).forEach(arguments::add);
 		ConfigurableApplicationContext context;
 		try {
 			context = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
 				.bannerMode(Banner.Mode.OFF)
 				.logStartupInfo(false)
-				.properties(Map.of("cairn.database.migrate-on-start", command.spec().migratesFirst(),
-						"logging.level.root", "warn"))
-				.run();
+				.run(arguments.toArray(String[]::new));
 		}
 		catch (RuntimeException ex) {
 			return 1; // Spring Boot has already reported why it could not start.

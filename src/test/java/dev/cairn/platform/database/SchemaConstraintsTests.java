@@ -99,11 +99,7 @@ class SchemaConstraintsTests {
 		UUID task = rows.task(project, rows.status(project), 1);
 		UUID foreignLabel = rows.label(other, "bug");
 		assertThatExceptionOfType(DataIntegrityViolationException.class)
-			.isThrownBy(() -> jdbc.sql("INSERT INTO task_labels (project_id, task_id, label_id) VALUES (:p, :t, :l)")
-				.param("p", project)
-				.param("t", task)
-				.param("l", foreignLabel)
-				.update())
+			.isThrownBy(() -> rows.taskLabel(project, task, foreignLabel))
 			.withMessageContaining("task_labels_project_id_label_id_fkey");
 	}
 
@@ -127,11 +123,7 @@ class SchemaConstraintsTests {
 		UUID status = rows.status(project);
 		UUID task = rows.task(project, status, 1);
 		UUID label = rows.label(project, "bug");
-		jdbc.sql("INSERT INTO task_labels (project_id, task_id, label_id) VALUES (:p, :t, :l)")
-			.param("p", project)
-			.param("t", task)
-			.param("l", label)
-			.update();
+		rows.taskLabel(project, task, label);
 		jdbc.sql("INSERT INTO comments (id, task_id, author_id, body) VALUES (:id, :t, :u, 'hello')")
 			.param("id", Ids.newId())
 			.param("t", task)

@@ -68,6 +68,14 @@ record SchemaRows(JdbcClient jdbc) {
 		return id;
 	}
 
+	void taskLabel(UUID project, UUID task, UUID label) {
+		this.jdbc.sql("INSERT INTO task_labels (project_id, task_id, label_id) VALUES (:project, :task, :label)")
+			.param("project", project)
+			.param("task", task)
+			.param("label", label)
+			.update();
+	}
+
 	static String uniqueKey() {
 		return "K" + Long.toString(Math.abs(UUID.randomUUID().getLeastSignificantBits()), 36)
 			.toUpperCase()

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Measures the time from `java -jar target/cairn.jar` to /actuator/health UP with the
+# embedded database: once on an empty data dir (creates the database cluster and runs
+# every migration) and then RUNS restarts on the same data dir.
+#
+#   bench/startup.sh [RUNS]      (default 3; builds the jar first with ./cairn if needed)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS="${1:-3}"
+
+./cairn --help >/dev/null # finds a JDK 21+ and builds the jar when it is missing or stale
+JAVA="$(./cairn jdk)/bin/java"
+
+DATA="$(mktemp -d /tmp/cairn-bench.XXXXXX)"
+chmod 755 "$DATA"
+PORT=$((20000 + RANDOM % 20000))
+PID=""; trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null || true 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$DATA"' EXIT
+
+measure() {
+	local start end
+	start=$(date +%s%3N)
+	CAIRN_DATA_DIR="$DATA" SERVER_PORT="$PORT" "$JAVA" -jar target/cairn.jar >>"$DATA/server.log" 2>&1 &
+	PID=$!
+	until curl -sf "http://127.0.0.1:$PORT/actuator/health" | grep -q '"status":"UP"'; do
+		kill -0 "$PID" 2>/dev/null || { tail -n 30 "$DATA/server.log"; exit 1; }
+		sleep 0.1
+	done
+	end=$(date +%s%3N)
+	kill -TERM "$PID"
+	wait "$PID" || true
+	echo $((end - start))
+}
+
+echo "startup: first start (empty data dir): $(measure) ms"
+for i in $(seq 1 "$RUNS"); do
+	echo "startup: restart $i: $(measure) ms"
+done
+echo "startup: $(nproc) cores, $("$JAVA" -version 2>&1 | head -n 1)"

@@ -1,0 +1,66 @@
+package dev.cairn.platform.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import dev.cairn.CairnApplication;
+import dev.cairn.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Commands as the jar runs them, through the launcher.
+ */
+class CairnLauncherTests {
+
+	private final TestDatabase.Database database = TestDatabase.create();
+
+	@Test
+	void rollbackDoesNotMigrateFirstEvenWhenTheConfigurationSaysSo() {
+		assertThat(run("migrate")).isEqualTo("Applied 8 migration(s); the schema is at version 8.\n");
+		assertThat(run("rollback", "--to", "3")).startsWith("Rolled back version 8");
+		assertThat(schemaVersion()).isEqualTo("3");
+
+		// Migrating on start is on by default (CAIRN_DATABASE_MIGRATE_ON_START), yet
+		// rollback
+		// must not bring the schema forward before it takes it back.
+		assertThat(run("rollback", "--to", "2")).isEqualTo("Rolled back version 3\n");
+		assertThat(schemaVersion()).isEqualTo("2");
+
+		assertThat(run("migrate")).isEqualTo("Applied 6 migration(s); the schema is at version 8.\n");
+	}
+
+	@Test
+	void aFailedCommandExitsWithStatusOne() {
+		int exitCode = CairnLauncher.run(CairnApplication.class,
+				(Invocation.Command) Invocation.parse("rollback", "--to", "99"), this.database.properties());
+		assertThat(exitCode).isEqualTo(1);
+	}
+
+	private String run(String... args) {
+		PrintStream original = System.out;
+		ByteArrayOutputStream captured = new ByteArrayOutputStream();
+		System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+		try {
+			int exitCode = CairnLauncher.run(CairnApplication.class, (Invocation.Command) Invocation.parse(args),
+					this.database.properties());
+			assertThat(exitCode).isZero();
+			return captured.toString(StandardCharsets.UTF_8);
+		}
+		finally {
+			System.setOut(original);
+		}
+	}
+
+	private String schemaVersion() {
+		return JdbcClient.create(this.database.dataSource())
+			.sql("SELECT max(version::int)::text FROM flyway_schema_history")
+			.query(String.class)
+			.single();
+	}
+
+}
