@@ -4,6 +4,8 @@
 # stop it with SIGTERM (the embedded PostgreSQL must stop too), start it again, and run
 # the commands. Prints the start-up times it measured.
 set -euo pipefail
+# Job control, so the server started in the background does not ignore SIGINT (Ctrl-C).
+set -m
 cd "$(dirname "$0")/.."
 
 passed=0
@@ -44,7 +46,7 @@ start_server() {
 }
 
 stop_server() {
-	kill -TERM "$SERVER_PID"
+	kill -"${1:-TERM}" "$SERVER_PID"
 	wait "$SERVER_PID" || true
 	SERVER_PID=""
 }
@@ -94,7 +96,9 @@ postgres_running && fail "PostgreSQL still runs after Cairn stopped" || pass "SI
 if start_server; then
 	RESTART_MS=$STARTED_IN_MS
 	pass "restart: health UP after ${RESTART_MS} ms"
-	stop_server
+	stop_server INT # what Ctrl-C sends
+	sleep 1
+	postgres_running && fail "PostgreSQL still runs after Ctrl-C" || pass "Ctrl-C (SIGINT) stops the embedded PostgreSQL too"
 else
 	fail "restart never reached health UP"
 fi
