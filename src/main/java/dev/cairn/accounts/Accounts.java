@@ -1,0 +1,117 @@
+package dev.cairn.accounts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.cairn.platform.Ids;
+import dev.cairn.web.FieldError;
+import dev.cairn.web.InvalidInput;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accounts: registration, password sign-in, the caller's own account and profile.
+ */
+@Service
+public class Accounts {
+
+	private final UserRepository users;
+
+	private final PasswordHasher hasher;
+
+	private final PasswordPolicy policy;
+
+	private final ApplicationEventPublisher events;
+
+	// Checked against when the email is unknown, so that case costs the same hash work.
+	private final String decoyHash;
+
+	Accounts(UserRepository users, PasswordHasher hasher, PasswordPolicy policy, ApplicationEventPublisher events) {
+		this.users = users;
+		this.hasher = hasher;
+		this.policy = policy;
+		this.events = events;
+		this.decoyHash = hasher.hash(UUID.randomUUID().toString());
+	}
+
+	/**
+	 * Registers an account. An email that already has one gets the same kind of answer,
+	 * after the same work, and nothing changes: registration does not reveal accounts.
+	 */
+	@Transactional
+	public RegisteredUser register(String email, String password, String displayName) {
+		List<FieldError> errors = this.policy.check("password", password, email);
+		if (!errors.isEmpty()) {
+			throw new InvalidInput(errors);
+		}
+		String trimmedName = displayName.strip();
+		UUID id = Ids.newId();
+		boolean created = this.users.insertIfEmailFree(id, email, trimmedName, this.hasher.hash(password));
+		if (created) {
+			this.events.publishEvent(new UserRegistered(id, email));
+		}
+		else {
+			this.events.publishEvent(new RegistrationForExistingAccount(email));
+		}
+		return new RegisteredUser(id, email, trimmedName, false, Instant.now());
+	}
+
+	/**
+	 * @return the id of the active account with this email and password
+	 * @throws InvalidCredentials for a wrong password, an unknown email or a disabled
+	 * account alike, after the same amount of work
+	 */
+	@Transactional
+	public UUID authenticate(String email, String password) {
+		var credentials = this.users.findCredentials(email);
+		String hash = credentials.map(UserRepository.Credentials::passwordHash).orElse(null);
+		boolean matches = this.hasher.matches(password, (hash != null) ? hash : this.decoyHash) && hash != null;
+		if (!matches || credentials.get().disabled()) {
+			throw new InvalidCredentials();
+		}
+		UUID id = credentials.get().id();
+		if (this.hasher.needsRehash(hash)) {
+			this.users.updatePasswordHash(id, this.hasher.hash(password));
+		}
+		return id;
+	}
+
+	/** Whether the account exists and may still sign in (refresh checks this). */
+	public boolean isActive(UUID userId) {
+		return this.users.findCredentials(userId).map((credentials) -> !credentials.disabled()).orElse(false);
+	}
+
+	public Me me(UUID userId) {
+		return this.users.findMe(userId).orElseThrow(UserNotFound::new);
+	}
+
+	@Transactional
+	public Me updateProfile(UUID userId, JsonNode patch) {
+		ProfileChanges changes = ProfileChanges.from(patch);
+		if (changes.displayName() != null) {
+			this.users.updateDisplayName(userId, changes.displayName().value().strip());
+		}
+		this.users.updateProfile(userId, changes);
+		return me(userId);
+	}
+
+	/** Changes the password and ends every session of the account. */
+	@Transactional
+	public void changePassword(UUID userId, String currentPassword, String newPassword) {
+		var credentials = this.users.findCredentials(userId).orElseThrow(UserNotFound::new);
+		if (credentials.passwordHash() == null || !this.hasher.matches(currentPassword, credentials.passwordHash())) {
+			throw new WrongPassword();
+		}
+		List<FieldError> errors = this.policy.check("newPassword", newPassword, me(userId).email());
+		if (!errors.isEmpty()) {
+			throw new InvalidInput(errors);
+		}
+		this.users.updatePasswordHash(userId, this.hasher.hash(newPassword));
+		this.events.publishEvent(new PasswordChanged(userId));
+	}
+
+}

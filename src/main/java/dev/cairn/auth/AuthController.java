@@ -1,0 +1,79 @@
+package dev.cairn.auth;
+
+import java.net.URI;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import dev.cairn.accounts.Accounts;
+import dev.cairn.accounts.RegisteredUser;
+import dev.cairn.web.Caller;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/auth")
+class AuthController {
+
+	private final Accounts accounts;
+
+	private final Sessions sessions;
+
+	AuthController(Accounts accounts, Sessions sessions) {
+		this.accounts = accounts;
+		this.sessions = sessions;
+	}
+
+	@PostMapping("/register")
+	ResponseEntity<RegisteredUser> register(@Valid @RequestBody Register request) {
+		RegisteredUser user = this.accounts.register(request.email().strip(), request.password(),
+				request.displayName());
+		return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(user);
+	}
+
+	@PostMapping("/login")
+	TokenPair login(@Valid @RequestBody Login request, HttpServletRequest http) {
+		var userId = this.accounts.authenticate(request.email().strip(), request.password());
+		return this.sessions.start(userId, client(http));
+	}
+
+	@PostMapping("/refresh")
+	TokenPair refresh(@Valid @RequestBody RefreshTokenBody request, HttpServletRequest http) {
+		return this.sessions.refresh(request.refreshToken(), client(http));
+	}
+
+	@PostMapping("/logout")
+	ResponseEntity<Void> logout(@Valid @RequestBody RefreshTokenBody request) {
+		this.sessions.logout(request.refreshToken());
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/logout-all")
+	ResponseEntity<Void> logoutAll(Caller caller) {
+		this.sessions.logoutAll(caller.userId());
+		return ResponseEntity.noContent().build();
+	}
+
+	private static Client client(HttpServletRequest http) {
+		return new Client(http.getHeader("User-Agent"), http.getRemoteAddr());
+	}
+
+	record Register(@NotBlank @Email(regexp = ".+@.+\\..+") @Size(max = 254) String email,
+			@NotNull @Size(max = 1024) String password, @NotBlank @Size(max = 100) String displayName) {
+	}
+
+	record Login(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 1024) String password) {
+	}
+
+	record RefreshTokenBody(@NotBlank @Size(max = 256) String refreshToken) {
+	}
+
+}

@@ -1,0 +1,57 @@
+package dev.cairn.web;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Stable, documented error codes, grouped by feature. The code is part of the API: a
+ * client may branch on it, so a code is never renamed or reused for another meaning.
+ */
+public enum ErrorCode {
+
+	// HTTP and input
+	MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "Malformed request"),
+	VALIDATION_FAILED(HttpStatus.BAD_REQUEST, "Validation failed"), NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
+	METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+	NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
+	UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+	PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Payload too large"),
+	RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
+	INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
+
+	// Authentication and accounts
+	UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Authentication required"),
+	INVALID_TOKEN(HttpStatus.UNAUTHORIZED, "Invalid token"),
+	INVALID_CREDENTIALS(HttpStatus.UNAUTHORIZED, "Invalid credentials"),
+	INVALID_REFRESH_TOKEN(HttpStatus.UNAUTHORIZED, "Invalid refresh token"),
+	FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden"), INSUFFICIENT_SCOPE(HttpStatus.FORBIDDEN, "Insufficient scope"),
+	WRONG_PASSWORD(HttpStatus.UNPROCESSABLE_CONTENT, "Current password is wrong"),
+	USER_NOT_FOUND(HttpStatus.NOT_FOUND, "User not found");
+
+	private final HttpStatus status;
+
+	private final String title;
+
+	ErrorCode(HttpStatus status, String title) {
+		this.status = status;
+		this.title = title;
+	}
+
+	public HttpStatus status() {
+		return this.status;
+	}
+
+	public String title() {
+		return this.title;
+	}
+
+	/** The code as it appears in responses, for example {@code invalid_credentials}. */
+	public String value() {
+		return name().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	/** The problem {@code type}: a URN, since the codes are documented, not served. */
+	public String type() {
+		return "urn:cairn:problem:" + value();
+	}
+
+}

@@ -1,0 +1,115 @@
+package dev.cairn.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads a JSON Merge Patch (RFC 7386) body field by field: an absent field is left alone,
+ * {@code null} clears it, a value sets it. Unknown fields and wrong types are collected
+ * as field errors, reported together by {@link #validate()}.
+ */
+public final class MergePatch {
+
+	private final JsonNode node;
+
+	private final String prefix;
+
+	private final List<FieldError> errors;
+
+	private MergePatch(JsonNode node, String prefix, List<FieldError> errors) {
+		this.node = node;
+		this.prefix = prefix;
+		this.errors = errors;
+	}
+
+	/**
+	 * Starts reading a patch body.
+	 * @param allowed the field names the patch may contain
+	 */
+	public static MergePatch of(JsonNode body, Set<String> allowed) {
+		if (body == null || !body.isObject()) {
+			throw new InvalidInput("", "must be a JSON object");
+		}
+		MergePatch patch = new MergePatch(body, "", new ArrayList<>());
+		patch.allowOnly(allowed);
+		return patch;
+	}
+
+	/** A nested object, when present and not null. */
+	public Optional<MergePatch> object(String name, Set<String> allowed) {
+		JsonNode child = this.node.get(name);
+		if (child == null || child.isNull()) {
+			return Optional.empty();
+		}
+		if (!child.isObject()) {
+			this.errors.add(new FieldError(path(name), "must be an object"));
+			return Optional.empty();
+		}
+		MergePatch nested = new MergePatch(child, path(name) + ".", this.errors);
+		nested.allowOnly(allowed);
+		return Optional.of(nested);
+	}
+
+	/**
+	 * A text field: empty when absent, a {@link Change} holding null when cleared.
+	 * @param nullable whether {@code null} (clearing the field) is allowed
+	 */
+	public Optional<Change<String>> text(String name, int maxLength, boolean nullable) {
+		JsonNode value = this.node.get(name);
+		if (value == null) {
+			return Optional.empty();
+		}
+		if (value.isNull()) {
+			if (!nullable) {
+				this.errors.add(new FieldError(path(name), "must not be null"));
+				return Optional.empty();
+			}
+			return Optional.of(new Change<>(null));
+		}
+		if (!value.isString()) {
+			this.errors.add(new FieldError(path(name), "must be a string"));
+			return Optional.empty();
+		}
+		String text = value.asString();
+		if (text.codePointCount(0, text.length()) > maxLength) {
+			this.errors.add(new FieldError(path(name), "must be at most " + maxLength + " characters"));
+			return Optional.empty();
+		}
+		return Optional.of(new Change<>(text));
+	}
+
+	/** Records a rule broken by a field's value. */
+	public void reject(String name, String message) {
+		this.errors.add(new FieldError(path(name), message));
+	}
+
+	/**
+	 * @throws InvalidInput listing every field error found so far
+	 */
+	public void validate() {
+		if (!this.errors.isEmpty()) {
+			throw new InvalidInput(List.copyOf(this.errors));
+		}
+	}
+
+	private void allowOnly(Set<String> allowed) {
+		for (String name : this.node.propertyNames()) {
+			if (!allowed.contains(name)) {
+				this.errors.add(new FieldError(path(name), "is not a known field"));
+			}
+		}
+	}
+
+	private String path(String name) {
+		return this.prefix + name;
+	}
+
+	/** A new value for a field; {@code value} is null when the field is cleared. */
+	public record Change<T>(T value) {
+	}
+
+}

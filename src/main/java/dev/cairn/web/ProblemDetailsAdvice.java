@@ -1,0 +1,167 @@
+package dev.cairn.web;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Turns every failure of a request into a problem+json response with a stable code. A 500
+ * says nothing about the cause to the client (no class names, no SQL); the log has it.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> apiException(ApiException ex, HttpServletRequest request) {
+		return respond(Problems.of(ex.code(), ex.getMessage(), request.getRequestURI(), ex.errors()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> invalidBody(MethodArgumentNotValidException ex, HttpServletRequest request) {
+		List<FieldError> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map((error) -> new FieldError(error.getField(), error.getDefaultMessage()))
+			.sorted(java.util.Comparator.comparing(FieldError::field))
+			.toList();
+		return respond(Problems.of(ErrorCode.VALIDATION_FAILED, "The request has invalid fields.",
+				request.getRequestURI(), errors));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> invalidParameters(HandlerMethodValidationException ex, HttpServletRequest request) {
+		List<FieldError> errors = ex.getParameterValidationResults()
+			.stream()
+			.flatMap((result) -> result.getResolvableErrors()
+				.stream()
+				.map((error) -> new FieldError(result.getMethodParameter().getParameterName(),
+						error.getDefaultMessage())))
+			.toList();
+		return respond(Problems.of(ErrorCode.VALIDATION_FAILED, "The request has invalid parameters.",
+				request.getRequestURI(), errors));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> parameterType(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
+		return respond(Problems.of(ErrorCode.VALIDATION_FAILED, "The request has invalid parameters.",
+				request.getRequestURI(), List.of(new FieldError(ex.getName(), "has the wrong format"))));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unreadableBody(HttpMessageNotReadableException ex, HttpServletRequest request) {
+		return respond(Problems.of(ErrorCode.MALFORMED_REQUEST, describe(ex.getCause()), request.getRequestURI(),
+				fieldErrors(ex.getCause())));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> methodNotAllowed(HttpRequestMethodNotSupportedException ex,
+			HttpServletRequest request) {
+		HttpHeaders headers = new HttpHeaders();
+		if (ex.getSupportedHttpMethods() != null) {
+			headers.setAllow(ex.getSupportedHttpMethods());
+		}
+		ProblemDetail problem = Problems.of(ErrorCode.METHOD_NOT_ALLOWED, request.getMethod() + " is not allowed here.",
+				request.getRequestURI());
+		return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
+	}
+
+	// The other exceptions Spring MVC raises carry their own status (404, 406, 415,
+	// 413...).
+	@ExceptionHandler({ ErrorResponseException.class, NoResourceFoundException.class, NoHandlerFoundException.class,
+			HttpMediaTypeNotSupportedException.class, HttpMediaTypeNotAcceptableException.class,
+			ServletRequestBindingException.class, MaxUploadSizeExceededException.class })
+	ResponseEntity<ProblemDetail> springError(Exception exception, HttpServletRequest request) {
+		ErrorResponse ex = (ErrorResponse) exception;
+		ErrorCode code = switch (ex.getStatusCode().value()) {
+			case 404 -> ErrorCode.NOT_FOUND;
+			case 406 -> ErrorCode.NOT_ACCEPTABLE;
+			case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+			case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+			case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+			default -> (ex.getStatusCode().is4xxClientError()) ? ErrorCode.MALFORMED_REQUEST : ErrorCode.INTERNAL_ERROR;
+		};
+		String detail = (code == ErrorCode.INTERNAL_ERROR) ? "The server failed to handle the request."
+				: ex.getBody().getDetail();
+		return ResponseEntity.status(ex.getStatusCode())
+			.headers(ex.getHeaders())
+			.body(Problems.of(code, detail, request.getRequestURI()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> bug(Exception ex, HttpServletRequest request) {
+		log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), ex);
+		return respond(Problems.of(ErrorCode.INTERNAL_ERROR, "The server failed to handle the request.",
+				request.getRequestURI()));
+	}
+
+	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+		return ResponseEntity.status(problem.getStatus()).body(problem);
+	}
+
+	private static String describe(Throwable cause) {
+		if (cause instanceof UnrecognizedPropertyException unknown) {
+			return "Unknown field '" + unknown.getPropertyName() + "'.";
+		}
+		if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
+			String path = path((DatabindException) cause);
+			return path.isEmpty() ? "The body does not have the expected shape."
+					: "Field '" + path + "' has the wrong type or format.";
+		}
+		if (cause instanceof JacksonException) {
+			return "The body is not valid JSON.";
+		}
+		return "The body could not be read as JSON.";
+	}
+
+	private static List<FieldError> fieldErrors(Throwable cause) {
+		if (cause instanceof UnrecognizedPropertyException unknown) {
+			return List.of(new FieldError(path(unknown), "is not a known field"));
+		}
+		if (cause instanceof MismatchedInputException mismatch && !path(mismatch).isEmpty()) {
+			return List.of(new FieldError(path(mismatch), "has the wrong type or format"));
+		}
+		return List.of();
+	}
+
+	private static String path(DatabindException ex) {
+		StringBuilder path = new StringBuilder();
+		for (var reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
+
+}
