@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Size;
 import tools.jackson.databind.JsonNode;
 
 import dev.cairn.web.Caller;
+import dev.cairn.web.RequiresScope;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +31,7 @@ class MeController {
 		return this.accounts.me(caller.userId());
 	}
 
+	@RequiresScope(Caller.Scope.WRITE)
 	@PatchMapping(consumes = { "application/merge-patch+json", "application/json" })
 	Me update(Caller caller, @RequestBody JsonNode patch) {
 		return this.accounts.updateProfile(caller.userId(), patch);

@@ -1,7 +1,6 @@
 package dev.cairn.auth;
 
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -74,8 +73,7 @@ class JwtConfiguration {
 
 	/** Access tokens from a sign-in may do everything their user may. */
 	static Converter<Jwt, AbstractAuthenticationToken> callerFromJwt() {
-		return (jwt) -> new CallerAuthentication(
-				new Caller(UUID.fromString(jwt.getSubject()), EnumSet.allOf(Caller.Scope.class)));
+		return (jwt) -> new CallerAuthentication(Caller.session(UUID.fromString(jwt.getSubject())));
 	}
 
 	private static boolean isUuid(String value) {

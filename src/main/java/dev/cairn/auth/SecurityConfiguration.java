@@ -3,12 +3,21 @@ package dev.cairn.auth;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -28,7 +37,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain api(HttpSecurity http, JsonMapper json, AuthSettings settings) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, JsonMapper json, AuthSettings settings, JwtDecoder jwtDecoder,
+			PersonalTokens personalTokens) throws Exception {
 		ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(json);
 		http.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
@@ -51,7 +61,7 @@ class SecurityConfiguration {
 				.anyRequest()
 				.authenticated())
 			.oauth2ResourceServer((resourceServer) -> resourceServer
-				.jwt((jwt) -> jwt.jwtAuthenticationConverter(JwtConfiguration.callerFromJwt()))
+				.authenticationManagerResolver(bearerTokens(jwtDecoder, personalTokens))
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems))
 			.exceptionHandling(
@@ -64,6 +74,24 @@ class SecurityConfiguration {
 				.httpStrictTransportSecurity(
 						(hsts) -> hsts.maxAgeInSeconds(Duration.ofDays(365).toSeconds()).includeSubDomains(true)));
 		return http.build();
+	}
+
+	// Personal access tokens are recognized by their prefix; anything else must be a JWT.
+	private static AuthenticationManagerResolver<HttpServletRequest> bearerTokens(JwtDecoder jwtDecoder,
+			PersonalTokens personalTokens) {
+		JwtAuthenticationProvider jwtProvider = new JwtAuthenticationProvider(jwtDecoder);
+		jwtProvider.setJwtAuthenticationConverter(JwtConfiguration.callerFromJwt());
+		AuthenticationManager jwt = new ProviderManager(jwtProvider);
+		AuthenticationManager personal = (authentication) -> personalTokens
+			.authenticate(((BearerTokenAuthenticationToken) authentication).getToken())
+			.map(CallerAuthentication::new)
+			.orElseThrow(() -> new InvalidBearerTokenException("Invalid personal access token"));
+		String prefix = "Bearer " + PersonalTokenFormat.PREFIX;
+		return (request) -> {
+			String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+			boolean isPersonal = header != null && header.regionMatches(true, 0, prefix, 0, prefix.length());
+			return isPersonal ? personal : jwt;
+		};
 	}
 
 	private static CorsConfigurationSource cors(AuthSettings settings) {

@@ -8,13 +8,20 @@ import java.util.UUID;
  * take it as a parameter; services authorize with it.
  *
  * @param userId the authenticated user
- * @param scopes what the credential may do: every scope for an access token, the granted
- * ones for a personal access token
+ * @param scopes what the credential may do: every scope for a signed-in session, the
+ * granted ones for a personal access token
+ * @param personalToken whether the credential is a personal access token rather than a
+ * signed-in session (credentials themselves can only be changed from a session)
  */
-public record Caller(UUID userId, Set<Scope> scopes) {
+public record Caller(UUID userId, Set<Scope> scopes, boolean personalToken) {
 
 	public Caller {
 		scopes = Set.copyOf(scopes);
+	}
+
+	/** A signed-in session: all scopes. */
+	public static Caller session(UUID userId) {
+		return new Caller(userId, java.util.EnumSet.allOf(Scope.class), false);
 	}
 
 	public boolean may(Scope scope) {

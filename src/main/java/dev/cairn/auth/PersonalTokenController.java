@@ -1,0 +1,74 @@
+package dev.cairn.auth;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import dev.cairn.web.Caller;
+import dev.cairn.web.RequiresScope;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/me/tokens")
+class PersonalTokenController {
+
+	private final PersonalTokens tokens;
+
+	PersonalTokenController(PersonalTokens tokens) {
+		this.tokens = tokens;
+	}
+
+	// At most MAX_ACTIVE_PER_USER tokens exist, so the list is one bounded page.
+	@GetMapping
+	Map<String, Object> list(Caller caller) {
+		Map<String, Object> page = new LinkedHashMap<>();
+		page.put("items", this.tokens.list(caller.userId()));
+		page.put("nextCursor", null);
+		return page;
+	}
+
+	@RequiresScope(Caller.Scope.ADMIN)
+	@PostMapping
+	ResponseEntity<Map<String, Object>> create(Caller caller, @Valid @RequestBody NewToken request) {
+		PersonalTokens.Created created = this.tokens.create(caller.userId(), request.name(), request.scopes(),
+				request.expiresAt());
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("id", created.token().id());
+		body.put("name", created.token().name());
+		body.put("scopes", created.token().scopes());
+		body.put("expiresAt", created.token().expiresAt());
+		body.put("createdAt", created.token().createdAt());
+		body.put("token", created.secret()); // shown this once, never again
+		return ResponseEntity.created(URI.create("/api/v1/me/tokens/" + created.token().id())).body(body);
+	}
+
+	@RequiresScope(Caller.Scope.ADMIN)
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> revoke(Caller caller, @PathVariable UUID id) {
+		this.tokens.revoke(caller.userId(), id);
+		return ResponseEntity.noContent().build();
+	}
+
+	record NewToken(@NotBlank @Size(max = 100) String name, @NotEmpty @Size(
+			max = 3) Set<@Pattern(regexp = "read|write|admin", message = "must be read, write or admin") String> scopes,
+			Instant expiresAt) {
+	}
+
+}

@@ -1,0 +1,37 @@
+package dev.cairn.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Enforces the scopes of personal access tokens for every route in one place: reads need
+ * {@code read}, writes need the scope their route declares with {@link RequiresScope},
+ * and a write route that declares none is closed to tokens.
+ */
+class ScopeInterceptor implements HandlerInterceptor {
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (!(handler instanceof HandlerMethod method) || authentication == null
+				|| !(authentication.getPrincipal() instanceof Caller caller) || !caller.personalToken()) {
+			return true;
+		}
+		boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+		RequiresScope declared = method.getMethodAnnotation(RequiresScope.class);
+		Caller.Scope needed = read ? Caller.Scope.READ : (declared != null) ? declared.value() : null;
+		if (needed == null) {
+			throw new InsufficientScope("Personal access tokens cannot do this; sign in instead.");
+		}
+		if (!caller.may(needed)) {
+			throw new InsufficientScope("This needs a token with the '" + needed.name().toLowerCase() + "' scope.");
+		}
+		return true;
+	}
+
+}
