@@ -90,6 +90,12 @@ class UserRepository {
 			.update();
 	}
 
+	void markEmailVerified(UUID id) {
+		this.jdbc.sql("UPDATE users SET email_verified_at = coalesce(email_verified_at, now()) WHERE id = :id")
+			.param("id", id)
+			.update();
+	}
+
 	Optional<Me> findMe(UUID id) {
 		return this.jdbc.sql("""
 				SELECT u.id, u.email, u.display_name, u.email_verified_at, u.is_admin, u.created_at,

@@ -1,6 +1,5 @@
 package dev.cairn.auth;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -36,11 +35,6 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
  */
 @Configuration(proxyBeanMethods = false)
 class JwtConfiguration {
-
-	@Bean
-	Clock clock() {
-		return Clock.systemUTC();
-	}
 
 	@Bean
 	JwtEncoder jwtEncoder(SigningKeys keys) {

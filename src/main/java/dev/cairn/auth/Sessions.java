@@ -1,5 +1,7 @@
 package dev.cairn.auth;
 
+import dev.cairn.platform.Secrets;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;

@@ -25,6 +25,7 @@ public enum ErrorCode {
 	INVALID_REFRESH_TOKEN(HttpStatus.UNAUTHORIZED, "Invalid refresh token"),
 	FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden"), INSUFFICIENT_SCOPE(HttpStatus.FORBIDDEN, "Insufficient scope"),
 	WRONG_PASSWORD(HttpStatus.UNPROCESSABLE_CONTENT, "Current password is wrong"),
+	INVALID_LINK_TOKEN(HttpStatus.BAD_REQUEST, "Invalid or expired link"),
 	USER_NOT_FOUND(HttpStatus.NOT_FOUND, "User not found");
 
 	private final HttpStatus status;

@@ -1,4 +1,4 @@
-package dev.cairn.auth;
+package dev.cairn.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,7 +10,7 @@ import java.util.Base64;
  * Random secrets handed to clients, and the hashes we keep instead of them. A secret with
  * 256 bits of randomness needs no slow hash: SHA-256 cannot be brute-forced back to it.
  */
-final class Secrets {
+public final class Secrets {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -18,13 +18,13 @@ final class Secrets {
 	}
 
 	/** {@code prefix} followed by 256 random bits, base64url. */
-	static String generate(String prefix) {
+	public static String generate(String prefix) {
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
-	static byte[] hash(String secret) {
+	public static byte[] hash(String secret) {
 		try {
 			return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
 		}

@@ -1,0 +1,52 @@
+package dev.cairn.accounts;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/auth")
+class AccountRecoveryController {
+
+	private final AccountRecovery recovery;
+
+	AccountRecoveryController(AccountRecovery recovery) {
+		this.recovery = recovery;
+	}
+
+	@PostMapping("/email/verify")
+	ResponseEntity<Void> verifyEmail(@Valid @RequestBody LinkToken request) {
+		this.recovery.verifyEmail(request.token());
+		return ResponseEntity.noContent().build();
+	}
+
+	// 202 whether or not the address has an account: no enumeration.
+	@PostMapping("/password/forgot")
+	ResponseEntity<Void> forgotPassword(@Valid @RequestBody ForgotPassword request) {
+		this.recovery.requestPasswordReset(request.email().strip());
+		return ResponseEntity.accepted().build();
+	}
+
+	@PostMapping("/password/reset")
+	ResponseEntity<Void> resetPassword(@Valid @RequestBody ResetPassword request) {
+		this.recovery.resetPassword(request.token(), request.newPassword());
+		return ResponseEntity.noContent().build();
+	}
+
+	record LinkToken(@NotBlank @Size(max = 128) String token) {
+	}
+
+	record ForgotPassword(@NotBlank @Size(max = 254) String email) {
+	}
+
+	record ResetPassword(@NotBlank @Size(max = 128) String token, @NotNull @Size(max = 1024) String newPassword) {
+	}
+
+}

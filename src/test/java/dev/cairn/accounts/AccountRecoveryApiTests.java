@@ -1,0 +1,200 @@
+package dev.cairn.accounts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+
+import dev.cairn.testing.Accounts;
+import dev.cairn.testing.Accounts.SignedIn;
+import dev.cairn.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Verification and reset mail, through a real SMTP server (GreenMail).
+ */
+@IntegrationTest
+@AutoConfigureRestTestClient
+class AccountRecoveryApiTests {
+
+	// A port fixed before the application context starts, which happens before the server
+	// does.
+	private static final int SMTP_PORT = freePort();
+
+	@RegisterExtension
+	static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
+		.withPerMethodLifecycle(false);
+
+	private static final Pattern TOKEN = Pattern.compile("#token=([A-Za-z0-9_-]+)");
+
+	@Autowired
+	private RestTestClient client;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@DynamicPropertySource
+	static void smtp(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> SMTP_PORT);
+		registry.add("cairn.public-url", () -> "https://cairn.example.com/");
+	}
+
+	@Test
+	void registrationMailsAVerificationLinkThatWorksOnce() {
+		SignedIn user = Accounts.signUp(this.client);
+		Message mail = awaitMailTo(user.email(), "Verify your email address for Cairn");
+		String body = GreenMailUtil.getBody(mail);
+		assertThat(body).contains("https://cairn.example.com/verify-email#token=");
+
+		post("/api/v1/auth/email/verify", Map.of("token", token(body))).expectStatus().isNoContent();
+		this.client.get()
+			.uri("/api/v1/me")
+			.header(HttpHeaders.AUTHORIZATION, user.bearer())
+			.exchange()
+			.expectBody()
+			.jsonPath("$.emailVerified")
+			.isEqualTo(true);
+		post("/api/v1/auth/email/verify", Map.of("token", token(body))).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("invalid_link_token");
+	}
+
+	@Test
+	void registeringATakenAddressTellsItsOwnerNotTheCaller() {
+		SignedIn owner = Accounts.signUp(this.client);
+		post("/api/v1/auth/register",
+				Map.of("email", owner.email(), "password", "some other passphrase", "displayName", "Someone"))
+			.expectStatus()
+			.isCreated();
+		assertThat(GreenMailUtil
+			.getBody(awaitMailTo(owner.email(), "Someone tried to sign up to Cairn with your address")))
+			.contains("nothing was changed")
+			.doesNotContain("#token=");
+	}
+
+	@Test
+	void forgotPasswordAnswersTheSameForEveryAddressAndMailsOnlyAccounts() {
+		SignedIn user = Accounts.signUp(this.client);
+		String stranger = Accounts.uniqueEmail();
+		post("/api/v1/auth/password/forgot", Map.of("email", stranger)).expectStatus()
+			.isAccepted()
+			.expectBody()
+			.isEmpty();
+		post("/api/v1/auth/password/forgot", Map.of("email", user.email())).expectStatus()
+			.isAccepted()
+			.expectBody()
+			.isEmpty();
+
+		awaitMailTo(user.email(), "Reset your Cairn password");
+		assertThat(mailTo(stranger, "Reset your Cairn password")).isEmpty();
+	}
+
+	@Test
+	void aResetLinkSetsANewPasswordOnceAndEndsEverySession() {
+		SignedIn user = Accounts.signUp(this.client);
+		post("/api/v1/auth/password/forgot", Map.of("email", user.email())).expectStatus().isAccepted();
+		String token = token(GreenMailUtil.getBody(awaitMailTo(user.email(), "Reset your Cairn password")));
+
+		// A weak password is refused and the link stays usable.
+		post("/api/v1/auth/password/reset", Map.of("token", token, "newPassword", "password")).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("newPassword");
+		post("/api/v1/auth/password/reset", Map.of("token", token, "newPassword", "a completely new passphrase"))
+			.expectStatus()
+			.isNoContent();
+
+		post("/api/v1/auth/refresh", Map.of("refreshToken", user.refreshToken())).expectStatus().isUnauthorized();
+		Accounts.signIn(this.client, user.email(), "a completely new passphrase");
+		post("/api/v1/auth/password/reset", Map.of("token", token, "newPassword", "yet another passphrase"))
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("invalid_link_token");
+	}
+
+	@Test
+	void anExpiredResetLinkIsRefused() {
+		SignedIn user = Accounts.signUp(this.client);
+		post("/api/v1/auth/password/forgot", Map.of("email", user.email())).expectStatus().isAccepted();
+		String token = token(GreenMailUtil.getBody(awaitMailTo(user.email(), "Reset your Cairn password")));
+		this.jdbc.sql("UPDATE one_time_tokens SET expires_at = now() - interval '1 second' WHERE user_id = :id")
+			.param("id", user.userId())
+			.update();
+
+		post("/api/v1/auth/password/reset", Map.of("token", token, "newPassword", "a completely new passphrase"))
+			.expectStatus()
+			.isBadRequest();
+		Accounts.signIn(this.client, user.email(), Accounts.PASSWORD);
+	}
+
+	private static int freePort() {
+		try (var socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	private RestTestClient.ResponseSpec post(String path, Object body) {
+		return this.client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).exchange();
+	}
+
+	private static String token(String body) {
+		Matcher matcher = TOKEN.matcher(body);
+		assertThat(matcher.find()).as("a token link in %s", body).isTrue();
+		return matcher.group(1);
+	}
+
+	private static Message awaitMailTo(String recipient, String subject) {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+		while (Instant.now().isBefore(deadline)) {
+			Optional<Message> found = mailTo(recipient, subject);
+			if (found.isPresent()) {
+				return found.get();
+			}
+			smtp.waitForIncomingEmail(200, smtp.getReceivedMessages().length + 1);
+		}
+		throw new AssertionError("No mail '" + subject + "' to " + recipient);
+	}
+
+	private static Optional<Message> mailTo(String recipient, String subject) {
+		return Arrays.stream(smtp.getReceivedMessages()).map(Message.class::cast).filter((message) -> {
+			try {
+				return subject.equals(message.getSubject())
+						&& message.getAllRecipients()[0].toString().equalsIgnoreCase(recipient);
+			}
+			catch (MessagingException ex) {
+				return false;
+			}
+		}).findFirst();
+	}
+
+}
