@@ -1,9 +1,12 @@
 package dev.cairn.accounts;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+
+import dev.cairn.web.Throttle;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,36 +20,55 @@ class AccountRecoveryController {
 
 	private final AccountRecovery recovery;
 
-	AccountRecoveryController(AccountRecovery recovery) {
+	private final Throttle throttle;
+
+	AccountRecoveryController(AccountRecovery recovery, Throttle throttle) {
 		this.recovery = recovery;
+		this.throttle = throttle;
 	}
 
 	@PostMapping("/email/verify")
-	ResponseEntity<Void> verifyEmail(@Valid @RequestBody LinkToken request) {
+	ResponseEntity<Void> verifyEmail(@Valid @RequestBody LinkToken request, HttpServletRequest http) {
+		this.throttle.attempt(Throttle.Rule.PASSWORD_RESET_IP, http.getRemoteAddr());
 		this.recovery.verifyEmail(request.token());
 		return ResponseEntity.noContent().build();
 	}
 
 	// 202 whether or not the address has an account: no enumeration.
 	@PostMapping("/password/forgot")
-	ResponseEntity<Void> forgotPassword(@Valid @RequestBody ForgotPassword request) {
+	ResponseEntity<Void> forgotPassword(@Valid @RequestBody ForgotPassword request, HttpServletRequest http) {
+		this.throttle.attempt(Throttle.Rule.PASSWORD_RESET_IP, http.getRemoteAddr());
+		this.throttle.attempt(Throttle.Rule.PASSWORD_RESET_ACCOUNT, request.email().strip());
 		this.recovery.requestPasswordReset(request.email().strip());
 		return ResponseEntity.accepted().build();
 	}
 
 	@PostMapping("/password/reset")
-	ResponseEntity<Void> resetPassword(@Valid @RequestBody ResetPassword request) {
+	ResponseEntity<Void> resetPassword(@Valid @RequestBody ResetPassword request, HttpServletRequest http) {
+		this.throttle.attempt(Throttle.Rule.PASSWORD_RESET_IP, http.getRemoteAddr());
 		this.recovery.resetPassword(request.token(), request.newPassword());
 		return ResponseEntity.noContent().build();
 	}
 
 	record LinkToken(@NotBlank @Size(max = 128) String token) {
+
+		@Override
+		public String toString() {
+			return "LinkToken[(redacted)]";
+		}
+
 	}
 
 	record ForgotPassword(@NotBlank @Size(max = 254) String email) {
 	}
 
 	record ResetPassword(@NotBlank @Size(max = 128) String token, @NotNull @Size(max = 1024) String newPassword) {
+
+		@Override
+		public String toString() {
+			return "ResetPassword[(redacted)]";
+		}
+
 	}
 
 }

@@ -45,6 +45,12 @@ class MeController {
 
 	record ChangePassword(@NotNull @Size(max = 1024) String currentPassword,
 			@NotNull @Size(max = 1024) String newPassword) {
+
+		@Override
+		public String toString() {
+			return "ChangePassword[(redacted)]";
+		}
+
 	}
 
 }

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import dev.cairn.accounts.Accounts;
 import dev.cairn.accounts.RegisteredUser;
 import dev.cairn.web.Caller;
+import dev.cairn.web.Throttle;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,13 +28,17 @@ class AuthController {
 
 	private final Sessions sessions;
 
-	AuthController(Accounts accounts, Sessions sessions) {
+	private final Throttle throttle;
+
+	AuthController(Accounts accounts, Sessions sessions, Throttle throttle) {
 		this.accounts = accounts;
 		this.sessions = sessions;
+		this.throttle = throttle;
 	}
 
 	@PostMapping("/register")
-	ResponseEntity<RegisteredUser> register(@Valid @RequestBody Register request) {
+	ResponseEntity<RegisteredUser> register(@Valid @RequestBody Register request, HttpServletRequest http) {
+		this.throttle.attempt(Throttle.Rule.REGISTER_IP, http.getRemoteAddr());
 		RegisteredUser user = this.accounts.register(request.email().strip(), request.password(),
 				request.displayName());
 		return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(user);
@@ -41,12 +46,15 @@ class AuthController {
 
 	@PostMapping("/login")
 	TokenPair login(@Valid @RequestBody Login request, HttpServletRequest http) {
+		this.throttle.attempt(Throttle.Rule.LOGIN_IP, http.getRemoteAddr());
+		this.throttle.attempt(Throttle.Rule.LOGIN_ACCOUNT, request.email().strip());
 		var userId = this.accounts.authenticate(request.email().strip(), request.password());
 		return this.sessions.start(userId, client(http));
 	}
 
 	@PostMapping("/refresh")
 	TokenPair refresh(@Valid @RequestBody RefreshTokenBody request, HttpServletRequest http) {
+		this.throttle.attempt(Throttle.Rule.REFRESH_IP, http.getRemoteAddr());
 		return this.sessions.refresh(request.refreshToken(), client(http));
 	}
 
@@ -68,12 +76,31 @@ class AuthController {
 
 	record Register(@NotBlank @Email(regexp = ".+@.+\\..+") @Size(max = 254) String email,
 			@NotNull @Size(max = 1024) String password, @NotBlank @Size(max = 100) String displayName) {
+
+		// Request bodies are logged at DEBUG by Spring MVC: never with the password.
+		@Override
+		public String toString() {
+			return "Register[email=" + this.email + ", displayName=" + this.displayName + ", password=(redacted)]";
+		}
+
 	}
 
 	record Login(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 1024) String password) {
+
+		@Override
+		public String toString() {
+			return "Login[email=" + this.email + ", password=(redacted)]";
+		}
+
 	}
 
 	record RefreshTokenBody(@NotBlank @Size(max = 256) String refreshToken) {
+
+		@Override
+		public String toString() {
+			return "RefreshTokenBody[refreshToken=(redacted)]";
+		}
+
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.cairn.auth;
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -46,17 +47,13 @@ class PersonalTokenController {
 
 	@RequiresScope(Caller.Scope.ADMIN)
 	@PostMapping
-	ResponseEntity<Map<String, Object>> create(Caller caller, @Valid @RequestBody NewToken request) {
+	ResponseEntity<CreatedToken> create(Caller caller, @Valid @RequestBody NewToken request) {
 		PersonalTokens.Created created = this.tokens.create(caller.userId(), request.name(), request.scopes(),
 				request.expiresAt());
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("id", created.token().id());
-		body.put("name", created.token().name());
-		body.put("scopes", created.token().scopes());
-		body.put("expiresAt", created.token().expiresAt());
-		body.put("createdAt", created.token().createdAt());
-		body.put("token", created.secret()); // shown this once, never again
-		return ResponseEntity.created(URI.create("/api/v1/me/tokens/" + created.token().id())).body(body);
+		PersonalToken token = created.token();
+		return ResponseEntity.created(URI.create("/api/v1/me/tokens/" + token.id()))
+			.body(new CreatedToken(token.id(), token.name(), token.scopes(), token.expiresAt(), token.createdAt(),
+					created.secret()));
 	}
 
 	@RequiresScope(Caller.Scope.ADMIN)
@@ -64,6 +61,16 @@ class PersonalTokenController {
 	ResponseEntity<Void> revoke(Caller caller, @PathVariable UUID id) {
 		this.tokens.revoke(caller.userId(), id);
 		return ResponseEntity.noContent().build();
+	}
+
+	/** The one response that carries the secret: shown this once, never again. */
+	record CreatedToken(UUID id, String name, List<String> scopes, Instant expiresAt, Instant createdAt, String token) {
+
+		@Override
+		public String toString() {
+			return "CreatedToken[id=" + this.id + ", token=(redacted)]";
+		}
+
 	}
 
 	record NewToken(@NotBlank @Size(max = 100) String name, @NotEmpty @Size(

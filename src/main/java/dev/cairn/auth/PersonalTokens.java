@@ -89,6 +89,12 @@ class PersonalTokens {
 	}
 
 	record Created(PersonalToken token, String secret) {
+
+		@Override
+		public String toString() {
+			return "Created[token=" + this.token + ", secret=(redacted)]";
+		}
+
 	}
 
 	static class TokenNotFound extends ApiException {

@@ -10,4 +10,10 @@ record TokenPair(String accessToken, String refreshToken, String tokenType, long
 		this(accessToken, refreshToken, "Bearer", expiresIn);
 	}
 
+	// Response bodies are logged at DEBUG by Spring MVC: never with the tokens.
+	@Override
+	public String toString() {
+		return "TokenPair[tokenType=" + this.tokenType + ", expiresIn=" + this.expiresIn + ", tokens=(redacted)]";
+	}
+
 }

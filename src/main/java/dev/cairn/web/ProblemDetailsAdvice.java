@@ -40,6 +40,13 @@ class ProblemDetailsAdvice {
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
 	@ExceptionHandler
+	ResponseEntity<ProblemDetail> rateLimited(RateLimited ex, HttpServletRequest request) {
+		return ResponseEntity.status(ex.code().status())
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
+			.body(Problems.of(ex.code(), ex.getMessage(), request.getRequestURI()));
+	}
+
+	@ExceptionHandler
 	ResponseEntity<ProblemDetail> apiException(ApiException ex, HttpServletRequest request) {
 		return respond(Problems.of(ex.code(), ex.getMessage(), request.getRequestURI(), ex.errors()));
 	}

@@ -14,7 +14,8 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Every test client is 127.0.0.1: per-IP throttling is tested on its own (ThrottleTests).
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cairn.throttle.enabled=false")
 @ContextConfiguration(initializers = SharedDatabaseInitializer.class)
 public @interface IntegrationTest {
 
