@@ -111,7 +111,7 @@ echo "$out" | grep -q "nothing changed" && pass "seed-demo a second time changes
 out="$(CAIRN_DATA_DIR="$DATA" ./cairn rollback --to 0 2>&1)"
 echo "$out" | grep -q "Rolled back version 1" && pass "rollback --to 0 undoes every migration" || fail "rollback: $out"
 out="$(CAIRN_DATA_DIR="$DATA" ./cairn migrate 2>&1)"
-echo "$out" | grep -q "Applied 8 migration(s)" && pass "migrate applies them again" || fail "migrate: $out"
+echo "$out" | grep -qE "Applied [0-9]+ migration\(s\)" && pass "migrate applies them again" || fail "migrate: $out"
 postgres_running && fail "a command left PostgreSQL running" || pass "commands stop the embedded PostgreSQL when done"
 
 echo "smoke: start-up to health UP with the embedded database: first ${FIRST_MS:-?} ms, restart ${RESTART_MS:-?} ms"

@@ -99,13 +99,21 @@ public class Accounts {
 		return me(userId);
 	}
 
+	/**
+	 * Confirms a sensitive change (turning off two-factor sign-in) with the password.
+	 * @throws WrongPassword when it does not match
+	 */
+	public void confirmPassword(UUID userId, String password) {
+		var credentials = this.users.findCredentials(userId).orElseThrow(UserNotFound::new);
+		if (credentials.passwordHash() == null || !this.hasher.matches(password, credentials.passwordHash())) {
+			throw new WrongPassword();
+		}
+	}
+
 	/** Changes the password and ends every session of the account. */
 	@Transactional
 	public void changePassword(UUID userId, String currentPassword, String newPassword) {
-		var credentials = this.users.findCredentials(userId).orElseThrow(UserNotFound::new);
-		if (credentials.passwordHash() == null || !this.hasher.matches(currentPassword, credentials.passwordHash())) {
-			throw new WrongPassword();
-		}
+		confirmPassword(userId, currentPassword);
 		List<FieldError> errors = this.policy.check("newPassword", newPassword, me(userId).email());
 		if (!errors.isEmpty()) {
 			throw new InvalidInput(errors);

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import dev.cairn.accounts.Accounts;
 import dev.cairn.accounts.RegisteredUser;
 import dev.cairn.web.Caller;
+import dev.cairn.web.InvalidInput;
 import dev.cairn.web.Throttle;
 
 import org.springframework.http.ResponseEntity;
@@ -30,10 +31,13 @@ class AuthController {
 
 	private final Throttle throttle;
 
-	AuthController(Accounts accounts, Sessions sessions, Throttle throttle) {
+	private final TwoFactor twoFactor;
+
+	AuthController(Accounts accounts, Sessions sessions, Throttle throttle, TwoFactor twoFactor) {
 		this.accounts = accounts;
 		this.sessions = sessions;
 		this.throttle = throttle;
+		this.twoFactor = twoFactor;
 	}
 
 	@PostMapping("/register")
@@ -45,10 +49,25 @@ class AuthController {
 	}
 
 	@PostMapping("/login")
-	TokenPair login(@Valid @RequestBody Login request, HttpServletRequest http) {
+	Object login(@Valid @RequestBody Login request, HttpServletRequest http) {
 		this.throttle.attempt(Throttle.Rule.LOGIN_IP, http.getRemoteAddr());
 		this.throttle.attempt(Throttle.Rule.LOGIN_ACCOUNT, request.email().strip());
 		var userId = this.accounts.authenticate(request.email().strip(), request.password());
+		if (this.twoFactor.isEnabled(userId)) {
+			return new SecondFactorRequired(true, this.twoFactor.challenge(userId));
+		}
+		return this.sessions.start(userId, client(http));
+	}
+
+	@PostMapping("/login/mfa")
+	TokenPair loginSecondFactor(@Valid @RequestBody SecondFactor request, HttpServletRequest http) {
+		this.throttle.attempt(Throttle.Rule.LOGIN_IP, http.getRemoteAddr());
+		// Each challenge allows five wrong codes; a new one needs the password, which is
+		// throttled.
+		if ((request.code() == null) == (request.recoveryCode() == null)) {
+			throw new InvalidInput("code", "give either code or recoveryCode");
+		}
+		var userId = this.twoFactor.complete(request.challenge(), request.code(), request.recoveryCode());
 		return this.sessions.start(userId, client(http));
 	}
 
@@ -90,6 +109,25 @@ class AuthController {
 		@Override
 		public String toString() {
 			return "Login[email=" + this.email + ", password=(redacted)]";
+		}
+
+	}
+
+	record SecondFactorRequired(boolean mfaRequired, String challenge) {
+
+		@Override
+		public String toString() {
+			return "SecondFactorRequired[challenge=(redacted)]";
+		}
+
+	}
+
+	record SecondFactor(@NotBlank @Size(max = 128) String challenge, @Size(max = 16) String code,
+			@Size(max = 32) String recoveryCode) {
+
+		@Override
+		public String toString() {
+			return "SecondFactor[(redacted)]";
 		}
 
 	}

@@ -50,9 +50,9 @@ class SecurityConfiguration {
 			})
 			.cors((cors) -> cors.configurationSource(cors(settings)))
 			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh",
-						"/api/v1/auth/logout", "/api/v1/auth/email/verify", "/api/v1/auth/password/forgot",
-						"/api/v1/auth/password/reset")
+				.requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login",
+						"/api/v1/auth/login/mfa", "/api/v1/auth/refresh", "/api/v1/auth/logout",
+						"/api/v1/auth/email/verify", "/api/v1/auth/password/forgot", "/api/v1/auth/password/reset")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/actuator/health", "/actuator/health/**",
 						"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")

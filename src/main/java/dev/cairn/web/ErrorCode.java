@@ -26,6 +26,10 @@ public enum ErrorCode {
 	FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden"), INSUFFICIENT_SCOPE(HttpStatus.FORBIDDEN, "Insufficient scope"),
 	WRONG_PASSWORD(HttpStatus.UNPROCESSABLE_CONTENT, "Current password is wrong"),
 	INVALID_LINK_TOKEN(HttpStatus.BAD_REQUEST, "Invalid or expired link"),
+	INVALID_SECOND_FACTOR(HttpStatus.UNAUTHORIZED, "Invalid second factor"),
+	WRONG_CODE(HttpStatus.UNPROCESSABLE_CONTENT, "Wrong code"),
+	TWO_FACTOR_ALREADY_ON(HttpStatus.CONFLICT, "Two-factor sign-in is already on"),
+	TWO_FACTOR_NOT_STARTED(HttpStatus.CONFLICT, "Two-factor enrolment not started"),
 	USER_NOT_FOUND(HttpStatus.NOT_FOUND, "User not found");
 
 	private final HttpStatus status;

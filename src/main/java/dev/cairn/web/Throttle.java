@@ -61,8 +61,7 @@ public class Throttle {
 	public enum Rule {
 
 		LOGIN_IP("login-ip"), LOGIN_ACCOUNT("login-account"), REGISTER_IP("register-ip"), REFRESH_IP("refresh-ip"),
-		PASSWORD_RESET_IP("password-reset-ip"), PASSWORD_RESET_ACCOUNT("password-reset-account"),
-		SECOND_FACTOR_ACCOUNT("second-factor-account");
+		PASSWORD_RESET_IP("password-reset-ip"), PASSWORD_RESET_ACCOUNT("password-reset-account");
 
 		private final String key;
 

@@ -24,6 +24,8 @@ public final class TestDatabase {
 
 	private static final AtomicInteger counter = new AtomicInteger();
 
+	private static final String TEST_ENCRYPTION_KEY = "dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktMzJieXQ=";
+
 	private static EmbeddedPostgres server;
 
 	private TestDatabase() {
@@ -78,10 +80,13 @@ public final class TestDatabase {
 			return dataSource;
 		}
 
-		/** Spring properties that point Cairn at this database. */
+		/**
+		 * Spring properties that point Cairn at this database (an external one, as far as
+		 * Cairn can tell, so it also needs an encryption key).
+		 */
 		public String[] properties() {
 			return new String[] { "cairn.database.url=" + this.url, "cairn.database.username=" + this.username,
-					"cairn.database.password=" + this.password };
+					"cairn.database.password=" + this.password, "cairn.encryption-key=" + TEST_ENCRYPTION_KEY };
 		}
 
 	}

@@ -21,12 +21,12 @@ class SchemaCommandsTests {
 			assertThat(flyway.info().current()).isNull();
 
 			assertThat(cairn.run("migrate", Map.of()).text())
-				.startsWith("Applied 8 migration(s); the schema is at version 8.");
+				.startsWith("Applied 9 migration(s); the schema is at version 9.");
 			assertThat(cairn.run("rollback", Map.of("to", "6")).text())
-				.isEqualTo("Rolled back version 8%nRolled back version 7%n".formatted());
+				.isEqualTo("Rolled back version 9%nRolled back version 8%nRolled back version 7%n".formatted());
 			assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("6");
 			assertThat(cairn.run("rollback", Map.of("to", "6")).text()).startsWith("Nothing to roll back.");
-			assertThat(cairn.run("migrate", Map.of()).text()).startsWith("Applied 2 migration(s)");
+			assertThat(cairn.run("migrate", Map.of()).text()).startsWith("Applied 3 migration(s)");
 			assertThatExceptionOfType(CommandFailed.class).isThrownBy(() -> cairn.run("rollback", Map.of()))
 				.withMessage("missing option --to");
 		}

@@ -1,0 +1,67 @@
+package dev.cairn.auth;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import dev.cairn.web.Caller;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+// No @RequiresScope: personal access tokens cannot change how their owner signs in.
+@RestController
+@RequestMapping("/api/v1/me/2fa/totp")
+class TwoFactorController {
+
+	private final TwoFactor twoFactor;
+
+	TwoFactorController(TwoFactor twoFactor) {
+		this.twoFactor = twoFactor;
+	}
+
+	@PostMapping
+	TwoFactor.Enrolment enroll(Caller caller) {
+		return this.twoFactor.enroll(caller.userId());
+	}
+
+	@PostMapping("/confirm")
+	RecoveryCodes confirm(Caller caller, @Valid @RequestBody Code request) {
+		return new RecoveryCodes(this.twoFactor.confirm(caller.userId(), request.code()));
+	}
+
+	@DeleteMapping
+	ResponseEntity<Void> disable(Caller caller, @Valid @RequestBody Disable request) {
+		this.twoFactor.disable(caller.userId(), request.password(), request.code());
+		return ResponseEntity.noContent().build();
+	}
+
+	record Code(@NotBlank @Size(max = 16) String code) {
+	}
+
+	record Disable(@NotNull @Size(max = 1024) String password, @NotBlank @Size(max = 16) String code) {
+
+		@Override
+		public String toString() {
+			return "Disable[(redacted)]";
+		}
+
+	}
+
+	record RecoveryCodes(List<String> recoveryCodes) {
+
+		@Override
+		public String toString() {
+			return "RecoveryCodes[(redacted)]";
+		}
+
+	}
+
+}
