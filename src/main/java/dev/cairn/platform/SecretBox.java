@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -31,6 +32,24 @@ public final class SecretBox {
 			throw new IllegalArgumentException("the encryption key must be 32 bytes");
 		}
 		this.key = new SecretKeySpec(key, "AES");
+	}
+
+	/**
+	 * An HMAC-SHA256 of {@code data} under a key derived for {@code purpose}, so values
+	 * signed for one purpose (a page cursor) are never valid for another.
+	 */
+	public byte[] mac(String purpose, byte[] data) {
+		try {
+			Mac derive = Mac.getInstance("HmacSHA256");
+			derive.init(new SecretKeySpec(this.key.getEncoded(), "HmacSHA256"));
+			byte[] purposeKey = derive.doFinal(purpose.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(purposeKey, "HmacSHA256"));
+			return mac.doFinal(data);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	public byte[] seal(byte[] plaintext) {

@@ -1,0 +1,72 @@
+package dev.cairn.accounts;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import dev.cairn.web.Caller;
+import dev.cairn.web.Cursor;
+import dev.cairn.web.Page;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+@RestController
+@RequestMapping("/api/v1/users")
+class UserController {
+
+	private final UserDirectoryRepository directory;
+
+	private final Cursor cursors;
+
+	UserController(UserDirectoryRepository directory, Cursor cursors) {
+		this.directory = directory;
+		this.cursors = cursors;
+	}
+
+	// Someone you share no project with does not exist, as far as you can tell.
+	@GetMapping("/{id}")
+	UserProfileView user(Caller caller, @PathVariable UUID id) {
+		return this.directory.findVisible(caller.userId(), id).orElseThrow(UserNotFound::new);
+	}
+
+	@GetMapping
+	ResponseEntity<Page<UserProfileView>> search(Caller caller, @RequestParam @NotBlank @Size(max = 100) String q,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(50) int limit,
+			@RequestParam(required = false) @Size(max = 1024) String cursor) {
+		String afterName = null;
+		UUID afterId = null;
+		if (cursor != null) {
+			List<String> position = this.cursors.decode("cursor", cursor, 2);
+			afterName = position.get(0);
+			afterId = UUID.fromString(position.get(1));
+		}
+		List<UserProfileView> rows = this.directory.search(caller.userId(), q.strip(), afterName, afterId, limit + 1);
+		if (rows.size() <= limit) {
+			return ResponseEntity.ok(new Page<>(rows, null));
+		}
+		List<UserProfileView> items = rows.subList(0, limit);
+		UserProfileView last = items.get(limit - 1);
+		String next = this.cursors.encode(List.of(last.displayName(), last.id().toString()));
+		String link = UriComponentsBuilder.fromPath("/api/v1/users")
+			.queryParam("q", q)
+			.queryParam("limit", limit)
+			.queryParam("cursor", next)
+			.encode()
+			.toUriString();
+		return ResponseEntity.ok()
+			.header(HttpHeaders.LINK, "<" + link + ">; rel=\"next\"")
+			.body(new Page<>(items, next));
+	}
+
+}

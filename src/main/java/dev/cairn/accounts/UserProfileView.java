@@ -1,0 +1,10 @@
+package dev.cairn.accounts;
+
+import java.util.UUID;
+
+/**
+ * Another user as a fellow project member sees them: no email address, no account state.
+ */
+public record UserProfileView(UUID id, String displayName, Me.Profile profile) {
+
+}
