@@ -27,14 +27,18 @@ public class Accounts {
 
 	private final ApplicationEventPublisher events;
 
+	private final IdentityRepository identities;
+
 	// Checked against when the email is unknown, so that case costs the same hash work.
 	private final String decoyHash;
 
-	Accounts(UserRepository users, PasswordHasher hasher, PasswordPolicy policy, ApplicationEventPublisher events) {
+	Accounts(UserRepository users, PasswordHasher hasher, PasswordPolicy policy, ApplicationEventPublisher events,
+			IdentityRepository identities) {
 		this.users = users;
 		this.hasher = hasher;
 		this.policy = policy;
 		this.events = events;
+		this.identities = identities;
 		this.decoyHash = hasher.hash(UUID.randomUUID().toString());
 	}
 
@@ -77,6 +81,50 @@ public class Accounts {
 		if (this.hasher.needsRehash(hash)) {
 			this.users.updatePasswordHash(id, this.hasher.hash(password));
 		}
+		return id;
+	}
+
+	/**
+	 * Signs in with an OpenID Connect provider: the account already linked to this
+	 * identity; else the account with the same email, linked now, but only when the
+	 * provider vouches for the address; else a new account without a password.
+	 * @return the account, which is active
+	 */
+	@Transactional
+	public UUID signInWithProvider(ProviderIdentity identity) {
+		var linked = this.identities.findUser(identity.provider(), identity.subject());
+		if (linked.isPresent()) {
+			if (!isActive(linked.get())) {
+				throw new ProviderSignInRefused("This account is disabled.");
+			}
+			return linked.get();
+		}
+		if (identity.email() == null || identity.email().isBlank()) {
+			throw new ProviderSignInRefused("The provider did not share an email address.");
+		}
+		var existing = this.users.findCredentials(identity.email());
+		if (existing.isPresent()) {
+			// Linking on an unverified address would let anyone who can type it at the
+			// provider
+			// take over the Cairn account.
+			if (!identity.emailVerified() || existing.get().disabled()) {
+				throw new ProviderSignInRefused(
+						"An account with this email exists; sign in with its password, or verify the address at the provider.");
+			}
+			this.identities.link(identity.provider(), identity.subject(), existing.get().id(), identity.email());
+			return existing.get().id();
+		}
+		UUID id = Ids.newId();
+		String name = (identity.name() != null && !identity.name().isBlank()) ? identity.name().strip()
+				: identity.email().substring(0, identity.email().indexOf('@'));
+		if (!this.users.insertIfEmailFree(id, identity.email(), name.substring(0, Math.min(100, name.length())),
+				null)) {
+			throw new ProviderSignInRefused("An account with this email was just created; try again.");
+		}
+		if (identity.emailVerified()) {
+			this.users.markEmailVerified(id);
+		}
+		this.identities.link(identity.provider(), identity.subject(), id, identity.email());
 		return id;
 	}
 

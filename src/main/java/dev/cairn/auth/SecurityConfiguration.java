@@ -9,6 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -37,6 +39,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 class SecurityConfiguration {
 
 	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE) // after the OpenID Connect chain, which claims its
+										// own paths
 	SecurityFilterChain api(HttpSecurity http, JsonMapper json, AuthSettings settings, JwtDecoder jwtDecoder,
 			PersonalTokens personalTokens) throws Exception {
 		ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(json);

@@ -17,6 +17,7 @@ public enum ErrorCode {
 	PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Payload too large"),
 	RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
 	INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
+	DEPENDENCY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "A service Cairn depends on is unavailable"),
 
 	// Authentication and accounts
 	UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Authentication required"),
@@ -26,6 +27,7 @@ public enum ErrorCode {
 	FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden"), INSUFFICIENT_SCOPE(HttpStatus.FORBIDDEN, "Insufficient scope"),
 	WRONG_PASSWORD(HttpStatus.UNPROCESSABLE_CONTENT, "Current password is wrong"),
 	INVALID_LINK_TOKEN(HttpStatus.BAD_REQUEST, "Invalid or expired link"),
+	UNKNOWN_PROVIDER(HttpStatus.NOT_FOUND, "No such sign-in provider"),
 	INVALID_SECOND_FACTOR(HttpStatus.UNAUTHORIZED, "Invalid second factor"),
 	WRONG_CODE(HttpStatus.UNPROCESSABLE_CONTENT, "Wrong code"),
 	TWO_FACTOR_ALREADY_ON(HttpStatus.CONFLICT, "Two-factor sign-in is already on"),

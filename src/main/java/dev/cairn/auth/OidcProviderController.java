@@ -1,0 +1,38 @@
+package dev.cairn.auth;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import dev.cairn.web.ApiException;
+import dev.cairn.web.ErrorCode;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Reached only when the OpenID Connect filter did not start a sign-in: the provider is
+ * not configured (404), or its discovery document could not be read (503).
+ */
+@RestController
+class OidcProviderController {
+
+	static final String UNAVAILABLE = OidcProviderController.class.getName() + ".unavailable";
+
+	@GetMapping(OidcConfiguration.BASE + "/{provider}")
+	void provider(@PathVariable String provider, HttpServletRequest request) {
+		if (Boolean.TRUE.equals(request.getAttribute(UNAVAILABLE))) {
+			throw new Problem(ErrorCode.DEPENDENCY_UNAVAILABLE,
+					"The sign-in provider cannot be reached right now; try again later.");
+		}
+		throw new Problem(ErrorCode.UNKNOWN_PROVIDER, "There is no sign-in provider with this name.");
+	}
+
+	static class Problem extends ApiException {
+
+		Problem(ErrorCode code, String detail) {
+			super(code, detail);
+		}
+
+	}
+
+}

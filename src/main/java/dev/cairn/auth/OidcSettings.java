@@ -1,0 +1,41 @@
+package dev.cairn.auth;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * OpenID Connect providers users may sign in with, by name (the {@code {provider}} in
+ * {@code /api/v1/auth/oidc/{provider}}). For example, with environment variables:
+ * {@code CAIRN_OIDC_PROVIDERS_KEYCLOAK_ISSUERURI}, {@code ..._CLIENTID},
+ * {@code ..._CLIENTSECRET}.
+ */
+@Validated
+@ConfigurationProperties("cairn.oidc")
+record OidcSettings(@NotNull @DefaultValue Map<String, @Valid Provider> providers) {
+
+	/**
+	 * @param issuerUri the provider's issuer; its discovery document is read on first use
+	 * @param clientId the client id registered at the provider
+	 * @param clientSecret the client secret registered at the provider
+	 * @param scopes scopes to ask for; {@code openid} and {@code email} are needed
+	 */
+	record Provider(@NotBlank String issuerUri, @NotBlank String clientId, @NotBlank String clientSecret,
+			@DefaultValue( {
+					"openid", "email", "profile" }) List<String> scopes){
+
+		@Override
+		public String toString() {
+			return "Provider[issuerUri=" + this.issuerUri + ", clientId=" + this.clientId + "]";
+		}
+
+	}
+
+}
