@@ -98,7 +98,10 @@ class AccountRecovery {
 	void requestPasswordReset(String email) {
 		this.users.findCredentials(email).filter((credentials) -> !credentials.disabled()).ifPresent((credentials) -> {
 			String token = issue(credentials.id(), OneTimeTokenRepository.Purpose.PASSWORD_RESET, RESET_TTL);
-			this.mailer.send(new Mail(email, "Reset your Cairn password", """
+			// To the stored address, never the typed one: lookups fold case (and Unicode
+			// case
+			// folding maps lookalikes such as the dotted capital I onto plain letters).
+			this.mailer.send(new Mail(credentials.email(), "Reset your Cairn password", """
 					Someone, hopefully you, asked to reset the password of your Cairn account.
 
 					Choose a new password by opening this link within one hour:
@@ -123,7 +126,7 @@ class AccountRecovery {
 		}
 		this.users.updatePasswordHash(userId, this.hasher.hash(newPassword));
 		this.users.markEmailVerified(userId); // the mailbox was just proven
-		this.events.publishEvent(new PasswordChanged(userId));
+		this.events.publishEvent(new PasswordChanged(userId, true));
 	}
 
 	private String issue(UUID userId, OneTimeTokenRepository.Purpose purpose, Duration ttl) {

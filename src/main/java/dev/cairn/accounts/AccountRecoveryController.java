@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import dev.cairn.web.ClientAddress;
 import dev.cairn.web.Throttle;
 
 import org.springframework.http.ResponseEntity;
@@ -29,7 +30,7 @@ class AccountRecoveryController {
 
 	@PostMapping("/email/verify")
 	ResponseEntity<Void> verifyEmail(@Valid @RequestBody LinkToken request, HttpServletRequest http) {
-		this.throttle.attempt(Throttle.Rule.PASSWORD_RESET_IP, http.getRemoteAddr());
+		this.throttle.attempt(Throttle.Rule.PASSWORD_RESET_IP, ClientAddress.key(http));
 		this.recovery.verifyEmail(request.token());
 		return ResponseEntity.noContent().build();
 	}
@@ -37,7 +38,7 @@ class AccountRecoveryController {
 	// 202 whether or not the address has an account: no enumeration.
 	@PostMapping("/password/forgot")
 	ResponseEntity<Void> forgotPassword(@Valid @RequestBody ForgotPassword request, HttpServletRequest http) {
-		this.throttle.attempt(Throttle.Rule.PASSWORD_RESET_IP, http.getRemoteAddr());
+		this.throttle.attempt(Throttle.Rule.PASSWORD_RESET_IP, ClientAddress.key(http));
 		this.throttle.attempt(Throttle.Rule.PASSWORD_RESET_ACCOUNT, request.email().strip());
 		this.recovery.requestPasswordReset(request.email().strip());
 		return ResponseEntity.accepted().build();
@@ -45,7 +46,7 @@ class AccountRecoveryController {
 
 	@PostMapping("/password/reset")
 	ResponseEntity<Void> resetPassword(@Valid @RequestBody ResetPassword request, HttpServletRequest http) {
-		this.throttle.attempt(Throttle.Rule.PASSWORD_RESET_IP, http.getRemoteAddr());
+		this.throttle.attempt(Throttle.Rule.PASSWORD_RESET_IP, ClientAddress.key(http));
 		this.recovery.resetPassword(request.token(), request.newPassword());
 		return ResponseEntity.noContent().build();
 	}

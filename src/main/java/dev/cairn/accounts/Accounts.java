@@ -7,6 +7,7 @@ import java.util.UUID;
 import dev.cairn.platform.Ids;
 import dev.cairn.web.FieldError;
 import dev.cairn.web.InvalidInput;
+import dev.cairn.web.Throttle;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,16 +30,19 @@ public class Accounts {
 
 	private final IdentityRepository identities;
 
+	private final Throttle throttle;
+
 	// Checked against when the email is unknown, so that case costs the same hash work.
 	private final String decoyHash;
 
 	Accounts(UserRepository users, PasswordHasher hasher, PasswordPolicy policy, ApplicationEventPublisher events,
-			IdentityRepository identities) {
+			IdentityRepository identities, Throttle throttle) {
 		this.users = users;
 		this.hasher = hasher;
 		this.policy = policy;
 		this.events = events;
 		this.identities = identities;
+		this.throttle = throttle;
 		this.decoyHash = hasher.hash(UUID.randomUUID().toString());
 	}
 
@@ -152,6 +156,7 @@ public class Accounts {
 	 * @throws WrongPassword when it does not match
 	 */
 	public void confirmPassword(UUID userId, String password) {
+		this.throttle.attempt(Throttle.Rule.PASSWORD_CHECK_ACCOUNT, userId.toString());
 		var credentials = this.users.findCredentials(userId).orElseThrow(UserNotFound::new);
 		if (credentials.passwordHash() == null || !this.hasher.matches(password, credentials.passwordHash())) {
 			throw new WrongPassword();
@@ -167,7 +172,7 @@ public class Accounts {
 			throw new InvalidInput(errors);
 		}
 		this.users.updatePasswordHash(userId, this.hasher.hash(newPassword));
-		this.events.publishEvent(new PasswordChanged(userId));
+		this.events.publishEvent(new PasswordChanged(userId, false));
 	}
 
 }

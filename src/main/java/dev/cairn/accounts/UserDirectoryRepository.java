@@ -43,8 +43,9 @@ class UserDirectoryRepository {
 	}
 
 	/**
-	 * Visible users whose name or email starts with {@code query} (or has a word that
-	 * does), ordered by name then id, after the keyset position
+	 * Visible users whose name starts with {@code query} (or has a word that does), or
+	 * whose email is exactly {@code query} (never by prefix, which would let anyone spell
+	 * an address out), ordered by name then id, after the keyset position
 	 * {@code (afterName, afterId)}.
 	 */
 	List<UserProfileView> search(UUID caller, String query, String afterName, UUID afterId, int limit) {
@@ -53,7 +54,7 @@ class UserDirectoryRepository {
 				FROM users u JOIN user_profiles p ON p.user_id = u.id
 				WHERE u.disabled_at IS NULL
 				  AND (lower(u.display_name) LIKE :prefix ESCAPE '\\' OR lower(u.display_name) LIKE :word ESCAPE '\\'
-				       OR lower(u.email) LIKE :prefix ESCAPE '\\')
+				       OR lower(u.email) = lower(:query))
 				  AND (CAST(:afterName AS text) IS NULL OR (u.display_name, u.id) > (:afterName, :afterId))
 				  AND
 				""" + VISIBLE_TO_CALLER + """
@@ -61,6 +62,7 @@ class UserDirectoryRepository {
 				LIMIT :limit
 				""")
 			.param("caller", caller)
+			.param("query", query)
 			.param("prefix", like(query) + "%")
 			.param("word", "% " + like(query) + "%")
 			.param("afterName", afterName)

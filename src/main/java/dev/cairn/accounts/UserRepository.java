@@ -25,7 +25,7 @@ class UserRepository {
 
 	Optional<Credentials> findCredentials(String email) {
 		return this.jdbc.sql("""
-				SELECT id, password_hash, disabled_at IS NOT NULL AS disabled
+				SELECT id, email, password_hash, disabled_at IS NOT NULL AS disabled
 				FROM users
 				WHERE lower(email) = lower(:email)
 				""").param("email", email).query(Credentials.class).optional();
@@ -33,7 +33,7 @@ class UserRepository {
 
 	Optional<Credentials> findCredentials(UUID id) {
 		return this.jdbc.sql("""
-				SELECT id, password_hash, disabled_at IS NOT NULL AS disabled
+				SELECT id, email, password_hash, disabled_at IS NOT NULL AS disabled
 				FROM users
 				WHERE id = :id
 				""").param("id", id).query(Credentials.class).optional();
@@ -146,7 +146,10 @@ class UserRepository {
 	record UserRow(UUID id, String email, String displayName, boolean isAdmin) {
 	}
 
-	record Credentials(UUID id, String passwordHash, boolean disabled) {
+	/**
+	 * @param email the address as stored, the only one mail may ever go to
+	 */
+	record Credentials(UUID id, String email, String passwordHash, boolean disabled) {
 	}
 
 }

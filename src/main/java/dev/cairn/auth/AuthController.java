@@ -13,6 +13,7 @@ import dev.cairn.accounts.Accounts;
 import dev.cairn.accounts.RegisteredUser;
 import dev.cairn.web.Caller;
 import dev.cairn.web.InvalidInput;
+import dev.cairn.web.ClientAddress;
 import dev.cairn.web.Throttle;
 
 import org.springframework.http.ResponseEntity;
@@ -42,7 +43,7 @@ class AuthController {
 
 	@PostMapping("/register")
 	ResponseEntity<RegisteredUser> register(@Valid @RequestBody Register request, HttpServletRequest http) {
-		this.throttle.attempt(Throttle.Rule.REGISTER_IP, http.getRemoteAddr());
+		this.throttle.attempt(Throttle.Rule.REGISTER_IP, ClientAddress.key(http));
 		RegisteredUser user = this.accounts.register(request.email().strip(), request.password(),
 				request.displayName());
 		return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(user);
@@ -50,7 +51,7 @@ class AuthController {
 
 	@PostMapping("/login")
 	Object login(@Valid @RequestBody Login request, HttpServletRequest http) {
-		this.throttle.attempt(Throttle.Rule.LOGIN_IP, http.getRemoteAddr());
+		this.throttle.attempt(Throttle.Rule.LOGIN_IP, ClientAddress.key(http));
 		this.throttle.attempt(Throttle.Rule.LOGIN_ACCOUNT, request.email().strip());
 		var userId = this.accounts.authenticate(request.email().strip(), request.password());
 		if (this.twoFactor.isEnabled(userId)) {
@@ -61,19 +62,19 @@ class AuthController {
 
 	@PostMapping("/login/mfa")
 	TokenPair loginSecondFactor(@Valid @RequestBody SecondFactor request, HttpServletRequest http) {
-		this.throttle.attempt(Throttle.Rule.LOGIN_IP, http.getRemoteAddr());
+		this.throttle.attempt(Throttle.Rule.LOGIN_IP, ClientAddress.key(http));
 		// Each challenge allows five wrong codes; a new one needs the password, which is
 		// throttled.
 		if ((request.code() == null) == (request.recoveryCode() == null)) {
 			throw new InvalidInput("code", "give either code or recoveryCode");
 		}
-		var userId = this.twoFactor.complete(request.challenge(), request.code(), request.recoveryCode());
-		return this.sessions.start(userId, client(http));
+		return this.sessions.startWithSecondFactor(request.challenge(), request.code(), request.recoveryCode(),
+				client(http));
 	}
 
 	@PostMapping("/refresh")
 	TokenPair refresh(@Valid @RequestBody RefreshTokenBody request, HttpServletRequest http) {
-		this.throttle.attempt(Throttle.Rule.REFRESH_IP, http.getRemoteAddr());
+		this.throttle.attempt(Throttle.Rule.REFRESH_IP, ClientAddress.key(http));
 		return this.sessions.refresh(request.refreshToken(), client(http));
 	}
 

@@ -45,7 +45,8 @@ class PersonalTokenController {
 		return page;
 	}
 
-	@RequiresScope(Caller.Scope.ADMIN)
+	// No @RequiresScope: a token never mints tokens (a leaked one could outlive its
+	// revocation).
 	@PostMapping
 	ResponseEntity<CreatedToken> create(Caller caller, @Valid @RequestBody NewToken request) {
 		PersonalTokens.Created created = this.tokens.create(caller.userId(), request.name(), request.scopes(),

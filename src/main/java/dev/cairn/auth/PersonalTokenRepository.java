@@ -81,6 +81,12 @@ class PersonalTokenRepository {
 			.optional();
 	}
 
+	void revokeAll(UUID userId) {
+		this.jdbc.sql("UPDATE api_tokens SET revoked_at = now() WHERE user_id = :userId AND revoked_at IS NULL")
+			.param("userId", userId)
+			.update();
+	}
+
 	// At most one write a minute per token, however busy it is.
 	void touch(UUID id) {
 		this.jdbc.sql("""

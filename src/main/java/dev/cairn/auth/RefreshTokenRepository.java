@@ -42,6 +42,14 @@ class RefreshTokenRepository {
 				""").param("hash", hash).query(StoredToken.class).optional();
 	}
 
+	boolean isFamilyRevoked(UUID familyId) {
+		return this.jdbc
+			.sql("SELECT EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = :familyId AND revoked_at IS NOT NULL)")
+			.param("familyId", familyId)
+			.query(Boolean.class)
+			.single();
+	}
+
 	void markSpent(UUID id) {
 		this.jdbc.sql("UPDATE refresh_tokens SET spent_at = now() WHERE id = :id").param("id", id).update();
 	}

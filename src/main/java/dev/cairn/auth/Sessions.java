@@ -39,13 +39,29 @@ class Sessions {
 
 	private final Clock clock;
 
+	private final TwoFactor twoFactor;
+
+	private final PersonalTokenRepository personalTokens;
+
 	Sessions(RefreshTokenRepository tokens, AccessTokens accessTokens, Accounts accounts, AuthSettings settings,
-			Clock clock) {
+			Clock clock, TwoFactor twoFactor, PersonalTokenRepository personalTokens) {
 		this.tokens = tokens;
 		this.accessTokens = accessTokens;
 		this.accounts = accounts;
 		this.settings = settings;
 		this.clock = clock;
+		this.twoFactor = twoFactor;
+		this.personalTokens = personalTokens;
+	}
+
+	/**
+	 * Completes a two-factor sign-in and starts the session in one transaction, so a
+	 * failure to start it does not use up the code or recovery code. A wrong code is
+	 * still counted.
+	 */
+	@Transactional(noRollbackFor = TwoFactor.Problem.class)
+	TokenPair startWithSecondFactor(String challenge, String code, String recoveryCode, Client client) {
+		return start(this.twoFactor.complete(challenge, code, recoveryCode), client);
 	}
 
 	@Transactional
@@ -59,7 +75,10 @@ class Sessions {
 	TokenPair refresh(String refreshToken, Client client) {
 		var stored = this.tokens.findForUpdate(Secrets.hash(refreshToken)).orElseThrow(InvalidRefreshToken::new);
 		Instant now = this.clock.instant();
-		if (stored.revokedAt() != null) {
+		// A family with any revoked member is dead, even if a racing rotation added a
+		// token the
+		// revocation did not see.
+		if (stored.revokedAt() != null || this.tokens.isFamilyRevoked(stored.familyId())) {
 			throw new InvalidRefreshToken();
 		}
 		if (stored.spentAt() != null) {
@@ -96,6 +115,11 @@ class Sessions {
 	@EventListener
 	void passwordChanged(PasswordChanged event) {
 		this.tokens.revokeAll(event.userId());
+		if (event.reset()) {
+			// A reset may follow a compromise: tokens made by whoever had the account go
+			// too.
+			this.personalTokens.revokeAll(event.userId());
+		}
 	}
 
 	private TokenPair issue(UUID userId, UUID familyId, Instant deadline, Client client) {

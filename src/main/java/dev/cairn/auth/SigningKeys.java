@@ -1,10 +1,13 @@
 package dev.cairn.auth;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -14,6 +17,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 
+import dev.cairn.platform.SecretBox;
 import dev.cairn.platform.StartupFailure;
 
 import org.springframework.stereotype.Component;
@@ -31,6 +35,12 @@ class SigningKeys {
 	// Another node may have rotated; look again at least this often.
 	private static final Duration RELOAD_AFTER = Duration.ofMinutes(5);
 
+	// A token with an unknown kid may look again, but not more often than this: forged
+	// tokens with random kids must not turn into a database query each.
+	private static final Duration RELOAD_ON_MISS_AFTER = Duration.ofSeconds(30);
+
+	private static final String SEALED = "sealed:v1:";
+
 	private final SigningKeyRepository repository;
 
 	private final AuthSettings settings;
@@ -39,13 +49,19 @@ class SigningKeys {
 
 	private final Clock clock;
 
+	private final SecretBox box;
+
+	private final ReentrantLock reloading = new ReentrantLock();
+
 	private volatile Loaded loaded;
 
-	SigningKeys(SigningKeyRepository repository, AuthSettings settings, TransactionTemplate transactions, Clock clock) {
+	SigningKeys(SigningKeyRepository repository, AuthSettings settings, TransactionTemplate transactions, Clock clock,
+			SecretBox box) {
 		this.repository = repository;
 		this.settings = settings;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.box = box;
 	}
 
 	/** The key new tokens are signed with. */
@@ -61,8 +77,10 @@ class SigningKeys {
 
 	/** The public key with this id, looking in the database again if it is new to us. */
 	Optional<ECKey> verificationKey(String kid) {
-		Optional<ECKey> key = find(current(), kid);
-		if (key.isEmpty() && !this.settings.hasConfiguredKey()) {
+		Loaded snapshot = current();
+		Optional<ECKey> key = find(snapshot, kid);
+		boolean mayLookAgain = snapshot.loadedAt().plus(RELOAD_ON_MISS_AFTER).isBefore(this.clock.instant());
+		if (key.isEmpty() && mayLookAgain && !this.settings.hasConfiguredKey()) {
 			key = find(reload(), kid);
 		}
 		return key.map(ECKey::toPublicJWK);
@@ -89,10 +107,18 @@ class SigningKeys {
 		return snapshot;
 	}
 
-	private synchronized Loaded reload() {
-		List<ECKey> keys = this.settings.hasConfiguredKey() ? List.of(configuredKey()) : storedKeys();
-		this.loaded = new Loaded(keys, this.clock.instant());
-		return this.loaded;
+	// A lock rather than synchronized: virtual threads waiting on it do not pin their
+	// carrier.
+	private Loaded reload() {
+		this.reloading.lock();
+		try {
+			List<ECKey> keys = this.settings.hasConfiguredKey() ? List.of(configuredKey()) : storedKeys();
+			this.loaded = new Loaded(keys, this.clock.instant());
+			return this.loaded;
+		}
+		finally {
+			this.reloading.unlock();
+		}
 	}
 
 	private List<ECKey> storedKeys() {
@@ -110,14 +136,18 @@ class SigningKeys {
 			});
 			stored = this.repository.findUsable(oldestUseful);
 		}
-		return stored.stream().map(SigningKeys::toJwk).toList();
+		return stored.stream().map(this::toJwk).toList();
 	}
 
 	private void insertNewKey() {
 		try {
 			ECKey key = new ECKeyGenerator(Curve.P_256).generate();
 			String kid = key.computeThumbprint().toString();
-			this.repository.insert(kid, Pem.publicKey(key.toECPublicKey()), Pem.privateKey(key.toECPrivateKey()));
+			// Sealed with the SecretBox: a copy of the database alone cannot forge
+			// tokens.
+			String sealed = SEALED + Base64.getEncoder()
+				.encodeToString(this.box.seal(Pem.privateKey(key.toECPrivateKey()).getBytes(StandardCharsets.UTF_8)));
+			this.repository.insert(kid, Pem.publicKey(key.toECPublicKey()), sealed);
 		}
 		catch (JOSEException ex) {
 			throw new IllegalStateException("Could not generate a signing key", ex);
@@ -146,9 +176,14 @@ class SigningKeys {
 		}
 	}
 
-	private static ECKey toJwk(SigningKeyRepository.StoredKey stored) {
+	private ECKey toJwk(SigningKeyRepository.StoredKey stored) {
+		String privateKey = stored.privateKeyPem();
+		if (privateKey.startsWith(SEALED)) {
+			privateKey = new String(this.box.open(Base64.getDecoder().decode(privateKey.substring(SEALED.length()))),
+					StandardCharsets.UTF_8);
+		}
 		return new ECKey.Builder(Curve.P_256, Pem.readPublicKey(stored.publicKeyPem()))
-			.privateKey(Pem.readPrivateKey(stored.privateKeyPem()))
+			.privateKey(Pem.readPrivateKey(privateKey))
 			.keyID(stored.kid())
 			.keyUse(KeyUse.SIGNATURE)
 			.algorithm(JWSAlgorithm.ES256)

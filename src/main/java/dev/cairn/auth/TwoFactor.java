@@ -15,6 +15,7 @@ import dev.cairn.platform.SecretBox;
 import dev.cairn.platform.Secrets;
 import dev.cairn.web.ApiException;
 import dev.cairn.web.ErrorCode;
+import dev.cairn.web.Throttle;
 import org.apache.commons.codec.binary.Base32;
 
 import org.springframework.stereotype.Service;
@@ -44,11 +45,14 @@ class TwoFactor {
 
 	private final Clock clock;
 
-	TwoFactor(TwoFactorRepository repository, SecretBox box, Accounts accounts, Clock clock) {
+	private final Throttle throttle;
+
+	TwoFactor(TwoFactorRepository repository, SecretBox box, Accounts accounts, Clock clock, Throttle throttle) {
 		this.repository = repository;
 		this.box = box;
 		this.accounts = accounts;
 		this.clock = clock;
+		this.throttle = throttle;
 	}
 
 	@Transactional
@@ -65,7 +69,10 @@ class TwoFactor {
 	 * @return the recovery codes, shown to the user this once
 	 */
 	@Transactional
-	List<String> confirm(UUID userId, String code) {
+	List<String> confirm(UUID userId, String password, String code) {
+		// A stolen session alone must not be able to lock the owner out with its own
+		// authenticator.
+		this.accounts.confirmPassword(userId, password);
 		var stored = this.repository.findForUpdate(userId)
 			.filter((totp) -> !totp.confirmed())
 			.orElseThrow(() -> new Problem(ErrorCode.TWO_FACTOR_NOT_STARTED,
@@ -111,6 +118,9 @@ class TwoFactor {
 			.filter((found) -> found.failedAttempts() < MAX_FAILED_ATTEMPTS)
 			.orElseThrow(() -> new Problem(ErrorCode.INVALID_SECOND_FACTOR,
 					"The sign-in challenge is invalid or has expired; sign in again."));
+		// Each challenge allows few tries, and new challenges only need the password: the
+		// account's budget across challenges is what stops guessing.
+		this.throttle.attempt(Throttle.Rule.SECOND_FACTOR_ACCOUNT, challenge.userId().toString());
 		if (!checkSecondFactor(challenge.userId(), code, recoveryCode)) {
 			this.repository.recordFailure(challenge.id());
 			throw new Problem(ErrorCode.INVALID_SECOND_FACTOR, "The code is wrong.");

@@ -33,8 +33,8 @@ class TwoFactorController {
 	}
 
 	@PostMapping("/confirm")
-	RecoveryCodes confirm(Caller caller, @Valid @RequestBody Code request) {
-		return new RecoveryCodes(this.twoFactor.confirm(caller.userId(), request.code()));
+	RecoveryCodes confirm(Caller caller, @Valid @RequestBody Confirm request) {
+		return new RecoveryCodes(this.twoFactor.confirm(caller.userId(), request.password(), request.code()));
 	}
 
 	@DeleteMapping
@@ -43,7 +43,13 @@ class TwoFactorController {
 		return ResponseEntity.noContent().build();
 	}
 
-	record Code(@NotBlank @Size(max = 16) String code) {
+	record Confirm(@NotBlank @Size(max = 16) String code, @NotNull @Size(max = 1024) String password) {
+
+		@Override
+		public String toString() {
+			return "Confirm[(redacted)]";
+		}
+
 	}
 
 	record Disable(@NotNull @Size(max = 1024) String password, @NotBlank @Size(max = 16) String code) {

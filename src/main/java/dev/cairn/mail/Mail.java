@@ -6,4 +6,9 @@ package dev.cairn.mail;
  */
 public record Mail(String to, String subject, String body) {
 
+	@Override
+	public String toString() {
+		return "Mail[to=" + this.to + ", subject=" + this.subject + ", body=(redacted)]";
+	}
+
 }

@@ -1,5 +1,6 @@
 package dev.cairn.web;
 
+import java.text.Normalizer;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -44,7 +45,7 @@ public class Throttle {
 			return;
 		}
 		ThrottleSettings.Limit limit = this.settings.limits().get(rule.key());
-		Bucket bucket = this.buckets.get(rule.key() + ":" + key.toLowerCase(Locale.ROOT),
+		Bucket bucket = this.buckets.get(rule.key() + ":" + fold(key),
 				(name) -> Bucket.builder()
 					.addLimit(Bandwidth.builder()
 						.capacity(limit.capacity())
@@ -57,11 +58,21 @@ public class Throttle {
 		}
 	}
 
+	// Lookalike spellings of one address (Alice@, alice@, a dotted capital I for an i)
+	// must
+	// share one budget, as the database's case-insensitive lookup treats them as one
+	// account.
+	private static String fold(String key) {
+		String decomposed = Normalizer.normalize(key, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+		return decomposed.toLowerCase(Locale.ROOT);
+	}
+
 	/** The throttled actions, each with its key in {@code cairn.throttle.limits}. */
 	public enum Rule {
 
 		LOGIN_IP("login-ip"), LOGIN_ACCOUNT("login-account"), REGISTER_IP("register-ip"), REFRESH_IP("refresh-ip"),
-		PASSWORD_RESET_IP("password-reset-ip"), PASSWORD_RESET_ACCOUNT("password-reset-account");
+		PASSWORD_RESET_IP("password-reset-ip"), PASSWORD_RESET_ACCOUNT("password-reset-account"),
+		SECOND_FACTOR_ACCOUNT("second-factor-account"), PASSWORD_CHECK_ACCOUNT("password-check-account");
 
 		private final String key;
 

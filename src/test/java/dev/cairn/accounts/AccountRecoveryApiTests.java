@@ -114,8 +114,28 @@ class AccountRecoveryApiTests {
 	}
 
 	@Test
+	void theResetLinkGoesToTheStoredAddressNotTheTypedOne() {
+		SignedIn user = Accounts.signUp(this.client);
+		String typed = user.email().toUpperCase();
+		post("/api/v1/auth/password/forgot", Map.of("email", typed)).expectStatus().isAccepted();
+		awaitMailTo(user.email(), "Reset your Cairn password");
+		assertThat(Arrays.stream(smtp.getReceivedMessages()).map(AccountRecoveryApiTests::recipient))
+			.doesNotContain(typed);
+	}
+
+	@Test
 	void aResetLinkSetsANewPasswordOnceAndEndsEverySession() {
 		SignedIn user = Accounts.signUp(this.client);
+		String pat = (String) this.client.post()
+			.uri("/api/v1/me/tokens")
+			.header(HttpHeaders.AUTHORIZATION, user.bearer())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("name", "script", "scopes", java.util.List.of("read")))
+			.exchange()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("token");
 		post("/api/v1/auth/password/forgot", Map.of("email", user.email())).expectStatus().isAccepted();
 		String token = token(GreenMailUtil.getBody(awaitMailTo(user.email(), "Reset your Cairn password")));
 
@@ -130,6 +150,13 @@ class AccountRecoveryApiTests {
 			.isNoContent();
 
 		post("/api/v1/auth/refresh", Map.of("refreshToken", user.refreshToken())).expectStatus().isUnauthorized();
+		// A reset may follow a compromise: personal access tokens are revoked too.
+		this.client.get()
+			.uri("/api/v1/me")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + pat)
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
 		Accounts.signIn(this.client, user.email(), "a completely new passphrase");
 		post("/api/v1/auth/password/reset", Map.of("token", token, "newPassword", "yet another passphrase"))
 			.expectStatus()
@@ -183,6 +210,15 @@ class AccountRecoveryApiTests {
 			smtp.waitForIncomingEmail(200, smtp.getReceivedMessages().length + 1);
 		}
 		throw new AssertionError("No mail '" + subject + "' to " + recipient);
+	}
+
+	private static String recipient(Message message) {
+		try {
+			return message.getAllRecipients()[0].toString();
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static Optional<Message> mailTo(String recipient, String subject) {

@@ -28,6 +28,9 @@ class AuthInputTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@org.springframework.boot.test.web.server.LocalServerPort
+	private int port;
+
 	@Test
 	void smuggledFieldsAreRefused() {
 		String email = Accounts.uniqueEmail();
@@ -148,6 +151,18 @@ class AuthInputTests {
 			.exchange()
 			.expectHeader()
 			.valueMatches("X-Request-Id", "[0-9a-f-]{36}");
+	}
+
+	@Test
+	void requestsRejectedBeforeSpringMvcStillGetProblemJson() throws Exception {
+		var http = java.net.http.HttpClient.newHttpClient();
+		var response = http.send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/api/v1/me/%2e%2e/users"))
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.body()).contains("\"code\":\"malformed_request\"").doesNotContain("Exception");
 	}
 
 	@Test

@@ -48,11 +48,21 @@ class TwoFactorApiTests {
 		assertThat(sealed).hasSize(1 + 12 + 20 + 16);
 		assertThat(HexFormat.of().formatHex(sealed)).doesNotContain(HexFormat.of().formatHex(secret));
 
-		call("POST", "/api/v1/me/2fa/totp/confirm", user.bearer(), Map.of("code", wrong(code(secret, 0))))
+		call("POST", "/api/v1/me/2fa/totp/confirm", user.bearer(),
+				Map.of("code", wrong(code(secret, 0)), "password", Accounts.PASSWORD))
 			.expectStatus()
 			.isEqualTo(422);
+		// A stolen session alone cannot turn it on: the password is asked for.
+		call("POST", "/api/v1/me/2fa/totp/confirm", user.bearer(),
+				Map.of("code", code(secret, 0), "password", "not the password"))
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("wrong_password");
 		String enrolmentCode = code(secret, 0);
-		Map<?, ?> confirmed = call("POST", "/api/v1/me/2fa/totp/confirm", user.bearer(), Map.of("code", enrolmentCode))
+		Map<?, ?> confirmed = call("POST", "/api/v1/me/2fa/totp/confirm", user.bearer(),
+				Map.of("code", enrolmentCode, "password", Accounts.PASSWORD))
 			.expectStatus()
 			.isOk()
 			.expectBody(Map.class)
@@ -150,7 +160,8 @@ class TwoFactorApiTests {
 			.returnResult()
 			.getResponseBody();
 		byte[] secret = new Base32().decode((String) enrolment.get("secret"));
-		return (List<?>) call("POST", "/api/v1/me/2fa/totp/confirm", user.bearer(), Map.of("code", code(secret, 0)))
+		return (List<?>) call("POST", "/api/v1/me/2fa/totp/confirm", user.bearer(),
+				Map.of("code", code(secret, 0), "password", Accounts.PASSWORD))
 			.expectStatus()
 			.isOk()
 			.expectBody(Map.class)
