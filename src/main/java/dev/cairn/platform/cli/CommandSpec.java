@@ -25,7 +25,9 @@ record CommandSpec(String name, List<String> options, String synopsis, String su
 			new CommandSpec("create-admin", List.of("email", "name"), "--email <email> [--name <name>]",
 					"create an instance administrator (password from CAIRN_ADMIN_PASSWORD, or generated and "
 							+ "printed once), or make an existing user one",
-					true));
+					true),
+			new CommandSpec("rotate-signing-key", List.of(), "",
+					"sign new access tokens with a new key; the old one stays valid until its tokens expire", true));
 
 	static Optional<CommandSpec> named(String name) {
 		return ALL.stream().filter((spec) -> spec.name.equals(name)).findFirst();
