@@ -1,0 +1,56 @@
+package dev.cairn.web;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.cairn.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The API as served must match the committed {@code docs/openapi.json}, so every change
+ * to the API is a reviewed change to that file. After an intended change, regenerate it
+ * with {@code ./mvnw verify -Dtest=OpenApiSnapshotTests -Dopenapi.update=true}.
+ */
+@IntegrationTest
+@AutoConfigureRestTestClient
+class OpenApiSnapshotTests {
+
+	private static final Path SNAPSHOT = Path.of("docs/openapi.json");
+
+	@Autowired
+	private RestTestClient client;
+
+	@Test
+	void theServedApiMatchesTheCommittedSnapshot() throws Exception {
+		String served = this.client.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+		JsonNode tree = json.readTree(served);
+		// The test server's random port is not part of the API.
+		((tools.jackson.databind.node.ObjectNode) tree).remove("servers");
+		String pretty = json.writeValueAsString(tree) + "\n";
+		if (Boolean.getBoolean("openapi.update")) {
+			Files.writeString(SNAPSHOT, pretty, StandardCharsets.UTF_8);
+		}
+		assertThat(pretty).as("docs/openapi.json is out of date; regenerate it with -Dopenapi.update=true")
+			.isEqualTo(Files.readString(SNAPSHOT, StandardCharsets.UTF_8));
+	}
+
+}
