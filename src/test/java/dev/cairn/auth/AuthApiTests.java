@@ -212,6 +212,39 @@ class AuthApiTests {
 	}
 
 	@Test
+	void hashesMadeWithWeakerParametersAreUpgradedAtSignIn() {
+		SignedIn user = Accounts.signUp(this.client);
+		String weak = new org.springframework.security.crypto.argon2.Argon2PasswordEncoder(16, 32, 1, 4096, 1)
+			.encode(Accounts.PASSWORD);
+		this.jdbc.sql("UPDATE users SET password_hash = :hash WHERE id = :id")
+			.param("hash", weak)
+			.param("id", user.userId())
+			.update();
+
+		Accounts.signIn(this.client, user.email(), Accounts.PASSWORD);
+
+		assertThat(passwordHash(user.email())).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+	}
+
+	@Test
+	void aSignInLeftIdleTooLongEnds() {
+		SignedIn user = Accounts.signUp(this.client);
+		this.jdbc.sql("UPDATE refresh_tokens SET created_at = now() - interval '8 days' WHERE user_id = :id")
+			.param("id", user.userId())
+			.update();
+		refresh(user.refreshToken()).expectStatus().isUnauthorized();
+	}
+
+	@Test
+	void aSignInEndsAtItsAbsoluteDeadlineHoweverOftenItIsRefreshed() {
+		SignedIn user = Accounts.signUp(this.client);
+		this.jdbc.sql("UPDATE refresh_tokens SET expires_at = now() - interval '1 second' WHERE user_id = :id")
+			.param("id", user.userId())
+			.update();
+		refresh(user.refreshToken()).expectStatus().isUnauthorized();
+	}
+
+	@Test
 	void theJwksPublishesTheKeyThatSignsTokens() {
 		SignedIn user = Accounts.signUp(this.client);
 		String kid = header(user.accessToken()).get("kid").toString();
