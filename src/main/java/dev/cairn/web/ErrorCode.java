@@ -11,6 +11,7 @@ public enum ErrorCode {
 	// HTTP and input
 	MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "Malformed request"),
 	VALIDATION_FAILED(HttpStatus.BAD_REQUEST, "Validation failed"), NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
+	PRECONDITION_FAILED(HttpStatus.PRECONDITION_FAILED, "Precondition failed"),
 	METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
 	NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
 	UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
@@ -32,7 +33,12 @@ public enum ErrorCode {
 	WRONG_CODE(HttpStatus.UNPROCESSABLE_CONTENT, "Wrong code"),
 	TWO_FACTOR_ALREADY_ON(HttpStatus.CONFLICT, "Two-factor sign-in is already on"),
 	TWO_FACTOR_NOT_STARTED(HttpStatus.CONFLICT, "Two-factor enrolment not started"),
-	USER_NOT_FOUND(HttpStatus.NOT_FOUND, "User not found");
+	USER_NOT_FOUND(HttpStatus.NOT_FOUND, "User not found"),
+
+	// Projects and members
+	PROJECT_NOT_FOUND(HttpStatus.NOT_FOUND, "Project not found"),
+	PROJECT_KEY_TAKEN(HttpStatus.CONFLICT, "Project key taken"),
+	ROLE_FORBIDS(HttpStatus.FORBIDDEN, "Your role does not allow this");
 
 	private final HttpStatus status;
 

@@ -1,0 +1,67 @@
+package dev.cairn.members;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.cairn.web.ApiException;
+import dev.cairn.web.ErrorCode;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The one place that answers "may this user do this in this project". Someone who is not
+ * a member gets the same answer as for a project that does not exist (404), so projects
+ * never leak across teams; a member whose role does not allow the action gets 403.
+ */
+@Service
+public class ProjectAccess {
+
+	private final MemberRepository members;
+
+	ProjectAccess(MemberRepository members) {
+		this.members = members;
+	}
+
+	/** The user's role in the project, if they are a member. */
+	public Optional<Role> roleOf(UUID userId, UUID projectId) {
+		return this.members.findRole(projectId, userId);
+	}
+
+	/**
+	 * @return the user's role, which allows {@code capability}
+	 * @throws ProjectNotFound when the user is not a member
+	 * @throws RoleForbids when their role does not allow it
+	 */
+	public Role require(UUID userId, UUID projectId, Capability capability) {
+		Role role = roleOf(userId, projectId).orElseThrow(ProjectNotFound::new);
+		if (!role.may(capability)) {
+			throw new RoleForbids(role, capability);
+		}
+		return role;
+	}
+
+	/** Makes the creator of a new project its owner. */
+	public void addOwner(UUID projectId, UUID userId) {
+		this.members.insert(projectId, userId, Role.OWNER);
+	}
+
+	/** The project does not exist, or the caller may not know that it does. */
+	public static class ProjectNotFound extends ApiException {
+
+		public ProjectNotFound() {
+			super(ErrorCode.PROJECT_NOT_FOUND, "No such project.");
+		}
+
+	}
+
+	/** The caller's role in the project does not allow the action. */
+	public static class RoleForbids extends ApiException {
+
+		RoleForbids(Role role, Capability capability) {
+			super(ErrorCode.ROLE_FORBIDS,
+					"A project " + role.value() + " may not do this (" + capability.value() + ").");
+		}
+
+	}
+
+}

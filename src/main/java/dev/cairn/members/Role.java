@@ -1,0 +1,39 @@
+package dev.cairn.members;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A member's role in a project, and what each may do (API.md, Roles).
+ */
+public enum Role {
+
+	OWNER(EnumSet.allOf(Capability.class)),
+	ADMIN(EnumSet.complementOf(EnumSet.of(Capability.PROJECT_DELETE, Capability.OWNERS_MANAGE))), MEMBER(EnumSet
+		.of(Capability.PROJECT_READ, Capability.TASKS_WRITE, Capability.COMMENTS_WRITE, Capability.TASK_LABELS_WRITE)),
+	VIEWER(EnumSet.of(Capability.PROJECT_READ));
+
+	private final Set<Capability> capabilities;
+
+	Role(Set<Capability> capabilities) {
+		this.capabilities = Set.copyOf(capabilities);
+	}
+
+	public Set<Capability> capabilities() {
+		return this.capabilities;
+	}
+
+	public boolean may(Capability capability) {
+		return this.capabilities.contains(capability);
+	}
+
+	public String value() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	public static Role of(String value) {
+		return valueOf(value.toUpperCase(Locale.ROOT));
+	}
+
+}

@@ -1,0 +1,22 @@
+package dev.cairn.projects;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.cairn.members.Capability;
+import dev.cairn.members.Role;
+
+/**
+ * A project as the caller sees it, with their role and what that role lets them do.
+ */
+record ProjectResponse(UUID id, String key, String name, String description, Instant createdAt, Instant updatedAt,
+		long version, String role, List<String> capabilities) {
+
+	static ProjectResponse of(Project project, Role role) {
+		return new ProjectResponse(project.id(), project.key(), project.name(), project.description(),
+				project.createdAt(), project.updatedAt(), project.version(), role.value(),
+				role.capabilities().stream().map(Capability::value).sorted().toList());
+	}
+
+}

@@ -1,0 +1,153 @@
+package dev.cairn.projects;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+
+import dev.cairn.activity.ActivityLog;
+import dev.cairn.members.Capability;
+import dev.cairn.members.ProjectAccess;
+import dev.cairn.members.ProjectAccess.ProjectNotFound;
+import dev.cairn.members.Role;
+import dev.cairn.platform.Ids;
+import dev.cairn.web.Cursor;
+import dev.cairn.web.ETags;
+import dev.cairn.web.MergePatch;
+import dev.cairn.web.Page;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Project use cases. Every one asks {@link ProjectAccess} first, and writes its event in
+ * the same transaction as the change.
+ */
+@Service
+public class Projects {
+
+	// The workflow every new project starts with; teams rename and extend it.
+	private static final List<String[]> DEFAULT_STATUSES = List.of(new String[] { "Backlog", "backlog" },
+			new String[] { "Todo", "unstarted" }, new String[] { "In Progress", "started" },
+			new String[] { "Done", "completed" }, new String[] { "Canceled", "canceled" });
+
+	private final ProjectRepository projects;
+
+	private final ProjectAccess access;
+
+	private final ActivityLog activity;
+
+	private final Cursor cursors;
+
+	Projects(ProjectRepository projects, ProjectAccess access, ActivityLog activity, Cursor cursors) {
+		this.projects = projects;
+		this.access = access;
+		this.activity = activity;
+		this.cursors = cursors;
+	}
+
+	@Transactional
+	ProjectResponse create(UUID userId, String key, String name, String description) {
+		UUID id = Ids.newId();
+		if (!this.projects.insert(id, key, name.strip(), description, userId)) {
+			throw new KeyTaken(key);
+		}
+		this.access.addOwner(id, userId);
+		for (int i = 0; i < DEFAULT_STATUSES.size(); i++) {
+			this.projects.insertStatus(Ids.newId(), id, DEFAULT_STATUSES.get(i)[0], DEFAULT_STATUSES.get(i)[1], i);
+		}
+		Project project = this.projects.find(id).orElseThrow();
+		this.activity.record("project.created", id, null, userId, Map.of("after", snapshot(project)));
+		return ProjectResponse.of(project, Role.OWNER);
+	}
+
+	@Transactional(readOnly = true)
+	ProjectResponse get(UUID userId, UUID projectId) {
+		Role role = this.access.require(userId, projectId, Capability.PROJECT_READ);
+		return ProjectResponse.of(live(this.projects.find(projectId)), role);
+	}
+
+	@Transactional(readOnly = true)
+	Page<ProjectResponse> mine(UUID userId, String cursor, int limit) {
+		UUID after = (cursor != null) ? UUID.fromString(this.cursors.decode("cursor", cursor, 1).get(0)) : null;
+		List<ProjectRepository.MyProject> rows = this.projects.findMine(userId, after, limit + 1);
+		List<ProjectResponse> items = rows.stream()
+			.limit(limit)
+			.map((row) -> ProjectResponse.of(row.project(), Role.of(row.role())))
+			.toList();
+		String next = (rows.size() > limit) ? this.cursors.encode(List.of(items.get(limit - 1).id().toString())) : null;
+		return new Page<>(items, next);
+	}
+
+	@Transactional
+	ProjectResponse update(UUID userId, UUID projectId, JsonNode body, String ifMatch) {
+		Role role = this.access.require(userId, projectId, Capability.PROJECT_UPDATE);
+		MergePatch patch = MergePatch.of(body, Set.of("name", "description"));
+		var name = patch.text("name", 200, false).orElse(null);
+		if (name != null && name.value().isBlank()) {
+			patch.reject("name", "must not be blank");
+		}
+		var description = patch.text("description", 10_000, true).orElse(null);
+		patch.validate();
+		Project before = live(this.projects.findForUpdate(projectId));
+		ETags.require(ifMatch, before.version());
+		String newName = (name != null) ? name.value().strip() : before.name();
+		String newDescription = (description != null) ? description.value() : before.description();
+		List<String> changes = new ArrayList<>();
+		if (!newName.equals(before.name())) {
+			changes.add("name");
+		}
+		if (!Objects.equals(newDescription, before.description())) {
+			changes.add("description");
+		}
+		if (changes.isEmpty()) {
+			return ProjectResponse.of(before, role);
+		}
+		this.projects.update(projectId, newName, newDescription);
+		Project after = this.projects.find(projectId).orElseThrow();
+		this.activity.record("project.updated", projectId, null, userId,
+				Map.of("before", snapshot(before), "after", snapshot(after), "changes", changes));
+		return ProjectResponse.of(after, role);
+	}
+
+	/**
+	 * Moves the project to the trash; it can be restored until the purge job removes it.
+	 */
+	@Transactional
+	void delete(UUID userId, UUID projectId, String ifMatch) {
+		this.access.require(userId, projectId, Capability.PROJECT_DELETE);
+		Project project = live(this.projects.findForUpdate(projectId));
+		ETags.require(ifMatch, project.version());
+		this.projects.setDeleted(projectId, true);
+		this.activity.record("project.deleted", projectId, null, userId, Map.of("before", snapshot(project)));
+	}
+
+	@Transactional
+	ProjectResponse restore(UUID userId, UUID projectId) {
+		Role role = this.access.require(userId, projectId, Capability.PROJECT_DELETE);
+		Project project = this.projects.findForUpdate(projectId).orElseThrow(ProjectNotFound::new);
+		if (project.deletedAt() != null) {
+			this.projects.setDeleted(projectId, false);
+			this.activity.record("project.restored", projectId, null, userId, Map.of("after", snapshot(project)));
+		}
+		return ProjectResponse.of(this.projects.find(projectId).orElseThrow(), role);
+	}
+
+	private static Project live(java.util.Optional<Project> project) {
+		return project.filter((found) -> found.deletedAt() == null).orElseThrow(ProjectNotFound::new);
+	}
+
+	private static Map<String, Object> snapshot(Project project) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("key", project.key());
+		fields.put("name", project.name());
+		fields.put("description", project.description());
+		return fields;
+	}
+
+}

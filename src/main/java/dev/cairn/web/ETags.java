@@ -1,0 +1,56 @@
+package dev.cairn.web;
+
+/**
+ * Entity tags from a row's {@code version}: strong, quoted ({@code "7"}), so
+ * {@code If-Match} can guard an update against a lost write (RFC 9110 section 13.1).
+ */
+public final class ETags {
+
+	private ETags() {
+	}
+
+	public static String of(long version) {
+		return "\"" + version + "\"";
+	}
+
+	/**
+	 * @param ifMatch the request's {@code If-Match}, or null when it sent none
+	 * @throws PreconditionFailed when it was sent and names no current version
+	 */
+	public static void require(String ifMatch, long version) {
+		if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+			return;
+		}
+		for (String tag : ifMatch.split(",")) {
+			if (tag.strip().equals(of(version))) {
+				return;
+			}
+		}
+		throw new PreconditionFailed();
+	}
+
+	/** Whether {@code If-None-Match} names the current version (answer 304). */
+	public static boolean notModified(String ifNoneMatch, long version) {
+		if (ifNoneMatch == null) {
+			return false;
+		}
+		for (String tag : ifNoneMatch.split(",")) {
+			String stripped = tag.strip();
+			if (stripped.equals("*") || stripped.equals(of(version)) || stripped.equals("W/" + of(version))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The resource changed since the client read it. */
+	public static class PreconditionFailed extends ApiException {
+
+		PreconditionFailed() {
+			super(ErrorCode.PRECONDITION_FAILED,
+					"The resource has changed since you read it (If-Match); read it again and retry.");
+		}
+
+	}
+
+}
