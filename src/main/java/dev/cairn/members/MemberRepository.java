@@ -1,5 +1,6 @@
 package dev.cairn.members;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,6 +23,94 @@ class MemberRepository {
 			.query(String.class)
 			.optional()
 			.map(Role::of);
+	}
+
+	Optional<Role> findLiveRole(UUID projectId, UUID userId) {
+		return this.jdbc.sql("""
+				SELECT m.role FROM project_members m
+				JOIN projects p ON p.id = m.project_id AND p.deleted_at IS NULL
+				WHERE m.project_id = :projectId AND m.user_id = :userId
+				""").param("projectId", projectId).param("userId", userId).query(String.class).optional().map(Role::of);
+	}
+
+	Optional<Member> findOne(UUID projectId, UUID userId) {
+		return this.jdbc.sql("""
+				SELECT m.user_id, u.display_name, m.role, m.created_at AS joined_at
+				FROM project_members m
+				JOIN users u ON u.id = m.user_id
+				WHERE m.project_id = :projectId AND m.user_id = :userId
+				""").param("projectId", projectId).param("userId", userId).query(Member.class).optional();
+	}
+
+	/**
+	 * @return false when the user is a member already
+	 */
+	boolean insertIfAbsent(UUID projectId, UUID userId, Role role) {
+		return this.jdbc.sql("""
+				INSERT INTO project_members (project_id, user_id, role) VALUES (:projectId, :userId, :role)
+				ON CONFLICT (project_id, user_id) DO NOTHING
+				""").param("projectId", projectId).param("userId", userId).param("role", role.value()).update() == 1;
+	}
+
+	/**
+	 * Locks every owner row of the project, so that two requests demoting or removing the
+	 * last two owners at once cannot both succeed.
+	 * @return the owners' ids
+	 */
+	List<UUID> lockOwners(UUID projectId) {
+		return this.jdbc.sql("""
+				SELECT user_id FROM project_members
+				WHERE project_id = :projectId AND role = 'owner'
+				ORDER BY user_id
+				FOR UPDATE
+				""").param("projectId", projectId).query(UUID.class).list();
+	}
+
+	// Display names come from the accounts' table: a read-only join for the member list.
+	List<Member> findPage(UUID projectId, UUID afterUserId, int limit) {
+		return this.jdbc.sql("""
+				SELECT m.user_id, u.display_name, m.role, m.created_at AS joined_at
+				FROM project_members m
+				JOIN users u ON u.id = m.user_id
+				WHERE m.project_id = :projectId
+				  AND (CAST(:after AS uuid) IS NULL OR m.user_id > :after)
+				ORDER BY m.user_id
+				LIMIT :limit
+				""")
+			.param("projectId", projectId)
+			.param("after", afterUserId)
+			.param("limit", limit)
+			.query(Member.class)
+			.list();
+	}
+
+	Optional<UUID> findUserIdByEmail(String email) {
+		return this.jdbc.sql("SELECT id FROM users WHERE lower(email) = lower(:email) AND disabled_at IS NULL")
+			.param("email", email)
+			.query(UUID.class)
+			.optional();
+	}
+
+	boolean userExists(UUID userId) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM users WHERE id = :id AND disabled_at IS NULL)")
+			.param("id", userId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	void updateRole(UUID projectId, UUID userId, Role role) {
+		this.jdbc.sql("UPDATE project_members SET role = :role WHERE project_id = :projectId AND user_id = :userId")
+			.param("projectId", projectId)
+			.param("userId", userId)
+			.param("role", role.value())
+			.update();
+	}
+
+	void delete(UUID projectId, UUID userId) {
+		this.jdbc.sql("DELETE FROM project_members WHERE project_id = :projectId AND user_id = :userId")
+			.param("projectId", projectId)
+			.param("userId", userId)
+			.update();
 	}
 
 	void insert(UUID projectId, UUID userId, Role role) {

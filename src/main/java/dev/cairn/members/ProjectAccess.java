@@ -34,10 +34,27 @@ public class ProjectAccess {
 	 */
 	public Role require(UUID userId, UUID projectId, Capability capability) {
 		Role role = roleOf(userId, projectId).orElseThrow(ProjectNotFound::new);
+		check(role, capability);
+		return role;
+	}
+
+	/**
+	 * As {@link #require}, for a project that is not in the trash: a trashed project is
+	 * gone for everything but its restoration.
+	 */
+	public Role requireLive(UUID userId, UUID projectId, Capability capability) {
+		Role role = this.members.findLiveRole(projectId, userId).orElseThrow(ProjectNotFound::new);
+		check(role, capability);
+		return role;
+	}
+
+	/**
+	 * @throws RoleForbids when the role does not allow the capability
+	 */
+	public void check(Role role, Capability capability) {
 		if (!role.may(capability)) {
 			throw new RoleForbids(role, capability);
 		}
-		return role;
 	}
 
 	/** Makes the creator of a new project its owner. */

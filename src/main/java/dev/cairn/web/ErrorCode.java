@@ -38,7 +38,9 @@ public enum ErrorCode {
 	// Projects and members
 	PROJECT_NOT_FOUND(HttpStatus.NOT_FOUND, "Project not found"),
 	PROJECT_KEY_TAKEN(HttpStatus.CONFLICT, "Project key taken"),
-	ROLE_FORBIDS(HttpStatus.FORBIDDEN, "Your role does not allow this");
+	ROLE_FORBIDS(HttpStatus.FORBIDDEN, "Your role does not allow this"),
+	ALREADY_MEMBER(HttpStatus.CONFLICT, "Already a member"), MEMBER_NOT_FOUND(HttpStatus.NOT_FOUND, "Member not found"),
+	LAST_OWNER(HttpStatus.UNPROCESSABLE_CONTENT, "A project needs an owner");
 
 	private final HttpStatus status;
 

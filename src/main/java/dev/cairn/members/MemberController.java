@@ -1,0 +1,100 @@
+package dev.cairn.members;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import dev.cairn.web.Caller;
+import dev.cairn.web.Page;
+import dev.cairn.web.RequiresScope;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+@RestController
+@RequestMapping("/api/v1/projects/{projectId}/members")
+class MemberController {
+
+	private static final String ROLES = "owner|admin|member|viewer";
+
+	private final Members members;
+
+	MemberController(Members members) {
+		this.members = members;
+	}
+
+	@GetMapping
+	ResponseEntity<Page<Member>> list(Caller caller, @PathVariable UUID projectId,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+			@RequestParam(required = false) @Size(max = 1024) String cursor) {
+		Page<Member> page = this.members.list(caller.userId(), projectId, cursor, limit);
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+		if (page.nextCursor() != null) {
+			String next = UriComponentsBuilder.fromPath("/api/v1/projects/{projectId}/members")
+				.queryParam("limit", limit)
+				.queryParam("cursor", page.nextCursor())
+				.encode()
+				.buildAndExpand(projectId)
+				.toUriString();
+			response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+		}
+		return response.body(page);
+	}
+
+	@RequiresScope(Caller.Scope.ADMIN)
+	@PostMapping
+	ResponseEntity<Member> add(Caller caller, @PathVariable UUID projectId, @Valid @RequestBody NewMember request) {
+		Member member = this.members.add(caller.userId(), projectId, request.userId(), request.email(),
+				Role.of(request.role()));
+		return ResponseEntity.created(URI.create("/api/v1/projects/" + projectId + "/members/" + member.userId()))
+			.body(member);
+	}
+
+	@RequiresScope(Caller.Scope.ADMIN)
+	@PatchMapping(path = "/{userId}", consumes = { "application/merge-patch+json", "application/json" })
+	Member changeRole(Caller caller, @PathVariable UUID projectId, @PathVariable UUID userId,
+			@Valid @RequestBody RoleChange request) {
+		return this.members.changeRole(caller.userId(), projectId, userId, Role.of(request.role()));
+	}
+
+	// Leaving a project is removing yourself; no scope allows a token to do it for you.
+	@RequiresScope(Caller.Scope.ADMIN)
+	@DeleteMapping("/{userId}")
+	ResponseEntity<Void> remove(Caller caller, @PathVariable UUID projectId, @PathVariable UUID userId) {
+		this.members.remove(caller.userId(), projectId, userId);
+		return ResponseEntity.noContent().build();
+	}
+
+	record NewMember(UUID userId, @Email @Size(max = 254) String email,
+			@NotNull @Pattern(regexp = ROLES, message = "must be owner, admin, member or viewer") String role) {
+
+		@AssertTrue(message = "give exactly one of userId and email")
+		boolean isOneTarget() {
+			return (this.userId == null) != (this.email == null);
+		}
+
+	}
+
+	record RoleChange(
+			@NotNull @Pattern(regexp = ROLES, message = "must be owner, admin, member or viewer") String role) {
+	}
+
+}

@@ -1,0 +1,132 @@
+package dev.cairn.members;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.cairn.activity.ActivityLog;
+import dev.cairn.web.ApiException;
+import dev.cairn.web.Cursor;
+import dev.cairn.web.ErrorCode;
+import dev.cairn.web.Page;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Membership use cases. Admins manage members below owner; only owners make, demote or
+ * remove owners; anyone may leave; and a project always keeps at least one owner.
+ */
+@Service
+public class Members {
+
+	private final MemberRepository members;
+
+	private final ProjectAccess access;
+
+	private final ActivityLog activity;
+
+	private final Cursor cursors;
+
+	Members(MemberRepository members, ProjectAccess access, ActivityLog activity, Cursor cursors) {
+		this.members = members;
+		this.access = access;
+		this.activity = activity;
+		this.cursors = cursors;
+	}
+
+	@Transactional(readOnly = true)
+	Page<Member> list(UUID callerId, UUID projectId, String cursor, int limit) {
+		this.access.requireLive(callerId, projectId, Capability.PROJECT_READ);
+		UUID after = (cursor != null) ? UUID.fromString(this.cursors.decode("cursor", cursor, 1).get(0)) : null;
+		List<Member> rows = this.members.findPage(projectId, after, limit + 1);
+		List<Member> items = rows.stream().limit(limit).toList();
+		String next = (rows.size() > limit) ? this.cursors.encode(List.of(items.get(limit - 1).userId().toString()))
+				: null;
+		return new Page<>(items, next);
+	}
+
+	/** Adds a member by user id or email (one of them). */
+	@Transactional
+	Member add(UUID callerId, UUID projectId, UUID userId, String email, Role role) {
+		this.access.requireLive(callerId, projectId,
+				(role == Role.OWNER) ? Capability.OWNERS_MANAGE : Capability.MEMBERS_MANAGE);
+		UUID target = (userId != null) ? (this.members.userExists(userId) ? userId : null)
+				: this.members.findUserIdByEmail(email).orElse(null);
+		if (target == null) {
+			throw new Problem(ErrorCode.USER_NOT_FOUND, "No active user with this id or email.");
+		}
+		if (!this.members.insertIfAbsent(projectId, target, role)) {
+			throw new Problem(ErrorCode.ALREADY_MEMBER, "This user is a member already; change their role instead.");
+		}
+		this.activity.record("member.added", projectId, null, callerId,
+				Map.of("after", Map.of("userId", target.toString(), "role", role.value())));
+		return member(projectId, target);
+	}
+
+	@Transactional
+	Member changeRole(UUID callerId, UUID projectId, UUID userId, Role role) {
+		// The caller's own membership first: a stranger learns nothing about the members.
+		Role callerRole = this.access.requireLive(callerId, projectId, Capability.PROJECT_READ);
+		Role current = this.access.roleOf(userId, projectId).orElseThrow(MemberNotFound::new);
+		boolean touchesOwners = current == Role.OWNER || role == Role.OWNER;
+		this.access.check(callerRole, touchesOwners ? Capability.OWNERS_MANAGE : Capability.MEMBERS_MANAGE);
+		if (current == role) {
+			return member(projectId, userId);
+		}
+		if (current == Role.OWNER) {
+			requireAnotherOwner(projectId, userId);
+		}
+		this.members.updateRole(projectId, userId, role);
+		this.activity.record("member.role_changed", projectId, null, callerId,
+				Map.of("before", Map.of("userId", userId.toString(), "role", current.value()), "after",
+						Map.of("userId", userId.toString(), "role", role.value()), "changes", List.of("role")));
+		return member(projectId, userId);
+	}
+
+	/** Removes a member; a member may always remove themselves (leave). */
+	@Transactional
+	void remove(UUID callerId, UUID projectId, UUID userId) {
+		Role callerRole = this.access.requireLive(callerId, projectId, Capability.PROJECT_READ);
+		Role current = this.access.roleOf(userId, projectId).orElseThrow(MemberNotFound::new);
+		if (!callerId.equals(userId)) {
+			this.access.check(callerRole,
+					(current == Role.OWNER) ? Capability.OWNERS_MANAGE : Capability.MEMBERS_MANAGE);
+		}
+		if (current == Role.OWNER) {
+			requireAnotherOwner(projectId, userId);
+		}
+		this.members.delete(projectId, userId);
+		this.activity.record("member.removed", projectId, null, callerId,
+				Map.of("before", Map.of("userId", userId.toString(), "role", current.value())));
+	}
+
+	private void requireAnotherOwner(UUID projectId, UUID leavingOwner) {
+		List<UUID> owners = this.members.lockOwners(projectId);
+		if (owners.stream().noneMatch((owner) -> !owner.equals(leavingOwner))) {
+			throw new Problem(ErrorCode.LAST_OWNER,
+					"The last owner cannot leave or be demoted; make someone else an owner first.");
+		}
+	}
+
+	private Member member(UUID projectId, UUID userId) {
+		return this.members.findOne(projectId, userId).orElseThrow(MemberNotFound::new);
+	}
+
+	static class MemberNotFound extends ApiException {
+
+		MemberNotFound() {
+			super(ErrorCode.MEMBER_NOT_FOUND, "No such member in this project.");
+		}
+
+	}
+
+	static class Problem extends ApiException {
+
+		Problem(ErrorCode code, String detail) {
+			super(code, detail);
+		}
+
+	}
+
+}

@@ -1,0 +1,225 @@
+package dev.cairn.members;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import dev.cairn.testing.Accounts;
+import dev.cairn.testing.Accounts.SignedIn;
+import dev.cairn.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+@AutoConfigureRestTestClient
+class MemberApiTests {
+
+	@Autowired
+	private RestTestClient client;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Test
+	void ownersAddMembersByEmailOrIdAndEveryMemberSeesTheList() {
+		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn carol = Accounts.signUp(this.client);
+		SignedIn dave = Accounts.signUp(this.client);
+		UUID project = project(owner);
+
+		call(owner, HttpMethod.POST, members(project), Map.of("email", carol.email().toUpperCase(), "role", "member"))
+			.expectStatus()
+			.isCreated()
+			.expectHeader()
+			.valueEquals(HttpHeaders.LOCATION, members(project) + "/" + carol.userId())
+			.expectBody()
+			.jsonPath("$.role")
+			.isEqualTo("member");
+		call(owner, HttpMethod.POST, members(project), Map.of("userId", dave.userId().toString(), "role", "viewer"))
+			.expectStatus()
+			.isCreated();
+
+		Map<?, ?> first = call(dave, HttpMethod.GET, members(project) + "?limit=2", null).expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		Map<?, ?> second = call(dave, HttpMethod.GET, members(project) + "?limit=2&cursor=" + first.get("nextCursor"),
+				null)
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(((List<?>) first.get("items")).size() + ((List<?>) second.get("items")).size()).isEqualTo(3);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM events WHERE project_id = :p AND type = 'member.added'")
+			.param("p", project)
+			.query(Long.class)
+			.single()).isEqualTo(2);
+	}
+
+	@Test
+	void badAdditionsAreRefused() {
+		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn carol = Accounts.signUp(this.client);
+		UUID project = project(owner);
+		call(owner, HttpMethod.POST, members(project), Map.of("email", Accounts.uniqueEmail(), "role", "member"))
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("user_not_found");
+		call(owner, HttpMethod.POST, members(project),
+				Map.of("email", carol.email(), "userId", carol.userId().toString(), "role", "member"))
+			.expectStatus()
+			.isBadRequest();
+		call(owner, HttpMethod.POST, members(project), Map.of("email", carol.email(), "role", "god")).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("role");
+		call(owner, HttpMethod.POST, members(project), Map.of("email", carol.email(), "role", "member")).expectStatus()
+			.isCreated();
+		call(owner, HttpMethod.POST, members(project), Map.of("email", carol.email(), "role", "admin")).expectStatus()
+			.isEqualTo(409);
+	}
+
+	@Test
+	void adminsManageMembersButNotOwners() {
+		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn admin = Accounts.signUp(this.client);
+		SignedIn carol = Accounts.signUp(this.client);
+		UUID project = project(owner);
+		add(owner, project, admin, "admin");
+
+		call(admin, HttpMethod.POST, members(project), Map.of("userId", carol.userId().toString(), "role", "owner"))
+			.expectStatus()
+			.isForbidden();
+		add(admin, project, carol, "member");
+		call(admin, HttpMethod.PATCH, members(project) + "/" + carol.userId(), Map.of("role", "viewer")).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.role")
+			.isEqualTo("viewer");
+		call(admin, HttpMethod.PATCH, members(project) + "/" + owner.userId(), Map.of("role", "member")).expectStatus()
+			.isForbidden();
+		call(admin, HttpMethod.DELETE, members(project) + "/" + owner.userId(), null).expectStatus().isForbidden();
+		call(carol, HttpMethod.DELETE, members(project) + "/" + admin.userId(), null).expectStatus().isForbidden();
+	}
+
+	@Test
+	void theLastOwnerCannotLeaveOrBeDemotedButMembersMayLeave() {
+		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn carol = Accounts.signUp(this.client);
+		UUID project = project(owner);
+		add(owner, project, carol, "member");
+
+		call(owner, HttpMethod.DELETE, members(project) + "/" + owner.userId(), null).expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("last_owner");
+		call(owner, HttpMethod.PATCH, members(project) + "/" + owner.userId(), Map.of("role", "admin")).expectStatus()
+			.isEqualTo(422);
+
+		call(owner, HttpMethod.PATCH, members(project) + "/" + carol.userId(), Map.of("role", "owner")).expectStatus()
+			.isOk();
+		call(owner, HttpMethod.DELETE, members(project) + "/" + owner.userId(), null).expectStatus().isNoContent();
+		call(owner, HttpMethod.GET, "/api/v1/projects/" + project, null).expectStatus().isNotFound();
+	}
+
+	@Test
+	void twoOwnersDemotingEachOtherAtOnceLeaveOneOwner() throws Exception {
+		SignedIn first = Accounts.signUp(this.client);
+		SignedIn second = Accounts.signUp(this.client);
+		UUID project = project(first);
+		add(first, project, second, "owner");
+		CountDownLatch start = new CountDownLatch(1);
+		try (var pool = Executors.newFixedThreadPool(2)) {
+			List<Future<Integer>> results = new ArrayList<>();
+			for (SignedIn[] pair : List.of(new SignedIn[] { first, second }, new SignedIn[] { second, first })) {
+				results.add(pool.submit(() -> {
+					start.await();
+					return call(pair[0], HttpMethod.DELETE, members(project) + "/" + pair[0].userId(), null)
+						.returnResult(String.class)
+						.getStatus()
+						.value();
+				}));
+			}
+			start.countDown();
+			List<Integer> statuses = List.of(results.get(0).get(), results.get(1).get());
+			assertThat(statuses).containsExactlyInAnyOrder(204, 422);
+		}
+		assertThat(this.jdbc.sql("SELECT count(*) FROM project_members WHERE project_id = :p AND role = 'owner'")
+			.param("p", project)
+			.query(Long.class)
+			.single()).isOne();
+	}
+
+	@Test
+	void strangersLearnNothingAboutMembers() {
+		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn stranger = Accounts.signUp(this.client);
+		UUID project = project(owner);
+		call(stranger, HttpMethod.GET, members(project), null).expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("project_not_found");
+		call(stranger, HttpMethod.PATCH, members(project) + "/" + owner.userId(), Map.of("role", "viewer"))
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("project_not_found");
+		call(stranger, HttpMethod.DELETE, members(project) + "/" + UUID.randomUUID(), null).expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("project_not_found");
+	}
+
+	private UUID project(SignedIn owner) {
+		String key = "M"
+				+ Long.toString(Math.abs(UUID.randomUUID().getMostSignificantBits()), 36).toUpperCase().substring(0, 8);
+		Map<?, ?> project = call(owner, HttpMethod.POST, "/api/v1/projects", Map.of("key", key, "name", "Team"))
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		return UUID.fromString((String) project.get("id"));
+	}
+
+	private void add(SignedIn by, UUID project, SignedIn who, String role) {
+		call(by, HttpMethod.POST, members(project), Map.of("userId", who.userId().toString(), "role", role))
+			.expectStatus()
+			.isCreated();
+	}
+
+	private static String members(UUID project) {
+		return "/api/v1/projects/" + project + "/members";
+	}
+
+	private RestTestClient.ResponseSpec call(SignedIn user, HttpMethod method, String path, Object body) {
+		RestTestClient.RequestBodySpec request = this.client.method(method)
+			.uri(path)
+			.header(HttpHeaders.AUTHORIZATION, user.bearer());
+		if (body != null) {
+			return request.contentType(MediaType.APPLICATION_JSON).body(body).exchange();
+		}
+		return request.exchange();
+	}
+
+}
