@@ -40,7 +40,14 @@ public enum ErrorCode {
 	PROJECT_KEY_TAKEN(HttpStatus.CONFLICT, "Project key taken"),
 	ROLE_FORBIDS(HttpStatus.FORBIDDEN, "Your role does not allow this"),
 	ALREADY_MEMBER(HttpStatus.CONFLICT, "Already a member"), MEMBER_NOT_FOUND(HttpStatus.NOT_FOUND, "Member not found"),
-	LAST_OWNER(HttpStatus.UNPROCESSABLE_CONTENT, "A project needs an owner");
+	LAST_OWNER(HttpStatus.UNPROCESSABLE_CONTENT, "A project needs an owner"),
+
+	// Statuses and labels
+	STATUS_NOT_FOUND(HttpStatus.NOT_FOUND, "Status not found"),
+	STATUS_NAME_TAKEN(HttpStatus.CONFLICT, "Status name taken"), STATUS_IN_USE(HttpStatus.CONFLICT, "Status in use"),
+	LAST_STATUS(HttpStatus.UNPROCESSABLE_CONTENT, "A project needs a status"),
+	TOO_MANY(HttpStatus.UNPROCESSABLE_CONTENT, "Limit reached"),
+	LABEL_NOT_FOUND(HttpStatus.NOT_FOUND, "Label not found"), LABEL_NAME_TAKEN(HttpStatus.CONFLICT, "Label name taken");
 
 	private final HttpStatus status;
 

@@ -1,0 +1,105 @@
+package dev.cairn.projects;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class StatusRepository {
+
+	private final JdbcClient jdbc;
+
+	StatusRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** All statuses of a project in board order, locked when {@code forUpdate}. */
+	List<Status> findAll(UUID projectId, boolean forUpdate) {
+		return this.jdbc.sql("""
+				SELECT id, name, category, position FROM statuses
+				WHERE project_id = :projectId
+				ORDER BY position, id
+				""" + (forUpdate ? " FOR UPDATE" : "")).param("projectId", projectId).query(Status.class).list();
+	}
+
+	Optional<Status> find(UUID projectId, UUID id) {
+		return this.jdbc
+			.sql("SELECT id, name, category, position FROM statuses WHERE project_id = :projectId AND id = :id")
+			.param("projectId", projectId)
+			.param("id", id)
+			.query(Status.class)
+			.optional();
+	}
+
+	/**
+	 * @return false when the name is taken in the project
+	 */
+	boolean insert(UUID projectId, Status status) {
+		try {
+			this.jdbc.sql("""
+					INSERT INTO statuses (id, project_id, name, category, position)
+					VALUES (:id, :projectId, :name, :category, :position)
+					""")
+				.param("id", status.id())
+				.param("projectId", projectId)
+				.param("name", status.name())
+				.param("category", status.category())
+				.param("position", status.position())
+				.update();
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * @return false when the new name is taken in the project
+	 */
+	boolean update(UUID projectId, Status status) {
+		try {
+			this.jdbc.sql("""
+					UPDATE statuses SET name = :name, category = :category, position = :position
+					WHERE project_id = :projectId AND id = :id
+					""")
+				.param("id", status.id())
+				.param("projectId", projectId)
+				.param("name", status.name())
+				.param("category", status.category())
+				.param("position", status.position())
+				.update();
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
+	}
+
+	/** Counts every task in the status, the trashed ones too (they keep their status). */
+	long countTasks(UUID projectId, UUID statusId) {
+		return this.jdbc.sql("SELECT count(*) FROM tasks WHERE project_id = :projectId AND status_id = :statusId")
+			.param("projectId", projectId)
+			.param("statusId", statusId)
+			.query(Long.class)
+			.single();
+	}
+
+	void moveTasks(UUID projectId, UUID from, UUID to) {
+		this.jdbc.sql("""
+				UPDATE tasks SET status_id = :to, version = version + 1
+				WHERE project_id = :projectId AND status_id = :from
+				""").param("projectId", projectId).param("from", from).param("to", to).update();
+	}
+
+	void delete(UUID projectId, UUID id) {
+		this.jdbc.sql("DELETE FROM statuses WHERE project_id = :projectId AND id = :id")
+			.param("projectId", projectId)
+			.param("id", id)
+			.update();
+	}
+
+}
