@@ -10,7 +10,9 @@ import java.util.concurrent.Future;
 
 import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
+import dev.cairn.testing.Api;
 import dev.cairn.testing.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,14 +35,23 @@ class MemberApiTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	private Api api;
+
+	@BeforeEach
+	void api() {
+		this.api = new Api(this.client, this.jdbc);
+	}
+
 	@Test
 	void ownersAddMembersByEmailOrIdAndEveryMemberSeesTheList() {
 		SignedIn owner = Accounts.signUp(this.client);
 		SignedIn carol = Accounts.signUp(this.client);
 		SignedIn dave = Accounts.signUp(this.client);
-		UUID project = project(owner);
+		UUID project = this.api.project(owner);
 
-		call(owner, HttpMethod.POST, members(project), Map.of("email", carol.email().toUpperCase(), "role", "member"))
+		this.api
+			.call(owner, HttpMethod.POST, members(project),
+					Map.of("email", carol.email().toUpperCase(), "role", "member"))
 			.expectStatus()
 			.isCreated()
 			.expectHeader()
@@ -48,17 +59,20 @@ class MemberApiTests {
 			.expectBody()
 			.jsonPath("$.role")
 			.isEqualTo("member");
-		call(owner, HttpMethod.POST, members(project), Map.of("userId", dave.userId().toString(), "role", "viewer"))
+		this.api
+			.call(owner, HttpMethod.POST, members(project),
+					Map.of("userId", dave.userId().toString(), "role", "viewer"))
 			.expectStatus()
 			.isCreated();
 
-		Map<?, ?> first = call(dave, HttpMethod.GET, members(project) + "?limit=2", null).expectStatus()
+		Map<?, ?> first = this.api.call(dave, HttpMethod.GET, members(project) + "?limit=2", null)
+			.expectStatus()
 			.isOk()
 			.expectBody(Map.class)
 			.returnResult()
 			.getResponseBody();
-		Map<?, ?> second = call(dave, HttpMethod.GET, members(project) + "?limit=2&cursor=" + first.get("nextCursor"),
-				null)
+		Map<?, ?> second = this.api
+			.call(dave, HttpMethod.GET, members(project) + "?limit=2&cursor=" + first.get("nextCursor"), null)
 			.expectBody(Map.class)
 			.returnResult()
 			.getResponseBody();
@@ -73,25 +87,30 @@ class MemberApiTests {
 	void badAdditionsAreRefused() {
 		SignedIn owner = Accounts.signUp(this.client);
 		SignedIn carol = Accounts.signUp(this.client);
-		UUID project = project(owner);
-		call(owner, HttpMethod.POST, members(project), Map.of("email", Accounts.uniqueEmail(), "role", "member"))
+		UUID project = this.api.project(owner);
+		this.api
+			.call(owner, HttpMethod.POST, members(project), Map.of("email", Accounts.uniqueEmail(), "role", "member"))
 			.expectStatus()
 			.isNotFound()
 			.expectBody()
 			.jsonPath("$.code")
 			.isEqualTo("user_not_found");
-		call(owner, HttpMethod.POST, members(project),
-				Map.of("email", carol.email(), "userId", carol.userId().toString(), "role", "member"))
+		this.api
+			.call(owner, HttpMethod.POST, members(project),
+					Map.of("email", carol.email(), "userId", carol.userId().toString(), "role", "member"))
 			.expectStatus()
 			.isBadRequest();
-		call(owner, HttpMethod.POST, members(project), Map.of("email", carol.email(), "role", "god")).expectStatus()
+		this.api.call(owner, HttpMethod.POST, members(project), Map.of("email", carol.email(), "role", "god"))
+			.expectStatus()
 			.isBadRequest()
 			.expectBody()
 			.jsonPath("$.errors[0].field")
 			.isEqualTo("role");
-		call(owner, HttpMethod.POST, members(project), Map.of("email", carol.email(), "role", "member")).expectStatus()
+		this.api.call(owner, HttpMethod.POST, members(project), Map.of("email", carol.email(), "role", "member"))
+			.expectStatus()
 			.isCreated();
-		call(owner, HttpMethod.POST, members(project), Map.of("email", carol.email(), "role", "admin")).expectStatus()
+		this.api.call(owner, HttpMethod.POST, members(project), Map.of("email", carol.email(), "role", "admin"))
+			.expectStatus()
 			.isEqualTo(409);
 	}
 
@@ -100,50 +119,63 @@ class MemberApiTests {
 		SignedIn owner = Accounts.signUp(this.client);
 		SignedIn admin = Accounts.signUp(this.client);
 		SignedIn carol = Accounts.signUp(this.client);
-		UUID project = project(owner);
+		UUID project = this.api.project(owner);
 		add(owner, project, admin, "admin");
 
-		call(admin, HttpMethod.POST, members(project), Map.of("userId", carol.userId().toString(), "role", "owner"))
+		this.api
+			.call(admin, HttpMethod.POST, members(project),
+					Map.of("userId", carol.userId().toString(), "role", "owner"))
 			.expectStatus()
 			.isForbidden();
 		add(admin, project, carol, "member");
-		call(admin, HttpMethod.PATCH, members(project) + "/" + carol.userId(), Map.of("role", "viewer")).expectStatus()
+		this.api.call(admin, HttpMethod.PATCH, members(project) + "/" + carol.userId(), Map.of("role", "viewer"))
+			.expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$.role")
 			.isEqualTo("viewer");
-		call(admin, HttpMethod.PATCH, members(project) + "/" + owner.userId(), Map.of("role", "member")).expectStatus()
+		this.api.call(admin, HttpMethod.PATCH, members(project) + "/" + owner.userId(), Map.of("role", "member"))
+			.expectStatus()
 			.isForbidden();
-		call(admin, HttpMethod.DELETE, members(project) + "/" + owner.userId(), null).expectStatus().isForbidden();
-		call(carol, HttpMethod.DELETE, members(project) + "/" + admin.userId(), null).expectStatus().isForbidden();
+		this.api.call(admin, HttpMethod.DELETE, members(project) + "/" + owner.userId(), null)
+			.expectStatus()
+			.isForbidden();
+		this.api.call(carol, HttpMethod.DELETE, members(project) + "/" + admin.userId(), null)
+			.expectStatus()
+			.isForbidden();
 	}
 
 	@Test
 	void theLastOwnerCannotLeaveOrBeDemotedButMembersMayLeave() {
 		SignedIn owner = Accounts.signUp(this.client);
 		SignedIn carol = Accounts.signUp(this.client);
-		UUID project = project(owner);
+		UUID project = this.api.project(owner);
 		add(owner, project, carol, "member");
 
-		call(owner, HttpMethod.DELETE, members(project) + "/" + owner.userId(), null).expectStatus()
+		this.api.call(owner, HttpMethod.DELETE, members(project) + "/" + owner.userId(), null)
+			.expectStatus()
 			.isEqualTo(422)
 			.expectBody()
 			.jsonPath("$.code")
 			.isEqualTo("last_owner");
-		call(owner, HttpMethod.PATCH, members(project) + "/" + owner.userId(), Map.of("role", "admin")).expectStatus()
+		this.api.call(owner, HttpMethod.PATCH, members(project) + "/" + owner.userId(), Map.of("role", "admin"))
+			.expectStatus()
 			.isEqualTo(422);
 
-		call(owner, HttpMethod.PATCH, members(project) + "/" + carol.userId(), Map.of("role", "owner")).expectStatus()
+		this.api.call(owner, HttpMethod.PATCH, members(project) + "/" + carol.userId(), Map.of("role", "owner"))
+			.expectStatus()
 			.isOk();
-		call(owner, HttpMethod.DELETE, members(project) + "/" + owner.userId(), null).expectStatus().isNoContent();
-		call(owner, HttpMethod.GET, "/api/v1/projects/" + project, null).expectStatus().isNotFound();
+		this.api.call(owner, HttpMethod.DELETE, members(project) + "/" + owner.userId(), null)
+			.expectStatus()
+			.isNoContent();
+		this.api.call(owner, HttpMethod.GET, "/api/v1/projects/" + project, null).expectStatus().isNotFound();
 	}
 
 	@Test
 	void twoOwnersDemotingEachOtherAtOnceLeaveOneOwner() throws Exception {
 		SignedIn first = Accounts.signUp(this.client);
 		SignedIn second = Accounts.signUp(this.client);
-		UUID project = project(first);
+		UUID project = this.api.project(first);
 		add(first, project, second, "owner");
 		CountDownLatch start = new CountDownLatch(1);
 		try (var pool = Executors.newFixedThreadPool(2)) {
@@ -151,7 +183,7 @@ class MemberApiTests {
 			for (SignedIn[] pair : List.of(new SignedIn[] { first, second }, new SignedIn[] { second, first })) {
 				results.add(pool.submit(() -> {
 					start.await();
-					return call(pair[0], HttpMethod.DELETE, members(project) + "/" + pair[0].userId(), null)
+					return this.api.call(pair[0], HttpMethod.DELETE, members(project) + "/" + pair[0].userId(), null)
 						.returnResult(String.class)
 						.getStatus()
 						.value();
@@ -171,55 +203,35 @@ class MemberApiTests {
 	void strangersLearnNothingAboutMembers() {
 		SignedIn owner = Accounts.signUp(this.client);
 		SignedIn stranger = Accounts.signUp(this.client);
-		UUID project = project(owner);
-		call(stranger, HttpMethod.GET, members(project), null).expectStatus()
-			.isNotFound()
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("project_not_found");
-		call(stranger, HttpMethod.PATCH, members(project) + "/" + owner.userId(), Map.of("role", "viewer"))
+		UUID project = this.api.project(owner);
+		this.api.call(stranger, HttpMethod.GET, members(project), null)
 			.expectStatus()
 			.isNotFound()
 			.expectBody()
 			.jsonPath("$.code")
 			.isEqualTo("project_not_found");
-		call(stranger, HttpMethod.DELETE, members(project) + "/" + UUID.randomUUID(), null).expectStatus()
+		this.api.call(stranger, HttpMethod.PATCH, members(project) + "/" + owner.userId(), Map.of("role", "viewer"))
+			.expectStatus()
 			.isNotFound()
 			.expectBody()
 			.jsonPath("$.code")
 			.isEqualTo("project_not_found");
-	}
-
-	private UUID project(SignedIn owner) {
-		String key = "M"
-				+ Long.toString(Math.abs(UUID.randomUUID().getMostSignificantBits()), 36).toUpperCase().substring(0, 8);
-		Map<?, ?> project = call(owner, HttpMethod.POST, "/api/v1/projects", Map.of("key", key, "name", "Team"))
+		this.api.call(stranger, HttpMethod.DELETE, members(project) + "/" + UUID.randomUUID(), null)
 			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
-		return UUID.fromString((String) project.get("id"));
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("project_not_found");
 	}
 
 	private void add(SignedIn by, UUID project, SignedIn who, String role) {
-		call(by, HttpMethod.POST, members(project), Map.of("userId", who.userId().toString(), "role", role))
+		this.api.call(by, HttpMethod.POST, members(project), Map.of("userId", who.userId().toString(), "role", role))
 			.expectStatus()
 			.isCreated();
 	}
 
 	private static String members(UUID project) {
 		return "/api/v1/projects/" + project + "/members";
-	}
-
-	private RestTestClient.ResponseSpec call(SignedIn user, HttpMethod method, String path, Object body) {
-		RestTestClient.RequestBodySpec request = this.client.method(method)
-			.uri(path)
-			.header(HttpHeaders.AUTHORIZATION, user.bearer());
-		if (body != null) {
-			return request.contentType(MediaType.APPLICATION_JSON).body(body).exchange();
-		}
-		return request.exchange();
 	}
 
 }

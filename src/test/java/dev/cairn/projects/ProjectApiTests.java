@@ -6,7 +6,9 @@ import java.util.UUID;
 
 import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
+import dev.cairn.testing.Api;
 import dev.cairn.testing.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,12 +31,20 @@ class ProjectApiTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	private Api api;
+
+	@BeforeEach
+	void api() {
+		this.api = new Api(this.client, this.jdbc);
+	}
+
 	@Test
 	void theCreatorOwnsANewProjectWithTheDefaultWorkflow() {
 		SignedIn owner = Accounts.signUp(this.client);
-		String key = uniqueKey();
-		Map<?, ?> project = call(owner, HttpMethod.POST, "/api/v1/projects",
-				Map.of("key", key, "name", "Apollo", "description", "To the moon"))
+		String key = Api.uniqueProjectKey();
+		Map<?, ?> project = this.api
+			.call(owner, HttpMethod.POST, "/api/v1/projects",
+					Map.of("key", key, "name", "Apollo", "description", "To the moon"))
 			.expectStatus()
 			.isCreated()
 			.expectHeader()
@@ -63,20 +73,23 @@ class ProjectApiTests {
 	@Test
 	void keysAreUniqueAndWellFormed() {
 		SignedIn owner = Accounts.signUp(this.client);
-		String key = uniqueKey();
+		String key = Api.uniqueProjectKey();
 		create(owner, key);
-		call(owner, HttpMethod.POST, "/api/v1/projects", Map.of("key", key, "name", "Again")).expectStatus()
+		this.api.call(owner, HttpMethod.POST, "/api/v1/projects", Map.of("key", key, "name", "Again"))
+			.expectStatus()
 			.isEqualTo(409)
 			.expectBody()
 			.jsonPath("$.code")
 			.isEqualTo("project_key_taken");
-		call(owner, HttpMethod.POST, "/api/v1/projects", Map.of("key", "lower", "name", "x")).expectStatus()
+		this.api.call(owner, HttpMethod.POST, "/api/v1/projects", Map.of("key", "lower", "name", "x"))
+			.expectStatus()
 			.isBadRequest()
 			.expectBody()
 			.jsonPath("$.errors[0].field")
 			.isEqualTo("key");
-		call(owner, HttpMethod.POST, "/api/v1/projects",
-				Map.of("key", uniqueKey(), "name", "x", "ownerId", UUID.randomUUID().toString()))
+		this.api
+			.call(owner, HttpMethod.POST, "/api/v1/projects",
+					Map.of("key", Api.uniqueProjectKey(), "name", "x", "ownerId", UUID.randomUUID().toString()))
 			.expectStatus()
 			.isBadRequest();
 	}
@@ -86,36 +99,42 @@ class ProjectApiTests {
 		SignedIn owner = Accounts.signUp(this.client);
 		SignedIn viewer = Accounts.signUp(this.client);
 		SignedIn stranger = Accounts.signUp(this.client);
-		UUID id = create(owner, uniqueKey());
-		addMember(id, viewer, "viewer");
+		UUID id = create(owner, Api.uniqueProjectKey());
+		this.api.addMember(id, viewer, "viewer");
 
-		call(stranger, HttpMethod.GET, "/api/v1/projects/" + id, null).expectStatus()
+		this.api.call(stranger, HttpMethod.GET, "/api/v1/projects/" + id, null)
+			.expectStatus()
 			.isNotFound()
 			.expectBody()
 			.jsonPath("$.code")
 			.isEqualTo("project_not_found");
-		call(stranger, HttpMethod.GET, "/api/v1/projects/" + UUID.randomUUID(), null).expectStatus().isNotFound();
-		call(viewer, HttpMethod.GET, "/api/v1/projects/" + id, null).expectStatus()
+		this.api.call(stranger, HttpMethod.GET, "/api/v1/projects/" + UUID.randomUUID(), null)
+			.expectStatus()
+			.isNotFound();
+		this.api.call(viewer, HttpMethod.GET, "/api/v1/projects/" + id, null)
+			.expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$.role")
 			.isEqualTo("viewer")
 			.jsonPath("$.capabilities")
 			.isEqualTo(List.of("project.read"));
-		call(viewer, HttpMethod.PATCH, "/api/v1/projects/" + id, Map.of("name", "Mine now")).expectStatus()
+		this.api.call(viewer, HttpMethod.PATCH, "/api/v1/projects/" + id, Map.of("name", "Mine now"))
+			.expectStatus()
 			.isForbidden()
 			.expectBody()
 			.jsonPath("$.code")
 			.isEqualTo("role_forbids");
-		call(stranger, HttpMethod.PATCH, "/api/v1/projects/" + id, Map.of("name", "Mine now")).expectStatus()
+		this.api.call(stranger, HttpMethod.PATCH, "/api/v1/projects/" + id, Map.of("name", "Mine now"))
+			.expectStatus()
 			.isNotFound();
-		call(owner, HttpMethod.GET, "/api/v1/projects/not-a-uuid", null).expectStatus().isBadRequest();
+		this.api.call(owner, HttpMethod.GET, "/api/v1/projects/not-a-uuid", null).expectStatus().isBadRequest();
 	}
 
 	@Test
 	void updatesAreGuardedByTheEtag() {
 		SignedIn owner = Accounts.signUp(this.client);
-		UUID id = create(owner, uniqueKey());
+		UUID id = create(owner, Api.uniqueProjectKey());
 		this.client.get()
 			.uri("/api/v1/projects/" + id)
 			.header(HttpHeaders.AUTHORIZATION, owner.bearer())
@@ -153,33 +172,36 @@ class ProjectApiTests {
 	void onlyTheOwnerTrashesAndRestoresAProject() {
 		SignedIn owner = Accounts.signUp(this.client);
 		SignedIn admin = Accounts.signUp(this.client);
-		UUID id = create(owner, uniqueKey());
-		addMember(id, admin, "admin");
+		UUID id = create(owner, Api.uniqueProjectKey());
+		this.api.addMember(id, admin, "admin");
 
-		call(admin, HttpMethod.DELETE, "/api/v1/projects/" + id, null).expectStatus().isForbidden();
-		call(owner, HttpMethod.DELETE, "/api/v1/projects/" + id, null).expectStatus().isNoContent();
-		call(owner, HttpMethod.GET, "/api/v1/projects/" + id, null).expectStatus().isNotFound();
-		call(owner, HttpMethod.POST, "/api/v1/projects/" + id + "/restore", null).expectStatus()
+		this.api.call(admin, HttpMethod.DELETE, "/api/v1/projects/" + id, null).expectStatus().isForbidden();
+		this.api.call(owner, HttpMethod.DELETE, "/api/v1/projects/" + id, null).expectStatus().isNoContent();
+		this.api.call(owner, HttpMethod.GET, "/api/v1/projects/" + id, null).expectStatus().isNotFound();
+		this.api.call(owner, HttpMethod.POST, "/api/v1/projects/" + id + "/restore", null)
+			.expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$.version")
 			.isEqualTo(3);
-		call(owner, HttpMethod.GET, "/api/v1/projects/" + id, null).expectStatus().isOk();
+		this.api.call(owner, HttpMethod.GET, "/api/v1/projects/" + id, null).expectStatus().isOk();
 	}
 
 	@Test
 	void myProjectsArePagedByCursor() {
 		SignedIn owner = Accounts.signUp(this.client);
-		List<UUID> ids = List.of(create(owner, uniqueKey()), create(owner, uniqueKey()), create(owner, uniqueKey()));
-		Map<?, ?> first = call(owner, HttpMethod.GET, "/api/v1/projects?limit=2", null).expectStatus()
+		List<UUID> ids = List.of(create(owner, Api.uniqueProjectKey()), create(owner, Api.uniqueProjectKey()),
+				create(owner, Api.uniqueProjectKey()));
+		Map<?, ?> first = this.api.call(owner, HttpMethod.GET, "/api/v1/projects?limit=2", null)
+			.expectStatus()
 			.isOk()
 			.expectHeader()
 			.valueMatches(HttpHeaders.LINK, "</api/v1/projects\\?limit=2&cursor=.+>; rel=\"next\"")
 			.expectBody(Map.class)
 			.returnResult()
 			.getResponseBody();
-		Map<?, ?> second = call(owner, HttpMethod.GET, "/api/v1/projects?limit=2&cursor=" + first.get("nextCursor"),
-				null)
+		Map<?, ?> second = this.api
+			.call(owner, HttpMethod.GET, "/api/v1/projects?limit=2&cursor=" + first.get("nextCursor"), null)
 			.expectBody(Map.class)
 			.returnResult()
 			.getResponseBody();
@@ -194,8 +216,8 @@ class ProjectApiTests {
 	@Test
 	void aReadOnlyTokenCannotCreateProjects() {
 		SignedIn owner = Accounts.signUp(this.client);
-		String pat = (String) call(owner, HttpMethod.POST, "/api/v1/me/tokens",
-				Map.of("name", "ro", "scopes", List.of("read")))
+		String pat = (String) this.api
+			.call(owner, HttpMethod.POST, "/api/v1/me/tokens", Map.of("name", "ro", "scopes", List.of("read")))
 			.expectBody(Map.class)
 			.returnResult()
 			.getResponseBody()
@@ -204,28 +226,21 @@ class ProjectApiTests {
 			.uri("/api/v1/projects")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + pat)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("key", uniqueKey(), "name", "x"))
+			.body(Map.of("key", Api.uniqueProjectKey(), "name", "x"))
 			.exchange()
 			.expectStatus()
 			.isForbidden();
 	}
 
 	private UUID create(SignedIn owner, String key) {
-		Map<?, ?> project = call(owner, HttpMethod.POST, "/api/v1/projects", Map.of("key", key, "name", "P " + key))
+		Map<?, ?> project = this.api
+			.call(owner, HttpMethod.POST, "/api/v1/projects", Map.of("key", key, "name", "P " + key))
 			.expectStatus()
 			.isCreated()
 			.expectBody(Map.class)
 			.returnResult()
 			.getResponseBody();
 		return UUID.fromString((String) project.get("id"));
-	}
-
-	private void addMember(UUID project, SignedIn user, String role) {
-		this.jdbc.sql("INSERT INTO project_members (project_id, user_id, role) VALUES (:p, :u, :r)")
-			.param("p", project)
-			.param("u", user.userId())
-			.param("r", role)
-			.update();
 	}
 
 	private RestTestClient.ResponseSpec patch(SignedIn user, UUID id, String ifMatch, Object body) {
@@ -238,27 +253,12 @@ class ProjectApiTests {
 		return request.contentType(MediaType.valueOf("application/merge-patch+json")).body(body).exchange();
 	}
 
-	private RestTestClient.ResponseSpec call(SignedIn user, HttpMethod method, String path, Object body) {
-		RestTestClient.RequestBodySpec request = this.client.method(method)
-			.uri(path)
-			.header(HttpHeaders.AUTHORIZATION, user.bearer());
-		if (body != null) {
-			return request.contentType(MediaType.APPLICATION_JSON).body(body).exchange();
-		}
-		return request.exchange();
-	}
-
 	private static List<Object> ids(Map<?, ?> page) {
 		return ((List<?>) page.get("items")).stream().map((item) -> (Object) ((Map<?, ?>) item).get("id")).toList();
 	}
 
 	private static List<Object> concat(List<Object> first, List<Object> second) {
 		return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
-	}
-
-	private static String uniqueKey() {
-		return "P"
-				+ Long.toString(Math.abs(UUID.randomUUID().getMostSignificantBits()), 36).toUpperCase().substring(0, 8);
 	}
 
 }

@@ -7,7 +7,9 @@ import java.util.UUID;
 import dev.cairn.platform.Ids;
 import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
+import dev.cairn.testing.Api;
 import dev.cairn.testing.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,16 +32,24 @@ class StatusApiTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	private Api api;
+
+	@BeforeEach
+	void api() {
+		this.api = new Api(this.client, this.jdbc);
+	}
+
 	@Test
 	void adminsShapeTheWorkflowAndMembersReadIt() {
 		SignedIn owner = Accounts.signUp(this.client);
 		SignedIn member = Accounts.signUp(this.client);
 		SignedIn stranger = Accounts.signUp(this.client);
-		UUID project = project(owner);
-		addMember(project, member, "member");
+		UUID project = this.api.project(owner);
+		this.api.addMember(project, member, "member");
 
-		Map<?, ?> review = call(owner, HttpMethod.POST, statuses(project),
-				Map.of("name", "In Review", "category", "started", "position", 3))
+		Map<?, ?> review = this.api
+			.call(owner, HttpMethod.POST, statuses(project),
+					Map.of("name", "In Review", "category", "started", "position", 3))
 			.expectStatus()
 			.isCreated()
 			.expectBody(Map.class)
@@ -48,8 +58,9 @@ class StatusApiTests {
 		assertThat(names(member, project)).containsExactly("Backlog", "Todo", "In Progress", "In Review", "Done",
 				"Canceled");
 
-		call(owner, HttpMethod.PATCH, statuses(project) + "/" + review.get("id"),
-				Map.of("name", "Review", "position", 0))
+		this.api
+			.call(owner, HttpMethod.PATCH, statuses(project) + "/" + review.get("id"),
+					Map.of("name", "Review", "position", 0))
 			.expectStatus()
 			.isOk()
 			.expectBody()
@@ -58,37 +69,41 @@ class StatusApiTests {
 		assertThat(names(member, project)).containsExactly("Review", "Backlog", "Todo", "In Progress", "Done",
 				"Canceled");
 
-		call(member, HttpMethod.POST, statuses(project), Map.of("name", "Mine", "category", "started")).expectStatus()
+		this.api.call(member, HttpMethod.POST, statuses(project), Map.of("name", "Mine", "category", "started"))
+			.expectStatus()
 			.isForbidden();
-		call(stranger, HttpMethod.GET, statuses(project), null).expectStatus().isNotFound();
+		this.api.call(stranger, HttpMethod.GET, statuses(project), null).expectStatus().isNotFound();
 	}
 
 	@Test
 	void badStatusesAreRefused() {
 		SignedIn owner = Accounts.signUp(this.client);
-		UUID project = project(owner);
-		call(owner, HttpMethod.POST, statuses(project), Map.of("name", "todo", "category", "unstarted")).expectStatus()
+		UUID project = this.api.project(owner);
+		this.api.call(owner, HttpMethod.POST, statuses(project), Map.of("name", "todo", "category", "unstarted"))
+			.expectStatus()
 			.isEqualTo(409)
 			.expectBody()
 			.jsonPath("$.code")
 			.isEqualTo("status_name_taken");
-		call(owner, HttpMethod.POST, statuses(project), Map.of("name", "Blocked", "category", "stuck")).expectStatus()
+		this.api.call(owner, HttpMethod.POST, statuses(project), Map.of("name", "Blocked", "category", "stuck"))
+			.expectStatus()
 			.isBadRequest()
 			.expectBody()
 			.jsonPath("$.errors[0].field")
 			.isEqualTo("category");
 		UUID todo = statusId(owner, project, "Todo");
-		call(owner, HttpMethod.PATCH, statuses(project) + "/" + todo, Map.of("position", -1, "color", "red"))
+		this.api.call(owner, HttpMethod.PATCH, statuses(project) + "/" + todo, Map.of("position", -1, "color", "red"))
 			.expectStatus()
 			.isBadRequest();
-		call(owner, HttpMethod.PATCH, statuses(project) + "/" + UUID.randomUUID(), Map.of("name", "X")).expectStatus()
+		this.api.call(owner, HttpMethod.PATCH, statuses(project) + "/" + UUID.randomUUID(), Map.of("name", "X"))
+			.expectStatus()
 			.isNotFound();
 	}
 
 	@Test
 	void aStatusWithTasksIsDeletedOnlyByMovingThemAndTheLastOneStays() {
 		SignedIn owner = Accounts.signUp(this.client);
-		UUID project = project(owner);
+		UUID project = this.api.project(owner);
 		UUID todo = statusId(owner, project, "Todo");
 		UUID backlog = statusId(owner, project, "Backlog");
 		UUID task = Ids.newId();
@@ -97,12 +112,14 @@ class StatusApiTests {
 				VALUES (:id, :project, 1, 'A task', :status, 0)
 				""").param("id", task).param("project", project).param("status", todo).update();
 
-		call(owner, HttpMethod.DELETE, statuses(project) + "/" + todo, null).expectStatus()
+		this.api.call(owner, HttpMethod.DELETE, statuses(project) + "/" + todo, null)
+			.expectStatus()
 			.isEqualTo(409)
 			.expectBody()
 			.jsonPath("$.code")
 			.isEqualTo("status_in_use");
-		call(owner, HttpMethod.DELETE, statuses(project) + "/" + todo + "?moveTo=" + backlog, null).expectStatus()
+		this.api.call(owner, HttpMethod.DELETE, statuses(project) + "/" + todo + "?moveTo=" + backlog, null)
+			.expectStatus()
 			.isNoContent();
 		assertThat(this.jdbc.sql("SELECT status_id FROM tasks WHERE id = :id")
 			.param("id", task)
@@ -114,16 +131,18 @@ class StatusApiTests {
 			.list()).containsExactly(0, 1, 2, 3);
 
 		for (String name : List.of("In Progress", "Done", "Canceled")) {
-			call(owner, HttpMethod.DELETE, statuses(project) + "/" + statusId(owner, project, name), null)
+			this.api.call(owner, HttpMethod.DELETE, statuses(project) + "/" + statusId(owner, project, name), null)
 				.expectStatus()
 				.isNoContent();
 		}
-		call(owner, HttpMethod.DELETE, statuses(project) + "/" + backlog + "?moveTo=" + backlog, null).expectStatus()
+		this.api.call(owner, HttpMethod.DELETE, statuses(project) + "/" + backlog + "?moveTo=" + backlog, null)
+			.expectStatus()
 			.isEqualTo(422);
 	}
 
 	private List<Object> names(SignedIn user, UUID project) {
-		Map<?, ?> page = call(user, HttpMethod.GET, statuses(project), null).expectStatus()
+		Map<?, ?> page = this.api.call(user, HttpMethod.GET, statuses(project), null)
+			.expectStatus()
 			.isOk()
 			.expectBody(Map.class)
 			.returnResult()
@@ -139,38 +158,8 @@ class StatusApiTests {
 			.single();
 	}
 
-	private UUID project(SignedIn owner) {
-		String key = "S"
-				+ Long.toString(Math.abs(UUID.randomUUID().getMostSignificantBits()), 36).toUpperCase().substring(0, 8);
-		Map<?, ?> project = call(owner, HttpMethod.POST, "/api/v1/projects", Map.of("key", key, "name", "Flow"))
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
-		return UUID.fromString((String) project.get("id"));
-	}
-
-	private void addMember(UUID project, SignedIn user, String role) {
-		this.jdbc.sql("INSERT INTO project_members (project_id, user_id, role) VALUES (:p, :u, :r)")
-			.param("p", project)
-			.param("u", user.userId())
-			.param("r", role)
-			.update();
-	}
-
 	private static String statuses(UUID project) {
 		return "/api/v1/projects/" + project + "/statuses";
-	}
-
-	private RestTestClient.ResponseSpec call(SignedIn user, HttpMethod method, String path, Object body) {
-		RestTestClient.RequestBodySpec request = this.client.method(method)
-			.uri(path)
-			.header(HttpHeaders.AUTHORIZATION, user.bearer());
-		if (body != null) {
-			return request.contentType(MediaType.APPLICATION_JSON).body(body).exchange();
-		}
-		return request.exchange();
 	}
 
 }

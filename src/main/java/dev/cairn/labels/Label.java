@@ -1,0 +1,10 @@
+package dev.cairn.labels;
+
+import java.util.UUID;
+
+/**
+ * A label as stored and shown.
+ */
+record Label(UUID id, String name, String color, String description) {
+
+}

@@ -1,0 +1,86 @@
+package dev.cairn.labels;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import tools.jackson.databind.JsonNode;
+
+import dev.cairn.web.Caller;
+import dev.cairn.web.Page;
+import dev.cairn.web.RequiresScope;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+@RestController
+@RequestMapping("/api/v1/projects/{projectId}/labels")
+class LabelController {
+
+	private final Labels labels;
+
+	LabelController(Labels labels) {
+		this.labels = labels;
+	}
+
+	@GetMapping
+	ResponseEntity<Page<Label>> list(Caller caller, @PathVariable UUID projectId,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+			@RequestParam(required = false) @Size(max = 1024) String cursor) {
+		Page<Label> page = this.labels.list(caller.userId(), projectId, cursor, limit);
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+		if (page.nextCursor() != null) {
+			String next = UriComponentsBuilder.fromPath("/api/v1/projects/{projectId}/labels")
+				.queryParam("limit", limit)
+				.queryParam("cursor", page.nextCursor())
+				.encode()
+				.buildAndExpand(projectId)
+				.toUriString();
+			response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+		}
+		return response.body(page);
+	}
+
+	@RequiresScope(Caller.Scope.WRITE)
+	@PostMapping
+	ResponseEntity<Label> create(Caller caller, @PathVariable UUID projectId, @Valid @RequestBody NewLabel request) {
+		Label label = this.labels.create(caller.userId(), projectId, request.name(), request.color(),
+				request.description());
+		return ResponseEntity.created(URI.create("/api/v1/projects/" + projectId + "/labels/" + label.id()))
+			.body(label);
+	}
+
+	@RequiresScope(Caller.Scope.WRITE)
+	@PatchMapping(path = "/{labelId}", consumes = { "application/merge-patch+json", "application/json" })
+	Label update(Caller caller, @PathVariable UUID projectId, @PathVariable UUID labelId, @RequestBody JsonNode patch) {
+		return this.labels.update(caller.userId(), projectId, labelId, patch);
+	}
+
+	@RequiresScope(Caller.Scope.WRITE)
+	@DeleteMapping("/{labelId}")
+	ResponseEntity<Void> delete(Caller caller, @PathVariable UUID projectId, @PathVariable UUID labelId) {
+		this.labels.delete(caller.userId(), projectId, labelId);
+		return ResponseEntity.noContent().build();
+	}
+
+	record NewLabel(@NotBlank @Size(max = 50) String name,
+			@Pattern(regexp = "#[0-9a-fA-F]{6}", message = "must be a hex colour such as #2563eb") String color,
+			@Size(max = 500) String description) {
+	}
+
+}

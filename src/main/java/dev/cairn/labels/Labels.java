@@ -1,0 +1,135 @@
+package dev.cairn.labels;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+
+import dev.cairn.activity.ActivityLog;
+import dev.cairn.members.Capability;
+import dev.cairn.members.ProjectAccess;
+import dev.cairn.platform.Ids;
+import dev.cairn.web.ApiException;
+import dev.cairn.web.Cursor;
+import dev.cairn.web.ErrorCode;
+import dev.cairn.web.MergePatch;
+import dev.cairn.web.Page;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Label use cases: members read them, admins manage them. Deleting a label removes it
+ * from every task (the database cascades).
+ */
+@Service
+class Labels {
+
+	static final int MAX_LABELS = 500;
+
+	static final String DEFAULT_COLOR = "#6b7280";
+
+	private final LabelRepository labels;
+
+	private final ProjectAccess access;
+
+	private final ActivityLog activity;
+
+	private final Cursor cursors;
+
+	Labels(LabelRepository labels, ProjectAccess access, ActivityLog activity, Cursor cursors) {
+		this.labels = labels;
+		this.access = access;
+		this.activity = activity;
+		this.cursors = cursors;
+	}
+
+	@Transactional(readOnly = true)
+	Page<Label> list(UUID userId, UUID projectId, String cursor, int limit) {
+		this.access.requireLive(userId, projectId, Capability.PROJECT_READ);
+		String after = (cursor != null) ? this.cursors.decode("cursor", cursor, 1).get(0) : null;
+		List<Label> rows = this.labels.findPage(projectId, after, limit + 1);
+		List<Label> items = rows.stream().limit(limit).toList();
+		String next = (rows.size() > limit) ? this.cursors.encode(List.of(items.get(limit - 1).name())) : null;
+		return new Page<>(items, next);
+	}
+
+	@Transactional
+	Label create(UUID userId, UUID projectId, String name, String color, String description) {
+		this.access.requireLive(userId, projectId, Capability.LABELS_MANAGE);
+		if (this.labels.count(projectId) >= MAX_LABELS) {
+			throw new Problem(ErrorCode.TOO_MANY, "A project has at most " + MAX_LABELS + " labels.");
+		}
+		Label label = new Label(Ids.newId(), name.strip(),
+				(color != null) ? color.toLowerCase(Locale.ROOT) : DEFAULT_COLOR, description);
+		if (!this.labels.save(projectId, label, true)) {
+			throw nameTaken(label.name());
+		}
+		this.activity.record("label.created", projectId, null, userId, Map.of("after", snapshot(label)));
+		return label;
+	}
+
+	@Transactional
+	Label update(UUID userId, UUID projectId, UUID labelId, JsonNode body) {
+		this.access.requireLive(userId, projectId, Capability.LABELS_MANAGE);
+		MergePatch patch = MergePatch.of(body, Set.of("name", "color", "description"));
+		var name = patch.text("name", 50, false).orElse(null);
+		if (name != null && name.value().isBlank()) {
+			patch.reject("name", "must not be blank");
+		}
+		var color = patch.text("color", 7, false).orElse(null);
+		if (color != null && !color.value().matches("#[0-9a-fA-F]{6}")) {
+			patch.reject("color", "must be a hex colour such as #2563eb");
+		}
+		var description = patch.text("description", 500, true).orElse(null);
+		patch.validate();
+		Label before = this.labels.find(projectId, labelId).orElseThrow(Labels::notFound);
+		Label after = new Label(labelId, (name != null) ? name.value().strip() : before.name(),
+				(color != null) ? color.value().toLowerCase(Locale.ROOT) : before.color(),
+				(description != null) ? description.value() : before.description());
+		if (!this.labels.save(projectId, after, false)) {
+			throw nameTaken(after.name());
+		}
+		this.activity.record("label.updated", projectId, null, userId,
+				Map.of("before", snapshot(before), "after", snapshot(after)));
+		return after;
+	}
+
+	@Transactional
+	void delete(UUID userId, UUID projectId, UUID labelId) {
+		this.access.requireLive(userId, projectId, Capability.LABELS_MANAGE);
+		Label label = this.labels.find(projectId, labelId).orElseThrow(Labels::notFound);
+		this.labels.delete(projectId, labelId);
+		this.activity.record("label.deleted", projectId, null, userId, Map.of("before", snapshot(label)));
+	}
+
+	private static Map<String, Object> snapshot(Label label) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("id", label.id().toString());
+		fields.put("name", label.name());
+		fields.put("color", label.color());
+		fields.put("description", label.description());
+		return fields;
+	}
+
+	private static Problem notFound() {
+		return new Problem(ErrorCode.LABEL_NOT_FOUND, "No such label in this project.");
+	}
+
+	private static Problem nameTaken(String name) {
+		return new Problem(ErrorCode.LABEL_NAME_TAKEN, "The project has a label named " + name + " already.");
+	}
+
+	static class Problem extends ApiException {
+
+		Problem(ErrorCode code, String detail) {
+			super(code, detail);
+		}
+
+	}
+
+}

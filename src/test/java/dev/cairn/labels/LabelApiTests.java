@@ -1,0 +1,144 @@
+package dev.cairn.labels;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.cairn.platform.Ids;
+import dev.cairn.testing.Accounts;
+import dev.cairn.testing.Accounts.SignedIn;
+import dev.cairn.testing.Api;
+import dev.cairn.testing.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+@AutoConfigureRestTestClient
+class LabelApiTests {
+
+	@Autowired
+	private RestTestClient client;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	private Api api;
+
+	@BeforeEach
+	void api() {
+		this.api = new Api(this.client, this.jdbc);
+	}
+
+	@Test
+	void adminsManageLabelsThatMembersPageThroughByName() {
+		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn member = Accounts.signUp(this.client);
+		UUID project = this.api.project(owner);
+		this.api.addMember(project, member, "member");
+		for (String name : List.of("urgent", "Bug", "docs")) {
+			this.api.call(owner, HttpMethod.POST, labels(project), Map.of("name", name)).expectStatus().isCreated();
+		}
+		this.api.call(member, HttpMethod.POST, labels(project), Map.of("name", "mine")).expectStatus().isForbidden();
+
+		Map<?, ?> first = page(member, labels(project) + "?limit=2");
+		Map<?, ?> second = page(member, labels(project) + "?limit=2&cursor=" + first.get("nextCursor"));
+		assertThat(names(first)).containsExactly("Bug", "docs");
+		assertThat(names(second)).containsExactly("urgent");
+		assertThat(second.get("nextCursor")).isNull();
+		assertThat(((Map<?, ?>) ((List<?>) first.get("items")).get(0)).get("color")).isEqualTo("#6b7280");
+	}
+
+	@Test
+	void labelNamesAreUniqueWhateverTheirCaseAndColoursAreHex() {
+		SignedIn owner = Accounts.signUp(this.client);
+		UUID project = this.api.project(owner);
+		Map<?, ?> bug = this.api
+			.call(owner, HttpMethod.POST, labels(project), Map.of("name", "Bug", "color", "#DC2626"))
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(bug.get("color")).isEqualTo("#dc2626");
+		this.api.call(owner, HttpMethod.POST, labels(project), Map.of("name", "bug"))
+			.expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("label_name_taken");
+		this.api.call(owner, HttpMethod.POST, labels(project), Map.of("name", "x", "color", "red"))
+			.expectStatus()
+			.isBadRequest();
+		this.api
+			.call(owner, HttpMethod.PATCH, labels(project) + "/" + bug.get("id"),
+					Map.of("color", "#2563eb", "description", "Something is broken"))
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.name")
+			.isEqualTo("Bug")
+			.jsonPath("$.color")
+			.isEqualTo("#2563eb");
+	}
+
+	@Test
+	void deletingALabelTakesItOffEveryTask() {
+		SignedIn owner = Accounts.signUp(this.client);
+		UUID project = this.api.project(owner);
+		Map<?, ?> label = this.api.call(owner, HttpMethod.POST, labels(project), Map.of("name", "chore"))
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		UUID labelId = UUID.fromString((String) label.get("id"));
+		UUID status = this.jdbc.sql("SELECT id FROM statuses WHERE project_id = :p LIMIT 1")
+			.param("p", project)
+			.query(UUID.class)
+			.single();
+		UUID task = Ids.newId();
+		this.jdbc.sql("""
+				INSERT INTO tasks (id, project_id, number, title, status_id, position)
+				VALUES (:id, :project, 1, 'Tidy up', :status, 0)
+				""").param("id", task).param("project", project).param("status", status).update();
+		this.jdbc.sql("INSERT INTO task_labels (project_id, task_id, label_id) VALUES (:p, :t, :l)")
+			.param("p", project)
+			.param("t", task)
+			.param("l", labelId)
+			.update();
+
+		this.api.call(owner, HttpMethod.DELETE, labels(project) + "/" + labelId, null).expectStatus().isNoContent();
+
+		assertThat(this.jdbc.sql("SELECT count(*) FROM task_labels WHERE task_id = :t")
+			.param("t", task)
+			.query(Long.class)
+			.single()).isZero();
+		this.api.call(owner, HttpMethod.DELETE, labels(project) + "/" + labelId, null).expectStatus().isNotFound();
+	}
+
+	private Map<?, ?> page(SignedIn user, String path) {
+		return this.api.call(user, HttpMethod.GET, path, null)
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private static List<Object> names(Map<?, ?> page) {
+		return ((List<?>) page.get("items")).stream().map((item) -> (Object) ((Map<?, ?>) item).get("name")).toList();
+	}
+
+	private static String labels(UUID project) {
+		return "/api/v1/projects/" + project + "/labels";
+	}
+
+}

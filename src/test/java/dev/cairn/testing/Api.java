@@ -1,0 +1,58 @@
+package dev.cairn.testing;
+
+import java.util.Map;
+import java.util.UUID;
+
+import dev.cairn.testing.Accounts.SignedIn;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * Calls the API as a signed-in user, and makes the projects tests need, each with a fresh
+ * key so tests never share one.
+ */
+public record Api(RestTestClient client, JdbcClient jdbc) {
+
+	public RestTestClient.ResponseSpec call(SignedIn user, HttpMethod method, String path, Object body) {
+		RestTestClient.RequestBodySpec request = this.client.method(method)
+			.uri(path)
+			.header(HttpHeaders.AUTHORIZATION, user.bearer());
+		if (body != null) {
+			return request.contentType(MediaType.APPLICATION_JSON).body(body).exchange();
+		}
+		return request.exchange();
+	}
+
+	/** A new project owned by {@code owner}, through the API. */
+	public UUID project(SignedIn owner) {
+		Map<?, ?> project = call(owner, HttpMethod.POST, "/api/v1/projects",
+				Map.of("key", uniqueProjectKey(), "name", "Test project"))
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		return UUID.fromString((String) project.get("id"));
+	}
+
+	/**
+	 * Makes {@code user} a member directly in the database, for tests about other things.
+	 */
+	public void addMember(UUID project, SignedIn user, String role) {
+		this.jdbc.sql("INSERT INTO project_members (project_id, user_id, role) VALUES (:p, :u, :r)")
+			.param("p", project)
+			.param("u", user.userId())
+			.param("r", role)
+			.update();
+	}
+
+	public static String uniqueProjectKey() {
+		return "P"
+				+ Long.toString(Math.abs(UUID.randomUUID().getMostSignificantBits()), 36).toUpperCase().substring(0, 8);
+	}
+
+}
