@@ -15,7 +15,6 @@ import dev.cairn.web.Caller;
 import dev.cairn.web.Page;
 import dev.cairn.web.RequiresScope;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,18 +41,9 @@ class LabelController {
 	ResponseEntity<Page<Label>> list(Caller caller, @PathVariable UUID projectId,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
 			@RequestParam(required = false) @Size(max = 1024) String cursor) {
-		Page<Label> page = this.labels.list(caller.userId(), projectId, cursor, limit);
-		ResponseEntity.BodyBuilder response = ResponseEntity.ok();
-		if (page.nextCursor() != null) {
-			String next = UriComponentsBuilder.fromPath("/api/v1/projects/{projectId}/labels")
-				.queryParam("limit", limit)
-				.queryParam("cursor", page.nextCursor())
-				.encode()
-				.buildAndExpand(projectId)
-				.toUriString();
-			response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
-		}
-		return response.body(page);
+		return this.labels.list(caller.userId(), projectId, cursor, limit)
+			.toResponse(UriComponentsBuilder.fromPath("/api/v1/projects/" + projectId + "/labels")
+				.queryParam("limit", limit));
 	}
 
 	@RequiresScope(Caller.Scope.WRITE)

@@ -16,7 +16,6 @@ import dev.cairn.web.Caller;
 import dev.cairn.web.Page;
 import dev.cairn.web.RequiresScope;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,18 +44,9 @@ class MemberController {
 	ResponseEntity<Page<Member>> list(Caller caller, @PathVariable UUID projectId,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
 			@RequestParam(required = false) @Size(max = 1024) String cursor) {
-		Page<Member> page = this.members.list(caller.userId(), projectId, cursor, limit);
-		ResponseEntity.BodyBuilder response = ResponseEntity.ok();
-		if (page.nextCursor() != null) {
-			String next = UriComponentsBuilder.fromPath("/api/v1/projects/{projectId}/members")
-				.queryParam("limit", limit)
-				.queryParam("cursor", page.nextCursor())
-				.encode()
-				.buildAndExpand(projectId)
-				.toUriString();
-			response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
-		}
-		return response.body(page);
+		return this.members.list(caller.userId(), projectId, cursor, limit)
+			.toResponse(UriComponentsBuilder.fromPath("/api/v1/projects/" + projectId + "/members")
+				.queryParam("limit", limit));
 	}
 
 	@RequiresScope(Caller.Scope.ADMIN)

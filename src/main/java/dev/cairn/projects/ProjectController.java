@@ -55,17 +55,8 @@ class ProjectController {
 	ResponseEntity<Page<ProjectResponse>> mine(Caller caller,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
 			@RequestParam(required = false) @Size(max = 1024) String cursor) {
-		Page<ProjectResponse> page = this.projects.mine(caller.userId(), cursor, limit);
-		ResponseEntity.BodyBuilder response = ResponseEntity.ok();
-		if (page.nextCursor() != null) {
-			String next = UriComponentsBuilder.fromPath("/api/v1/projects")
-				.queryParam("limit", limit)
-				.queryParam("cursor", page.nextCursor())
-				.encode()
-				.toUriString();
-			response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
-		}
-		return response.body(page);
+		return this.projects.mine(caller.userId(), cursor, limit)
+			.toResponse(UriComponentsBuilder.fromPath("/api/v1/projects").queryParam("limit", limit));
 	}
 
 	@GetMapping("/{projectId}")

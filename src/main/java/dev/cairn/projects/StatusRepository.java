@@ -39,33 +39,27 @@ class StatusRepository {
 	 * @return false when the name is taken in the project
 	 */
 	boolean insert(UUID projectId, Status status) {
-		try {
-			this.jdbc.sql("""
-					INSERT INTO statuses (id, project_id, name, category, position)
-					VALUES (:id, :projectId, :name, :category, :position)
-					""")
-				.param("id", status.id())
-				.param("projectId", projectId)
-				.param("name", status.name())
-				.param("category", status.category())
-				.param("position", status.position())
-				.update();
-			return true;
-		}
-		catch (DuplicateKeyException ex) {
-			return false;
-		}
+		return saved("""
+				INSERT INTO statuses (id, project_id, name, category, position)
+				VALUES (:id, :projectId, :name, :category, :position)
+				""", projectId, status);
 	}
 
 	/**
 	 * @return false when the new name is taken in the project
 	 */
 	boolean update(UUID projectId, Status status) {
+		return saved("""
+				UPDATE statuses SET name = :name, category = :category, position = :position
+				WHERE project_id = :projectId AND id = :id
+				""", projectId, status);
+	}
+
+	// A duplicate name ends the transaction's usefulness; the caller answers 409 and
+	// rolls back.
+	private boolean saved(String sql, UUID projectId, Status status) {
 		try {
-			this.jdbc.sql("""
-					UPDATE statuses SET name = :name, category = :category, position = :position
-					WHERE project_id = :projectId AND id = :id
-					""")
+			this.jdbc.sql(sql)
 				.param("id", status.id())
 				.param("projectId", projectId)
 				.param("name", status.name())

@@ -6,37 +6,18 @@ import java.util.UUID;
 
 import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
+import dev.cairn.testing.ApiTestSupport;
 import dev.cairn.testing.Api;
-import dev.cairn.testing.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@IntegrationTest
-@AutoConfigureRestTestClient
-class ProjectApiTests {
-
-	@Autowired
-	private RestTestClient client;
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	private Api api;
-
-	@BeforeEach
-	void api() {
-		this.api = new Api(this.client, this.jdbc);
-	}
+class ProjectApiTests extends ApiTestSupport {
 
 	@Test
 	void theCreatorOwnsANewProjectWithTheDefaultWorkflow() {
