@@ -57,6 +57,13 @@ public class ProjectAccess {
 		}
 	}
 
+	/**
+	 * Whether the user is a member of the (live) project: who may be assigned work there.
+	 */
+	public boolean isMember(UUID userId, UUID projectId) {
+		return this.members.findLiveRole(projectId, userId).isPresent();
+	}
+
 	/** Makes the creator of a new project its owner. */
 	public void addOwner(UUID projectId, UUID userId) {
 		this.members.insert(projectId, userId, Role.OWNER);

@@ -47,7 +47,11 @@ public enum ErrorCode {
 	STATUS_NAME_TAKEN(HttpStatus.CONFLICT, "Status name taken"), STATUS_IN_USE(HttpStatus.CONFLICT, "Status in use"),
 	LAST_STATUS(HttpStatus.UNPROCESSABLE_CONTENT, "A project needs a status"),
 	TOO_MANY(HttpStatus.UNPROCESSABLE_CONTENT, "Limit reached"),
-	LABEL_NOT_FOUND(HttpStatus.NOT_FOUND, "Label not found"), LABEL_NAME_TAKEN(HttpStatus.CONFLICT, "Label name taken");
+	LABEL_NOT_FOUND(HttpStatus.NOT_FOUND, "Label not found"), LABEL_NAME_TAKEN(HttpStatus.CONFLICT, "Label name taken"),
+
+	// Tasks
+	TASK_NOT_FOUND(HttpStatus.NOT_FOUND, "Task not found"),
+	INVALID_REFERENCE(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid reference");
 
 	private final HttpStatus status;
 

@@ -1,9 +1,12 @@
 package dev.cairn.web;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 
@@ -80,6 +83,38 @@ public final class MergePatch {
 			return Optional.empty();
 		}
 		return Optional.of(new Change<>(text));
+	}
+
+	/** An id field: a UUID string, or null to clear it when {@code nullable}. */
+	public Optional<Change<UUID>> uuid(String name, boolean nullable) {
+		return text(name, 36, nullable).flatMap((change) -> {
+			if (change.value() == null) {
+				return Optional.of(new Change<>(null));
+			}
+			try {
+				return Optional.of(new Change<>(UUID.fromString(change.value())));
+			}
+			catch (IllegalArgumentException ex) {
+				reject(name, "must be an id (UUID)");
+				return Optional.empty();
+			}
+		});
+	}
+
+	/** A date field: {@code YYYY-MM-DD}, or null to clear it. */
+	public Optional<Change<LocalDate>> date(String name) {
+		return text(name, 10, true).flatMap((change) -> {
+			if (change.value() == null) {
+				return Optional.of(new Change<>(null));
+			}
+			try {
+				return Optional.of(new Change<>(LocalDate.parse(change.value())));
+			}
+			catch (DateTimeParseException ex) {
+				reject(name, "must be a date as YYYY-MM-DD");
+				return Optional.empty();
+			}
+		});
 	}
 
 	/** Records a rule broken by a field's value. */

@@ -1,0 +1,18 @@
+package dev.cairn.tasks;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A task as stored, with its project's key for display.
+ */
+record Task(UUID id, UUID projectId, String projectKey, int number, String title, String description, UUID statusId,
+		int priority, UUID assigneeId, UUID reporterId, LocalDate startDate, LocalDate dueDate, long position,
+		Instant completedAt, Instant createdAt, Instant updatedAt, Instant deletedAt, long version) {
+
+	String key() {
+		return this.projectKey + "-" + this.number;
+	}
+
+}

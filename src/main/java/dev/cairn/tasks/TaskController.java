@@ -1,0 +1,99 @@
+package dev.cairn.tasks;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import tools.jackson.databind.JsonNode;
+
+import dev.cairn.web.Caller;
+import dev.cairn.web.ETags;
+import dev.cairn.web.RequiresScope;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class TaskController {
+
+	private final Tasks tasks;
+
+	TaskController(Tasks tasks) {
+		this.tasks = tasks;
+	}
+
+	@RequiresScope(Caller.Scope.WRITE)
+	@PostMapping("/api/v1/projects/{projectId}/tasks")
+	ResponseEntity<TaskResponse> create(Caller caller, @PathVariable UUID projectId,
+			@Valid @RequestBody NewTaskRequest request) {
+		TaskResponse task = this.tasks.create(caller.userId(), projectId,
+				new Tasks.NewTask(request.title(), request.description(), request.statusId(), request.priority(),
+						request.assigneeId(), request.startDate(), request.dueDate()));
+		return ResponseEntity.created(URI.create("/api/v1/tasks/" + task.id()))
+			.eTag(ETags.of(task.version()))
+			.body(task);
+	}
+
+	@GetMapping("/api/v1/tasks/{taskId}")
+	ResponseEntity<TaskResponse> get(Caller caller, @PathVariable UUID taskId,
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+		return withETag(this.tasks.get(caller.userId(), taskId), ifNoneMatch);
+	}
+
+	@GetMapping("/api/v1/tasks/by-key/{key}")
+	ResponseEntity<TaskResponse> getByKey(Caller caller, @PathVariable @Size(max = 24) String key,
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+		return withETag(this.tasks.getByKey(caller.userId(), key), ifNoneMatch);
+	}
+
+	@RequiresScope(Caller.Scope.WRITE)
+	@PatchMapping(path = "/api/v1/tasks/{taskId}", consumes = { "application/merge-patch+json", "application/json" })
+	ResponseEntity<TaskResponse> update(Caller caller, @PathVariable UUID taskId, @RequestBody JsonNode patch,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		TaskResponse task = this.tasks.update(caller.userId(), taskId, patch, ifMatch);
+		return ResponseEntity.ok().eTag(ETags.of(task.version())).body(task);
+	}
+
+	@RequiresScope(Caller.Scope.WRITE)
+	@DeleteMapping("/api/v1/tasks/{taskId}")
+	ResponseEntity<Void> delete(Caller caller, @PathVariable UUID taskId,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		this.tasks.delete(caller.userId(), taskId, ifMatch);
+		return ResponseEntity.noContent().build();
+	}
+
+	@RequiresScope(Caller.Scope.WRITE)
+	@PostMapping("/api/v1/tasks/{taskId}/restore")
+	ResponseEntity<TaskResponse> restore(Caller caller, @PathVariable UUID taskId) {
+		TaskResponse task = this.tasks.restore(caller.userId(), taskId);
+		return ResponseEntity.ok().eTag(ETags.of(task.version())).body(task);
+	}
+
+	private static ResponseEntity<TaskResponse> withETag(TaskResponse task, String ifNoneMatch) {
+		if (ETags.notModified(ifNoneMatch, task.version())) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(ETags.of(task.version())).build();
+		}
+		return ResponseEntity.ok().eTag(ETags.of(task.version())).body(task);
+	}
+
+	record NewTaskRequest(@NotBlank @Size(max = 500) String title, @Size(max = 100_000) String description,
+			UUID statusId,
+			@Pattern(regexp = "none|low|medium|high|urgent",
+					message = "must be none, low, medium, high or urgent") String priority,
+			UUID assigneeId, LocalDate startDate, LocalDate dueDate) {
+	}
+
+}

@@ -1,0 +1,147 @@
+package dev.cairn.tasks;
+
+import java.sql.Date;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class TaskRepository {
+
+	private static final String SELECT = """
+			SELECT t.id, t.project_id, p.key AS project_key, t.number, t.title, t.description, t.status_id,
+			       t.priority, t.assignee_id, t.reporter_id, t.start_date, t.due_date, t.position,
+			       t.completed_at, t.created_at, t.updated_at, t.deleted_at, t.version
+			FROM tasks t
+			JOIN projects p ON p.id = t.project_id AND p.deleted_at IS NULL
+			""";
+
+	private final JdbcClient jdbc;
+
+	TaskRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Hands out the project's next task number. The row lock this takes serializes task
+	 * creation per project, so numbers are unique and without gaps.
+	 */
+	OptionalInt nextNumber(UUID projectId) {
+		return this.jdbc.sql("""
+				UPDATE projects SET last_task_number = last_task_number + 1
+				WHERE id = :projectId AND deleted_at IS NULL
+				RETURNING last_task_number
+				""")
+			.param("projectId", projectId)
+			.query(Integer.class)
+			.optional()
+			.map(OptionalInt::of)
+			.orElse(OptionalInt.empty());
+	}
+
+	/** The status's category, when the status belongs to the project. */
+	Optional<String> statusCategory(UUID projectId, UUID statusId) {
+		return this.jdbc.sql("SELECT category FROM statuses WHERE project_id = :projectId AND id = :id")
+			.param("projectId", projectId)
+			.param("id", statusId)
+			.query(String.class)
+			.optional();
+	}
+
+	Optional<UUID> firstStatus(UUID projectId) {
+		return this.jdbc.sql("SELECT id FROM statuses WHERE project_id = :projectId ORDER BY position, id LIMIT 1")
+			.param("projectId", projectId)
+			.query(UUID.class)
+			.optional();
+	}
+
+	/** A position below every live task in the status (board columns grow downwards). */
+	long bottomOf(UUID projectId, UUID statusId) {
+		return this.jdbc.sql("""
+				SELECT coalesce(max(position), 0) + 65536 FROM tasks
+				WHERE project_id = :projectId AND status_id = :statusId
+				""").param("projectId", projectId).param("statusId", statusId).query(Long.class).single();
+	}
+
+	void insert(Task task) {
+		this.jdbc.sql("""
+				INSERT INTO tasks (id, project_id, number, title, description, status_id, priority, assignee_id,
+				                   reporter_id, start_date, due_date, position, completed_at)
+				VALUES (:id, :projectId, :number, :title, :description, :statusId, :priority, :assigneeId,
+				        :reporterId, :startDate, :dueDate, :position,
+				        CASE WHEN :completed THEN now() END)
+				""")
+			.param("id", task.id())
+			.param("projectId", task.projectId())
+			.param("number", task.number())
+			.param("title", task.title())
+			.param("description", task.description())
+			.param("statusId", task.statusId())
+			.param("priority", task.priority())
+			.param("assigneeId", task.assigneeId())
+			.param("reporterId", task.reporterId())
+			.param("startDate", date(task.startDate()))
+			.param("dueDate", date(task.dueDate()))
+			.param("position", task.position())
+			.param("completed", task.completedAt() != null)
+			.update();
+	}
+
+	Optional<Task> find(UUID id) {
+		return this.jdbc.sql(SELECT + " WHERE t.id = :id").param("id", id).query(Task.class).optional();
+	}
+
+	Optional<Task> findForUpdate(UUID id) {
+		return this.jdbc.sql(SELECT + " WHERE t.id = :id FOR UPDATE OF t").param("id", id).query(Task.class).optional();
+	}
+
+	Optional<Task> findByKey(String projectKey, int number) {
+		return this.jdbc.sql(SELECT + " WHERE p.key = :key AND t.number = :number")
+			.param("key", projectKey)
+			.param("number", number)
+			.query(Task.class)
+			.optional();
+	}
+
+	/**
+	 * Writes every field of the locked row. Concurrent patches of different fields
+	 * serialize on the row lock, and each applies to the state the previous one left.
+	 * @param completed whether the task is done now; completedAt keeps its first time
+	 */
+	void update(Task task, boolean completed) {
+		this.jdbc.sql("""
+				UPDATE tasks SET title = :title, description = :description, status_id = :statusId,
+				    priority = :priority, assignee_id = :assigneeId, start_date = :startDate, due_date = :dueDate,
+				    position = :position,
+				    completed_at = CASE WHEN :completed THEN coalesce(completed_at, now()) END,
+				    version = version + 1
+				WHERE id = :id
+				""")
+			.param("id", task.id())
+			.param("title", task.title())
+			.param("description", task.description())
+			.param("statusId", task.statusId())
+			.param("priority", task.priority())
+			.param("assigneeId", task.assigneeId())
+			.param("startDate", date(task.startDate()))
+			.param("dueDate", date(task.dueDate()))
+			.param("position", task.position())
+			.param("completed", completed)
+			.update();
+	}
+
+	void setDeleted(UUID id, boolean deleted) {
+		this.jdbc.sql("""
+				UPDATE tasks SET deleted_at = CASE WHEN :deleted THEN now() END, version = version + 1
+				WHERE id = :id
+				""").param("id", id).param("deleted", deleted).update();
+	}
+
+	private static Date date(java.time.LocalDate date) {
+		return (date != null) ? Date.valueOf(date) : null;
+	}
+
+}

@@ -1,0 +1,27 @@
+package dev.cairn.tasks;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import dev.cairn.members.Capability;
+import dev.cairn.members.Role;
+
+/**
+ * A task as the caller sees it, with their role in its project and what it lets them do.
+ */
+record TaskResponse(UUID id, String key, int number, UUID projectId, String title, String description, UUID statusId,
+		String priority, UUID assigneeId, UUID reporterId, LocalDate startDate, LocalDate dueDate, long position,
+		Instant completedAt, Instant createdAt, Instant updatedAt, long version, String role,
+		List<String> capabilities) {
+
+	static TaskResponse of(Task task, Role role) {
+		return new TaskResponse(task.id(), task.key(), task.number(), task.projectId(), task.title(),
+				task.description(), task.statusId(), Priority.values()[task.priority()].value(), task.assigneeId(),
+				task.reporterId(), task.startDate(), task.dueDate(), task.position(), task.completedAt(),
+				task.createdAt(), task.updatedAt(), task.version(), role.value(),
+				role.capabilities().stream().map(Capability::value).sorted().toList());
+	}
+
+}
