@@ -1,10 +1,15 @@
 package dev.cairn.tasks;
 
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -12,6 +17,8 @@ import tools.jackson.databind.JsonNode;
 
 import dev.cairn.web.Caller;
 import dev.cairn.web.ETags;
+import dev.cairn.web.InvalidInput;
+import dev.cairn.web.Page;
 import dev.cairn.web.RequiresScope;
 
 import org.springframework.http.HttpHeaders;
@@ -24,7 +31,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 @RestController
 class TaskController {
@@ -45,6 +54,36 @@ class TaskController {
 		return ResponseEntity.created(URI.create("/api/v1/tasks/" + task.id()))
 			.eTag(ETags.of(task.version()))
 			.body(task);
+	}
+
+	@GetMapping("/api/v1/projects/{projectId}/tasks")
+	ResponseEntity<Page<TaskResponse>> list(Caller caller, @PathVariable UUID projectId,
+			@RequestParam(required = false) @Size(max = 50) List<UUID> status,
+			@RequestParam(required = false) @Size(max = 36) String assignee,
+			@RequestParam(required = false) @Pattern(regexp = "none|low|medium|high|urgent",
+					message = "must be none, low, medium, high or urgent") String priority,
+			@RequestParam(required = false) @Size(min = 1, max = 200) String q,
+			@RequestParam(required = false) LocalDate dueBefore, @RequestParam(required = false) LocalDate dueAfter,
+			@RequestParam(required = false) Instant updatedSince,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+			@RequestParam(required = false) @Size(max = 1024) String cursor, HttpServletRequest request) {
+		UUID assigneeId = null;
+		boolean unassigned = "none".equals(assignee);
+		if (assignee != null && !unassigned) {
+			assigneeId = "me".equals(assignee) ? caller.userId() : parseUuid("assignee", assignee);
+		}
+		TaskFilter filter = new TaskFilter(status, assigneeId, unassigned,
+				(priority != null) ? Priority.of(priority).orElseThrow().ordinal() : null,
+				(q != null && !q.isBlank()) ? q.strip() : null, dueBefore, dueAfter, updatedSince);
+		// The next link repeats the filters as given (decoded here, encoded once by the
+		// page).
+		UriComponentsBuilder self = UriComponentsBuilder.fromPath("/api/v1/projects/" + projectId + "/tasks");
+		request.getParameterMap().forEach((name, values) -> {
+			if (!"cursor".equals(name)) {
+				self.queryParam(name, (Object[]) values);
+			}
+		});
+		return this.tasks.list(caller.userId(), projectId, filter, cursor, limit).toResponse(self);
 	}
 
 	@GetMapping("/api/v1/tasks/{taskId}")
@@ -80,6 +119,15 @@ class TaskController {
 	ResponseEntity<TaskResponse> restore(Caller caller, @PathVariable UUID taskId) {
 		TaskResponse task = this.tasks.restore(caller.userId(), taskId);
 		return ResponseEntity.ok().eTag(ETags.of(task.version())).body(task);
+	}
+
+	private static UUID parseUuid(String field, String value) {
+		try {
+			return UUID.fromString(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInput(field, "must be a user id, me or none");
+		}
 	}
 
 	private static ResponseEntity<TaskResponse> withETag(TaskResponse task, String ifNoneMatch) {

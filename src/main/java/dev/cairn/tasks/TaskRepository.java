@@ -1,6 +1,7 @@
 package dev.cairn.tasks;
 
 import java.sql.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -131,6 +132,19 @@ class TaskRepository {
 			.param("position", task.position())
 			.param("completed", completed)
 			.update();
+	}
+
+	/**
+	 * A page of live tasks, newest first (keyset on id, served by
+	 * tasks_project_live_id_idx).
+	 */
+	List<Task> findPage(UUID projectId, TaskFilter filter, UUID afterId, int limit) {
+		TaskFilter.Sql sql = filter.toSql(projectId, afterId);
+		return this.jdbc.sql(SELECT + " WHERE " + sql.where() + " ORDER BY t.id DESC LIMIT :limit")
+			.params(sql.params())
+			.param("limit", limit)
+			.query(Task.class)
+			.list();
 	}
 
 	void setDeleted(UUID id, boolean deleted) {

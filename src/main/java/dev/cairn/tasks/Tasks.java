@@ -18,9 +18,11 @@ import dev.cairn.members.ProjectAccess.ProjectNotFound;
 import dev.cairn.members.Role;
 import dev.cairn.platform.Ids;
 import dev.cairn.web.ApiException;
+import dev.cairn.web.Cursor;
 import dev.cairn.web.ETags;
 import dev.cairn.web.ErrorCode;
 import dev.cairn.web.MergePatch;
+import dev.cairn.web.Page;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,10 +45,13 @@ class Tasks {
 
 	private final ActivityLog activity;
 
-	Tasks(TaskRepository tasks, ProjectAccess access, ActivityLog activity) {
+	private final Cursor cursors;
+
+	Tasks(TaskRepository tasks, ProjectAccess access, ActivityLog activity, Cursor cursors) {
 		this.tasks = tasks;
 		this.access = access;
 		this.activity = activity;
+		this.cursors = cursors;
 	}
 
 	@Transactional
@@ -84,6 +89,16 @@ class Tasks {
 		}
 		return visible(userId, this.tasks.findByKey(key.substring(0, dash), Integer.parseInt(key.substring(dash + 1)))
 			.orElseThrow(Tasks::notFound));
+	}
+
+	@Transactional(readOnly = true)
+	Page<TaskResponse> list(UUID userId, UUID projectId, TaskFilter filter, String cursor, int limit) {
+		Role role = this.access.requireLive(userId, projectId, Capability.PROJECT_READ);
+		UUID after = (cursor != null) ? UUID.fromString(this.cursors.decode("cursor", cursor, 1).get(0)) : null;
+		List<Task> rows = this.tasks.findPage(projectId, filter, after, limit + 1);
+		List<TaskResponse> items = rows.stream().limit(limit).map((task) -> TaskResponse.of(task, role)).toList();
+		String next = (rows.size() > limit) ? this.cursors.encode(List.of(items.get(limit - 1).id().toString())) : null;
+		return new Page<>(items, next);
 	}
 
 	@Transactional

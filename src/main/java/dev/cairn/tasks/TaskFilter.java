@@ -1,0 +1,77 @@
+package dev.cairn.tasks;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The filters of a task list, turned into SQL: every condition comes from this fixed set,
+ * takes its values as bound parameters, and is parenthesized before being joined with
+ * AND, so no combination can widen the query beyond the caller's project (the mistake of
+ * flattening {@code A OR B AND C}).
+ *
+ * @param statusIds tasks in any of these statuses
+ * @param assigneeId tasks assigned to this user
+ * @param unassigned tasks assigned to nobody
+ * @param priority tasks with this priority (0-4)
+ * @param text full-text query on title and description
+ * @param dueBefore due on or before
+ * @param dueAfter due on or after
+ * @param updatedSince changed at or after
+ */
+record TaskFilter(List<UUID> statusIds, UUID assigneeId, boolean unassigned, Integer priority, String text,
+		LocalDate dueBefore, LocalDate dueAfter, Instant updatedSince) {
+
+	/**
+	 * The WHERE clause (after the project and live-task conditions) and its parameters.
+	 */
+	Sql toSql(UUID projectId, UUID afterId) {
+		List<String> conditions = new ArrayList<>(List.of("(t.project_id = :projectId)", "(t.deleted_at IS NULL)"));
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("projectId", projectId);
+		if (afterId != null) {
+			conditions.add("(t.id < :afterId)");
+			params.put("afterId", afterId);
+		}
+		if (this.statusIds != null && !this.statusIds.isEmpty()) {
+			conditions.add("(t.status_id IN (:statusIds))");
+			params.put("statusIds", this.statusIds);
+		}
+		if (this.unassigned) {
+			conditions.add("(t.assignee_id IS NULL)");
+		}
+		else if (this.assigneeId != null) {
+			conditions.add("(t.assignee_id = :assigneeId)");
+			params.put("assigneeId", this.assigneeId);
+		}
+		if (this.priority != null) {
+			conditions.add("(t.priority = :priority)");
+			params.put("priority", this.priority);
+		}
+		if (this.text != null) {
+			conditions.add("(t.search_vector @@ websearch_to_tsquery('english', :text))");
+			params.put("text", this.text);
+		}
+		if (this.dueBefore != null) {
+			conditions.add("(t.due_date <= :dueBefore)");
+			params.put("dueBefore", java.sql.Date.valueOf(this.dueBefore));
+		}
+		if (this.dueAfter != null) {
+			conditions.add("(t.due_date >= :dueAfter)");
+			params.put("dueAfter", java.sql.Date.valueOf(this.dueAfter));
+		}
+		if (this.updatedSince != null) {
+			conditions.add("(t.updated_at >= :updatedSince)");
+			params.put("updatedSince", java.sql.Timestamp.from(this.updatedSince));
+		}
+		return new Sql(String.join(" AND ", conditions), params);
+	}
+
+	record Sql(String where, Map<String, Object> params) {
+	}
+
+}

@@ -1,0 +1,35 @@
+package dev.cairn.tasks;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TaskFilterTests {
+
+	private final UUID project = UUID.randomUUID();
+
+	@Test
+	void noFilterStillScopesToTheProjectAndLiveTasks() {
+		TaskFilter.Sql sql = new TaskFilter(null, null, false, null, null, null, null, null).toSql(this.project, null);
+		assertThat(sql.where()).isEqualTo("(t.project_id = :projectId) AND (t.deleted_at IS NULL)");
+		assertThat(sql.params()).containsOnlyKeys("projectId");
+	}
+
+	@Test
+	void everyConditionIsParenthesizedAndBoundNeverInlined() {
+		UUID status = UUID.randomUUID();
+		TaskFilter filter = new TaskFilter(List.of(status), null, true, 4, "x') OR (true", LocalDate.of(2027, 1, 1),
+				null, null);
+		TaskFilter.Sql sql = filter.toSql(this.project, UUID.randomUUID());
+		assertThat(sql.where()).isEqualTo("(t.project_id = :projectId) AND (t.deleted_at IS NULL) AND (t.id < :afterId)"
+				+ " AND (t.status_id IN (:statusIds)) AND (t.assignee_id IS NULL) AND (t.priority = :priority)"
+				+ " AND (t.search_vector @@ websearch_to_tsquery('english', :text)) AND (t.due_date <= :dueBefore)");
+		assertThat(sql.where()).doesNotContain("OR (true");
+		assertThat(sql.params()).containsEntry("text", "x') OR (true").containsEntry("priority", 4);
+	}
+
+}

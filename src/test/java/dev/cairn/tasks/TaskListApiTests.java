@@ -1,0 +1,99 @@
+package dev.cairn.tasks;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.cairn.testing.Accounts;
+import dev.cairn.testing.Accounts.SignedIn;
+import dev.cairn.testing.ApiTestSupport;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TaskListApiTests extends ApiTestSupport {
+
+	@Test
+	void filtersCombineAndPagesFollowTheLinkNewestFirst() {
+		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn carol = Accounts.signUp(this.client);
+		UUID project = this.api.project(owner);
+		this.api.addMember(project, carol, "member");
+		create(owner, project, Map.of("title", "Crash when importing CSV", "priority", "urgent", "assigneeId",
+				carol.userId().toString()));
+		create(owner, project, Map.of("title", "Import Jira issues", "priority", "urgent"));
+		create(owner, project, Map.of("title", "Polish the import dialog", "priority", "low", "assigneeId",
+				carol.userId().toString()));
+		create(owner, project, Map.of("title", "Write release notes"));
+
+		assertThat(titles(carol, project, "q=import")).containsExactly("Polish the import dialog", "Import Jira issues",
+				"Crash when importing CSV");
+		assertThat(titles(carol, project, "q=import&assignee=me&priority=urgent"))
+			.containsExactly("Crash when importing CSV");
+		assertThat(titles(carol, project, "assignee=none")).containsExactly("Write release notes",
+				"Import Jira issues");
+
+		Map<?, ?> first = page(owner, project, "q=import&limit=2");
+		assertThat(names(first)).hasSize(2);
+		String link = (String) this.api
+			.call(owner, HttpMethod.GET, "/api/v1/projects/" + project + "/tasks?q=import&limit=2", null)
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getFirst(HttpHeaders.LINK);
+		assertThat(link).contains("q=import", "limit=2", "cursor=");
+		Map<?, ?> second = page(owner, project, "q=import&limit=2&cursor=" + first.get("nextCursor"));
+		assertThat(names(second)).containsExactly("Crash when importing CSV");
+		assertThat(second.get("nextCursor")).isNull();
+	}
+
+	@Test
+	void anInjectionLookingQueryIsJustText() {
+		SignedIn owner = Accounts.signUp(this.client);
+		UUID project = this.api.project(owner);
+		UUID other = this.api.project(owner);
+		create(owner, other, Map.of("title", "In another project"));
+		assertThat(titles(owner, project, "q=' OR 1=1 --")).isEmpty();
+		assertThat(titles(owner, project, "q=project) OR (true")).isEmpty();
+	}
+
+	@Test
+	void badFiltersAreRefusedAndStrangersSeeNothing() {
+		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn stranger = Accounts.signUp(this.client);
+		UUID project = this.api.project(owner);
+		for (String query : List.of("priority=asap", "status=not-a-uuid", "assignee=somebody", "limit=201",
+				"dueBefore=tomorrow", "cursor=tampered.cursor")) {
+			this.api.call(owner, HttpMethod.GET, "/api/v1/projects/" + project + "/tasks?" + query, null)
+				.expectStatus()
+				.isBadRequest();
+		}
+		this.api.call(stranger, HttpMethod.GET, "/api/v1/projects/" + project + "/tasks", null)
+			.expectStatus()
+			.isNotFound();
+	}
+
+	private List<Object> titles(SignedIn user, UUID project, String query) {
+		return names(page(user, project, query));
+	}
+
+	private Map<?, ?> page(SignedIn user, UUID project, String query) {
+		return this.api.call(user, HttpMethod.GET, "/api/v1/projects/" + project + "/tasks?" + query, null)
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private static List<Object> names(Map<?, ?> page) {
+		return ((List<?>) page.get("items")).stream().map((item) -> (Object) ((Map<?, ?>) item).get("title")).toList();
+	}
+
+	private void create(SignedIn user, UUID project, Map<String, Object> body) {
+		this.api.call(user, HttpMethod.POST, "/api/v1/projects/" + project + "/tasks", body).expectStatus().isCreated();
+	}
+
+}
