@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -64,7 +65,7 @@ class TaskController {
 					message = "must be none, low, medium, high or urgent") String priority,
 			@RequestParam(required = false) @Size(min = 1, max = 200) String q,
 			@RequestParam(required = false) LocalDate dueBefore, @RequestParam(required = false) LocalDate dueAfter,
-			@RequestParam(required = false) Instant updatedSince,
+			@RequestParam(required = false) Instant updatedSince, @RequestParam(required = false) UUID label,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
 			@RequestParam(required = false) @Size(max = 1024) String cursor, HttpServletRequest request) {
 		UUID assigneeId = null;
@@ -74,7 +75,7 @@ class TaskController {
 		}
 		TaskFilter filter = new TaskFilter(status, assigneeId, unassigned,
 				(priority != null) ? Priority.of(priority).orElseThrow().ordinal() : null,
-				(q != null && !q.isBlank()) ? q.strip() : null, dueBefore, dueAfter, updatedSince);
+				(q != null && !q.isBlank()) ? q.strip() : null, dueBefore, dueAfter, updatedSince, label);
 		// The next link repeats the filters as given (decoded here, encoded once by the
 		// page).
 		UriComponentsBuilder self = UriComponentsBuilder.fromPath("/api/v1/projects/" + projectId + "/tasks");
@@ -112,6 +113,18 @@ class TaskController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		this.tasks.delete(caller.userId(), taskId, ifMatch);
 		return ResponseEntity.noContent().build();
+	}
+
+	@RequiresScope(Caller.Scope.WRITE)
+	@PutMapping("/api/v1/tasks/{taskId}/labels/{labelId}")
+	TaskResponse addLabel(Caller caller, @PathVariable UUID taskId, @PathVariable UUID labelId) {
+		return this.tasks.addLabel(caller.userId(), taskId, labelId);
+	}
+
+	@RequiresScope(Caller.Scope.WRITE)
+	@DeleteMapping("/api/v1/tasks/{taskId}/labels/{labelId}")
+	TaskResponse removeLabel(Caller caller, @PathVariable UUID taskId, @PathVariable UUID labelId) {
+		return this.tasks.removeLabel(caller.userId(), taskId, labelId);
 	}
 
 	@RequiresScope(Caller.Scope.WRITE)

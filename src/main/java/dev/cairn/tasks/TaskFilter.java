@@ -22,9 +22,10 @@ import java.util.UUID;
  * @param dueBefore due on or before
  * @param dueAfter due on or after
  * @param updatedSince changed at or after
+ * @param labelId tasks carrying this label
  */
 record TaskFilter(List<UUID> statusIds, UUID assigneeId, boolean unassigned, Integer priority, String text,
-		LocalDate dueBefore, LocalDate dueAfter, Instant updatedSince) {
+		LocalDate dueBefore, LocalDate dueAfter, Instant updatedSince, UUID labelId) {
 
 	/**
 	 * The WHERE clause (after the project and live-task conditions) and its parameters.
@@ -67,6 +68,11 @@ record TaskFilter(List<UUID> statusIds, UUID assigneeId, boolean unassigned, Int
 		if (this.updatedSince != null) {
 			conditions.add("(t.updated_at >= :updatedSince)");
 			params.put("updatedSince", java.sql.Timestamp.from(this.updatedSince));
+		}
+		if (this.labelId != null) {
+			conditions.add("(EXISTS (SELECT 1 FROM task_labels tl WHERE tl.project_id = t.project_id"
+					+ " AND tl.task_id = t.id AND tl.label_id = :labelId))");
+			params.put("labelId", this.labelId);
 		}
 		return new Sql(String.join(" AND ", conditions), params);
 	}

@@ -1,7 +1,11 @@
 package dev.cairn.tasks;
 
 import java.sql.Date;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -145,6 +149,47 @@ class TaskRepository {
 			.param("limit", limit)
 			.query(Task.class)
 			.list();
+	}
+
+	/**
+	 * The label ids of many tasks in one query: a page costs two round trips, not n + 1.
+	 */
+	Map<UUID, List<UUID>> labelsOf(Collection<UUID> taskIds) {
+		Map<UUID, List<UUID>> labels = new HashMap<>();
+		if (taskIds.isEmpty()) {
+			return labels;
+		}
+		this.jdbc.sql("SELECT task_id, label_id FROM task_labels WHERE task_id IN (:ids) ORDER BY task_id, label_id")
+			.param("ids", taskIds)
+			.query((rs) -> {
+				labels.computeIfAbsent(rs.getObject("task_id", UUID.class), (id) -> new ArrayList<>())
+					.add(rs.getObject("label_id", UUID.class));
+			});
+		return labels;
+	}
+
+	/**
+	 * @return false when the label is not one of the task's project
+	 */
+	boolean addLabel(UUID projectId, UUID taskId, UUID labelId) {
+		if (!this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM labels WHERE project_id = :projectId AND id = :labelId)")
+			.param("projectId", projectId)
+			.param("labelId", labelId)
+			.query(Boolean.class)
+			.single()) {
+			return false;
+		}
+		this.jdbc.sql("""
+				INSERT INTO task_labels (project_id, task_id, label_id) VALUES (:projectId, :taskId, :labelId)
+				ON CONFLICT (task_id, label_id) DO NOTHING
+				""").param("projectId", projectId).param("taskId", taskId).param("labelId", labelId).update();
+		return true;
+	}
+
+	boolean removeLabel(UUID projectId, UUID taskId, UUID labelId) {
+		return this.jdbc.sql("""
+				DELETE FROM task_labels WHERE project_id = :projectId AND task_id = :taskId AND label_id = :labelId
+				""").param("projectId", projectId).param("taskId", taskId).param("labelId", labelId).update() == 1;
 	}
 
 	void setDeleted(UUID id, boolean deleted) {

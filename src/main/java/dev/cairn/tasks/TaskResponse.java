@@ -13,14 +13,14 @@ import dev.cairn.members.Role;
  */
 record TaskResponse(UUID id, String key, int number, UUID projectId, String title, String description, UUID statusId,
 		String priority, UUID assigneeId, UUID reporterId, LocalDate startDate, LocalDate dueDate, long position,
-		Instant completedAt, Instant createdAt, Instant updatedAt, long version, String role,
+		List<UUID> labels, Instant completedAt, Instant createdAt, Instant updatedAt, long version, String role,
 		List<String> capabilities) {
 
-	static TaskResponse of(Task task, Role role) {
+	static TaskResponse of(Task task, List<UUID> labels, Role role) {
 		return new TaskResponse(task.id(), task.key(), task.number(), task.projectId(), task.title(),
 				task.description(), task.statusId(), Priority.values()[task.priority()].value(), task.assigneeId(),
-				task.reporterId(), task.startDate(), task.dueDate(), task.position(), task.completedAt(),
-				task.createdAt(), task.updatedAt(), task.version(), role.value(),
+				task.reporterId(), task.startDate(), task.dueDate(), task.position(), List.copyOf(labels),
+				task.completedAt(), task.createdAt(), task.updatedAt(), task.version(), role.value(),
 				role.capabilities().stream().map(Capability::value).sorted().toList());
 	}
 

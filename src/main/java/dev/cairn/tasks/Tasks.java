@@ -73,7 +73,7 @@ class Tasks {
 				DONE.contains(category) ? java.time.Instant.now() : null, null, null, null, 1));
 		Task task = this.tasks.find(id).orElseThrow();
 		this.activity.record("task.created", projectId, id, userId, Map.of("after", snapshot(task)));
-		return TaskResponse.of(task, role);
+		return response(task, role);
 	}
 
 	@Transactional(readOnly = true)
@@ -96,7 +96,11 @@ class Tasks {
 		Role role = this.access.requireLive(userId, projectId, Capability.PROJECT_READ);
 		UUID after = (cursor != null) ? UUID.fromString(this.cursors.decode("cursor", cursor, 1).get(0)) : null;
 		List<Task> rows = this.tasks.findPage(projectId, filter, after, limit + 1);
-		List<TaskResponse> items = rows.stream().limit(limit).map((task) -> TaskResponse.of(task, role)).toList();
+		List<Task> page = rows.stream().limit(limit).toList();
+		Map<UUID, List<UUID>> labels = this.tasks.labelsOf(page.stream().map(Task::id).toList());
+		List<TaskResponse> items = page.stream()
+			.map((task) -> TaskResponse.of(task, labels.getOrDefault(task.id(), List.of()), role))
+			.toList();
 		String next = (rows.size() > limit) ? this.cursors.encode(List.of(items.get(limit - 1).id().toString())) : null;
 		return new Page<>(items, next);
 	}
@@ -144,13 +148,13 @@ class Tasks {
 				null, null, before.version());
 		List<String> changes = changes(before, after);
 		if (changes.isEmpty()) {
-			return TaskResponse.of(before, role);
+			return response(before, role);
 		}
 		this.tasks.update(after, DONE.contains(category));
 		Task saved = this.tasks.find(taskId).orElseThrow();
 		this.activity.record("task.updated", before.projectId(), taskId, userId,
 				Map.of("before", snapshot(before), "after", snapshot(saved), "changes", changes));
-		return TaskResponse.of(saved, role);
+		return response(saved, role);
 	}
 
 	@Transactional
@@ -172,14 +176,46 @@ class Tasks {
 			this.tasks.setDeleted(taskId, false);
 			this.activity.record("task.restored", task.projectId(), taskId, userId, Map.of("after", snapshot(task)));
 		}
-		return TaskResponse.of(this.tasks.find(taskId).orElseThrow(), role);
+		return response(this.tasks.find(taskId).orElseThrow(), role);
+	}
+
+	/** Puts a label of the task's project on the task; doing it twice changes nothing. */
+	@Transactional
+	TaskResponse addLabel(UUID userId, UUID taskId, UUID labelId) {
+		Task task = liveForUpdate(taskId);
+		Role role = requireRole(userId, task.projectId(), Capability.TASK_LABELS_WRITE);
+		if (!this.tasks.addLabel(task.projectId(), taskId, labelId)) {
+			throw new Problem(ErrorCode.LABEL_NOT_FOUND, "No such label in this task's project.");
+		}
+		this.activity.record("task.updated", task.projectId(), taskId, userId,
+				Map.of("after", Map.of("labelAdded", labelId.toString()), "changes", List.of("labels")));
+		return response(task, role);
+	}
+
+	@Transactional
+	TaskResponse removeLabel(UUID userId, UUID taskId, UUID labelId) {
+		Task task = liveForUpdate(taskId);
+		Role role = requireRole(userId, task.projectId(), Capability.TASK_LABELS_WRITE);
+		if (this.tasks.removeLabel(task.projectId(), taskId, labelId)) {
+			this.activity.record("task.updated", task.projectId(), taskId, userId,
+					Map.of("after", Map.of("labelRemoved", labelId.toString()), "changes", List.of("labels")));
+		}
+		return response(task, role);
+	}
+
+	private Task liveForUpdate(UUID taskId) {
+		return this.tasks.findForUpdate(taskId).filter((task) -> task.deletedAt() == null).orElseThrow(Tasks::notFound);
+	}
+
+	private TaskResponse response(Task task, Role role) {
+		return TaskResponse.of(task, this.tasks.labelsOf(List.of(task.id())).getOrDefault(task.id(), List.of()), role);
 	}
 
 	private TaskResponse visible(UUID userId, Task task) {
 		if (task.deletedAt() != null) {
 			throw notFound();
 		}
-		return TaskResponse.of(task, requireRole(userId, task.projectId(), Capability.PROJECT_READ));
+		return response(task, requireRole(userId, task.projectId(), Capability.PROJECT_READ));
 	}
 
 	// A stranger to the project gets "no such task", never "no such project".

@@ -1,0 +1,91 @@
+package dev.cairn.tasks;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.cairn.testing.Accounts;
+import dev.cairn.testing.Accounts.SignedIn;
+import dev.cairn.testing.ApiTestSupport;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpMethod;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TaskLabelApiTests extends ApiTestSupport {
+
+	@Test
+	void membersLabelTasksWithTheirProjectsLabelsAndListsShowThem() {
+		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn member = Accounts.signUp(this.client);
+		SignedIn viewer = Accounts.signUp(this.client);
+		UUID project = this.api.project(owner);
+		this.api.addMember(project, member, "member");
+		this.api.addMember(project, viewer, "viewer");
+		String bug = id(this.api.call(owner, HttpMethod.POST, "/api/v1/projects/" + project + "/labels",
+				Map.of("name", "bug")));
+		String task = id(this.api.call(owner, HttpMethod.POST, "/api/v1/projects/" + project + "/tasks",
+				Map.of("title", "Broken")));
+
+		for (int i = 0; i < 2; i++) {
+			this.api.call(member, HttpMethod.PUT, "/api/v1/tasks/" + task + "/labels/" + bug, null)
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.labels")
+				.isEqualTo(List.of(bug));
+		}
+		this.api.call(viewer, HttpMethod.PUT, "/api/v1/tasks/" + task + "/labels/" + bug, null)
+			.expectStatus()
+			.isForbidden();
+		Map<?, ?> page = this.api.call(viewer, HttpMethod.GET, "/api/v1/projects/" + project + "/tasks", null)
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(((Map<?, ?>) ((List<?>) page.get("items")).get(0)).get("labels")).isEqualTo(List.of(bug));
+		this.api.call(owner, HttpMethod.POST, "/api/v1/projects/" + project + "/tasks", Map.of("title", "Unlabelled"))
+			.expectStatus()
+			.isCreated();
+		Map<?, ?> labelled = this.api
+			.call(viewer, HttpMethod.GET, "/api/v1/projects/" + project + "/tasks?label=" + bug, null)
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat((List<?>) labelled.get("items")).hasSize(1);
+
+		this.api.call(member, HttpMethod.DELETE, "/api/v1/tasks/" + task + "/labels/" + bug, null)
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.labels")
+			.isEmpty();
+	}
+
+	@Test
+	void aLabelOfAnotherProjectCannotBeUsed() {
+		SignedIn owner = Accounts.signUp(this.client);
+		UUID project = this.api.project(owner);
+		UUID other = this.api.project(owner);
+		String foreign = id(this.api.call(owner, HttpMethod.POST, "/api/v1/projects/" + other + "/labels",
+				Map.of("name", "elsewhere")));
+		String task = id(this.api.call(owner, HttpMethod.POST, "/api/v1/projects/" + project + "/tasks",
+				Map.of("title", "Here")));
+		this.api.call(owner, HttpMethod.PUT, "/api/v1/tasks/" + task + "/labels/" + foreign, null)
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("label_not_found");
+	}
+
+	private static String id(org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec created) {
+		return (String) created.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+	}
+
+}
