@@ -9,11 +9,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
 import dev.cairn.platform.database.EmbeddedPostgres;
+import org.apache.commons.io.file.PathUtils;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -28,6 +31,14 @@ public final class TestDatabase {
 
 	private static EmbeddedPostgres server;
 
+	// Each data dir holds an unpacked PostgreSQL (about 60 MB): removed when the JVM
+	// exits.
+	private static final List<Path> temporaryDirs = new CopyOnWriteArrayList<>();
+
+	static {
+		Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::cleanUp, "test-database-clean-up"));
+	}
+
 	private TestDatabase() {
 	}
 
@@ -36,7 +47,6 @@ public final class TestDatabase {
 		if (server == null) {
 			Path dir = temporaryDataDir("cairn-test-db");
 			server = EmbeddedPostgres.start(dir, "nobody");
-			Runtime.getRuntime().addShutdownHook(new Thread(server::close, "test-database-stop"));
 		}
 		return server;
 	}
@@ -63,10 +73,25 @@ public final class TestDatabase {
 		try {
 			Path dir = Files.createTempDirectory(prefix);
 			Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+			temporaryDirs.add(dir);
 			return dir;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static synchronized void cleanUp() {
+		if (server != null) {
+			server.close();
+		}
+		for (Path dir : temporaryDirs) {
+			try {
+				PathUtils.deleteDirectory(dir);
+			}
+			catch (IOException ex) {
+				// Best effort: a server a test left running may still hold files.
+			}
 		}
 	}
 
