@@ -51,7 +51,8 @@ public enum ErrorCode {
 
 	// Tasks
 	TASK_NOT_FOUND(HttpStatus.NOT_FOUND, "Task not found"),
-	INVALID_REFERENCE(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid reference");
+	INVALID_REFERENCE(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid reference"),
+	COMMENT_NOT_FOUND(HttpStatus.NOT_FOUND, "Comment not found");
 
 	private final HttpStatus status;
 

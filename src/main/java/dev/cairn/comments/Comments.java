@@ -1,0 +1,134 @@
+package dev.cairn.comments;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.cairn.activity.ActivityLog;
+import dev.cairn.members.Capability;
+import dev.cairn.members.ProjectAccess;
+import dev.cairn.members.ProjectAccess.ProjectNotFound;
+import dev.cairn.members.Role;
+import dev.cairn.platform.Ids;
+import dev.cairn.tasks.TaskDirectory;
+import dev.cairn.web.ApiException;
+import dev.cairn.web.Cursor;
+import dev.cairn.web.ETags;
+import dev.cairn.web.ErrorCode;
+import dev.cairn.web.Page;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Comment use cases. A comment is as visible as its task: to its project's members only.
+ */
+@Service
+class Comments {
+
+	private final CommentRepository comments;
+
+	private final TaskDirectory tasks;
+
+	private final ProjectAccess access;
+
+	private final ActivityLog activity;
+
+	private final Cursor cursors;
+
+	Comments(CommentRepository comments, TaskDirectory tasks, ProjectAccess access, ActivityLog activity,
+			Cursor cursors) {
+		this.comments = comments;
+		this.tasks = tasks;
+		this.access = access;
+		this.activity = activity;
+		this.cursors = cursors;
+	}
+
+	@Transactional(readOnly = true)
+	Page<Comment> list(UUID userId, UUID taskId, String cursor, int limit) {
+		projectOfTask(userId, taskId, Capability.PROJECT_READ);
+		UUID after = (cursor != null) ? UUID.fromString(this.cursors.decode("cursor", cursor, 1).get(0)) : null;
+		List<Comment> rows = this.comments.findPage(taskId, after, limit + 1);
+		List<Comment> items = rows.stream().limit(limit).toList();
+		String next = (rows.size() > limit) ? this.cursors.encode(List.of(items.get(limit - 1).id().toString())) : null;
+		return new Page<>(items, next);
+	}
+
+	@Transactional
+	Comment create(UUID userId, UUID taskId, String body) {
+		UUID projectId = projectOfTask(userId, taskId, Capability.COMMENTS_WRITE);
+		UUID id = Ids.newId();
+		this.comments.insert(id, taskId, userId, body.strip());
+		Comment comment = this.comments.find(id).orElseThrow();
+		this.activity.record("comment.created", projectId, taskId, userId,
+				Map.of("after", Map.of("commentId", id.toString(), "body", comment.body())));
+		return comment;
+	}
+
+	/** Only the author edits a comment. */
+	@Transactional
+	Comment edit(UUID userId, UUID commentId, String body, String ifMatch) {
+		Comment comment = this.comments.findForUpdate(commentId).orElseThrow(Comments::notFound);
+		UUID projectId = projectOfComment(userId, comment, Capability.COMMENTS_WRITE);
+		if (!userId.equals(comment.authorId())) {
+			throw new Problem(ErrorCode.ROLE_FORBIDS, "Only the author may edit a comment.");
+		}
+		ETags.require(ifMatch, comment.version());
+		this.comments.updateBody(commentId, body.strip());
+		Comment edited = this.comments.find(commentId).orElseThrow();
+		this.activity.record("comment.updated", projectId, comment.taskId(), userId, Map.of("before",
+				Map.of("body", comment.body()), "after", Map.of("body", edited.body()), "changes", List.of("body")));
+		return edited;
+	}
+
+	/** The author, or an admin of the project, deletes a comment. */
+	@Transactional
+	void delete(UUID userId, UUID commentId) {
+		Comment comment = this.comments.findForUpdate(commentId).orElseThrow(Comments::notFound);
+		UUID projectId = this.tasks.liveProjectOf(comment.taskId()).orElseThrow(Comments::notFound);
+		Role role = this.access.roleOf(userId, projectId).orElseThrow(Comments::notFound);
+		if (!userId.equals(comment.authorId())) {
+			this.access.check(role, Capability.COMMENTS_MODERATE);
+		}
+		this.comments.delete(commentId);
+		this.activity.record("comment.deleted", projectId, comment.taskId(), userId,
+				Map.of("before", Map.of("commentId", commentId.toString())));
+	}
+
+	private UUID projectOfTask(UUID userId, UUID taskId, Capability capability) {
+		UUID projectId = this.tasks.liveProjectOf(taskId)
+			.orElseThrow(() -> new Problem(ErrorCode.TASK_NOT_FOUND, "No such task."));
+		try {
+			this.access.requireLive(userId, projectId, capability);
+		}
+		catch (ProjectNotFound ex) {
+			throw new Problem(ErrorCode.TASK_NOT_FOUND, "No such task.");
+		}
+		return projectId;
+	}
+
+	private UUID projectOfComment(UUID userId, Comment comment, Capability capability) {
+		UUID projectId = this.tasks.liveProjectOf(comment.taskId()).orElseThrow(Comments::notFound);
+		try {
+			this.access.requireLive(userId, projectId, capability);
+		}
+		catch (ProjectNotFound ex) {
+			throw notFound();
+		}
+		return projectId;
+	}
+
+	private static Problem notFound() {
+		return new Problem(ErrorCode.COMMENT_NOT_FOUND, "No such comment.");
+	}
+
+	static class Problem extends ApiException {
+
+		Problem(ErrorCode code, String detail) {
+			super(code, detail);
+		}
+
+	}
+
+}

@@ -1,0 +1,126 @@
+package dev.cairn.comments;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.cairn.testing.Accounts;
+import dev.cairn.testing.Accounts.SignedIn;
+import dev.cairn.testing.ApiTestSupport;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CommentApiTests extends ApiTestSupport {
+
+	@Test
+	void membersDiscussATaskAndPageThroughTheThreadOldestFirst() {
+		Fixture f = fixture();
+		for (String text : List.of("First!", "Second thought", "Third time")) {
+			this.api.call(f.member, HttpMethod.POST, comments(f.task), Map.of("body", text))
+				.expectStatus()
+				.isCreated()
+				.expectHeader()
+				.valueMatches(HttpHeaders.LOCATION, "/api/v1/comments/[0-9a-f-]{36}");
+		}
+		Map<?, ?> first = page(f.viewer, comments(f.task) + "?limit=2");
+		Map<?, ?> second = page(f.viewer, comments(f.task) + "?limit=2&cursor=" + first.get("nextCursor"));
+		assertThat(bodies(first)).containsExactly("First!", "Second thought");
+		assertThat(bodies(second)).containsExactly("Third time");
+		this.api.call(f.viewer, HttpMethod.POST, comments(f.task), Map.of("body", "Me too"))
+			.expectStatus()
+			.isForbidden();
+		this.api.call(f.stranger, HttpMethod.GET, comments(f.task), null)
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("task_not_found");
+		this.api.call(f.member, HttpMethod.POST, comments(f.task), Map.of("body", "   ")).expectStatus().isBadRequest();
+	}
+
+	@Test
+	void onlyTheAuthorEditsAndTheAuthorOrAnAdminDeletes() {
+		Fixture f = fixture();
+		String comment = (String) this.api
+			.call(f.member, HttpMethod.POST, comments(f.task), Map.of("body", "Typo hier"))
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+
+		edit(f.owner, comment, null, "Not mine").expectStatus().isForbidden();
+		edit(f.member, comment, "\"9\"", "Stale").expectStatus().isEqualTo(412);
+		edit(f.member, comment, "\"1\"", "Typo here").expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.body")
+			.isEqualTo("Typo here")
+			.jsonPath("$.editedAt")
+			.isNotEmpty();
+
+		String other = (String) this.api.call(f.member, HttpMethod.POST, comments(f.task), Map.of("body", "Spam"))
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+		this.api.call(f.viewer, HttpMethod.DELETE, "/api/v1/comments/" + other, null).expectStatus().isForbidden();
+		this.api.call(f.stranger, HttpMethod.DELETE, "/api/v1/comments/" + other, null).expectStatus().isNotFound();
+		this.api.call(f.owner, HttpMethod.DELETE, "/api/v1/comments/" + other, null).expectStatus().isNoContent();
+		this.api.call(f.member, HttpMethod.DELETE, "/api/v1/comments/" + comment, null).expectStatus().isNoContent();
+		assertThat(bodies(page(f.member, comments(f.task)))).isEmpty();
+	}
+
+	private Fixture fixture() {
+		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn member = Accounts.signUp(this.client);
+		SignedIn viewer = Accounts.signUp(this.client);
+		SignedIn stranger = Accounts.signUp(this.client);
+		UUID project = this.api.project(owner);
+		this.api.addMember(project, member, "member");
+		this.api.addMember(project, viewer, "viewer");
+		String task = (String) this.api
+			.call(owner, HttpMethod.POST, "/api/v1/projects/" + project + "/tasks", Map.of("title", "Discuss me"))
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+		return new Fixture(owner, member, viewer, stranger, task);
+	}
+
+	private RestTestClient.ResponseSpec edit(SignedIn user, String comment, String ifMatch, String body) {
+		RestTestClient.RequestBodySpec request = this.client.patch()
+			.uri("/api/v1/comments/" + comment)
+			.header(HttpHeaders.AUTHORIZATION, user.bearer());
+		if (ifMatch != null) {
+			request = request.header(HttpHeaders.IF_MATCH, ifMatch);
+		}
+		return request.contentType(MediaType.APPLICATION_JSON).body(Map.of("body", body)).exchange();
+	}
+
+	private Map<?, ?> page(SignedIn user, String path) {
+		return this.api.call(user, HttpMethod.GET, path, null)
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private static List<Object> bodies(Map<?, ?> page) {
+		return ((List<?>) page.get("items")).stream().map((item) -> (Object) ((Map<?, ?>) item).get("body")).toList();
+	}
+
+	private static String comments(String task) {
+		return "/api/v1/tasks/" + task + "/comments";
+	}
+
+	private record Fixture(SignedIn owner, SignedIn member, SignedIn viewer, SignedIn stranger, String task) {
+	}
+
+}
