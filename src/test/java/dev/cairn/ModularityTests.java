@@ -1,9 +1,14 @@
 package dev.cairn;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ModularityTests {
 
@@ -15,8 +20,16 @@ class ModularityTests {
 	}
 
 	@Test
-	void writesModuleDocumentation() {
-		new Documenter(this.modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+	void writesADiagramOfEveryModule() throws Exception {
+		Path output = Files.createTempDirectory("modulith-docs");
+		new Documenter(this.modules, Documenter.Options.defaults().withOutputFolder(output.toString()))
+			.writeModulesAsPlantUml()
+			.writeIndividualModulesAsPlantUml();
+		String components = Files.readString(output.resolve("components.puml"));
+		this.modules.forEach((module) -> {
+			assertThat(components).contains("\"" + module.getDisplayName() + "\"");
+			assertThat(output.resolve("module-" + module.getIdentifier() + ".puml")).exists();
+		});
 	}
 
 }

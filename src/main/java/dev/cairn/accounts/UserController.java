@@ -12,7 +12,6 @@ import dev.cairn.web.Caller;
 import dev.cairn.web.Cursor;
 import dev.cairn.web.Page;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,26 +46,13 @@ class UserController {
 		String afterName = null;
 		UUID afterId = null;
 		if (cursor != null) {
-			List<String> position = this.cursors.decode("cursor", cursor, 2);
+			List<String> position = this.cursors.decode("users", cursor, 2);
 			afterName = position.get(0);
 			afterId = UUID.fromString(position.get(1));
 		}
 		List<UserProfileView> rows = this.directory.search(caller.userId(), q.strip(), afterName, afterId, limit + 1);
-		if (rows.size() <= limit) {
-			return ResponseEntity.ok(new Page<>(rows, null));
-		}
-		List<UserProfileView> items = rows.subList(0, limit);
-		UserProfileView last = items.get(limit - 1);
-		String next = this.cursors.encode(List.of(last.displayName(), last.id().toString()));
-		String link = UriComponentsBuilder.fromPath("/api/v1/users")
-			.queryParam("q", q)
-			.queryParam("limit", limit)
-			.queryParam("cursor", next)
-			.encode()
-			.toUriString();
-		return ResponseEntity.ok()
-			.header(HttpHeaders.LINK, "<" + link + ">; rel=\"next\"")
-			.body(new Page<>(items, next));
+		return this.cursors.page("users", rows, limit, (user) -> List.of(user.displayName(), user.id().toString()))
+			.toResponse(UriComponentsBuilder.fromPath("/api/v1/users").queryParam("q", q).queryParam("limit", limit));
 	}
 
 }

@@ -2,7 +2,7 @@ package dev.cairn.auth;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import dev.cairn.web.ApiException;
+import dev.cairn.web.ApiProblem;
 import dev.cairn.web.ErrorCode;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,18 +21,10 @@ class OidcProviderController {
 	@GetMapping(OidcConfiguration.BASE + "/{provider}")
 	void provider(@PathVariable String provider, HttpServletRequest request) {
 		if (Boolean.TRUE.equals(request.getAttribute(UNAVAILABLE))) {
-			throw new Problem(ErrorCode.DEPENDENCY_UNAVAILABLE,
+			throw new ApiProblem(ErrorCode.DEPENDENCY_UNAVAILABLE,
 					"The sign-in provider cannot be reached right now; try again later.");
 		}
-		throw new Problem(ErrorCode.UNKNOWN_PROVIDER, "There is no sign-in provider with this name.");
-	}
-
-	static class Problem extends ApiException {
-
-		Problem(ErrorCode code, String detail) {
-			super(code, detail);
-		}
-
+		throw new ApiProblem(ErrorCode.UNKNOWN_PROVIDER, "There is no sign-in provider with this name.");
 	}
 
 }

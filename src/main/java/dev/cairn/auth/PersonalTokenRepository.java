@@ -67,7 +67,7 @@ class PersonalTokenRepository {
 	 */
 	Optional<Grant> findUsable(byte[] hash) {
 		return this.jdbc.sql("""
-				SELECT t.id, t.user_id, t.scopes
+				SELECT t.id, t.user_id, t.scopes, t.last_used_at
 				FROM api_tokens t
 				JOIN users u ON u.id = t.user_id
 				WHERE t.token_hash = :hash
@@ -77,7 +77,7 @@ class PersonalTokenRepository {
 				""")
 			.param("hash", hash)
 			.query((rs, row) -> new Grant(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
-					List.of((String[]) rs.getArray("scopes").getArray())))
+					List.of((String[]) rs.getArray("scopes").getArray()), instant(rs.getTimestamp("last_used_at"))))
 			.optional();
 	}
 
@@ -87,7 +87,8 @@ class PersonalTokenRepository {
 			.update();
 	}
 
-	// At most one write a minute per token, however busy it is.
+	// At most one write a minute per token, however busy it is (the condition also holds
+	// when several nodes see the same token at once).
 	void touch(UUID id) {
 		this.jdbc.sql("""
 				UPDATE api_tokens SET last_used_at = now()
@@ -99,7 +100,7 @@ class PersonalTokenRepository {
 		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
-	record Grant(UUID tokenId, UUID userId, List<String> scopes) {
+	record Grant(UUID tokenId, UUID userId, List<String> scopes, Instant lastUsedAt) {
 	}
 
 }

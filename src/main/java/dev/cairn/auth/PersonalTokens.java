@@ -79,7 +79,10 @@ class PersonalTokens {
 			return Optional.empty();
 		}
 		return this.tokens.findUsable(Secrets.hash(secret)).map((grant) -> {
-			this.tokens.touch(grant.tokenId());
+			// Skip the write on the hot path while last use is recent enough to show.
+			if (grant.lastUsedAt() == null || grant.lastUsedAt().isBefore(this.clock.instant().minusSeconds(60))) {
+				this.tokens.touch(grant.tokenId());
+			}
 			Set<Caller.Scope> scopes = grant.scopes()
 				.stream()
 				.map((scope) -> Caller.Scope.valueOf(scope.toUpperCase(Locale.ROOT)))

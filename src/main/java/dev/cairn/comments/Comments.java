@@ -11,7 +11,7 @@ import dev.cairn.members.ProjectAccess.ProjectNotFound;
 import dev.cairn.members.Role;
 import dev.cairn.platform.Ids;
 import dev.cairn.tasks.TaskDirectory;
-import dev.cairn.web.ApiException;
+import dev.cairn.web.ApiProblem;
 import dev.cairn.web.Cursor;
 import dev.cairn.web.ETags;
 import dev.cairn.web.ErrorCode;
@@ -48,11 +48,8 @@ class Comments {
 	@Transactional(readOnly = true)
 	Page<Comment> list(UUID userId, UUID taskId, String cursor, int limit) {
 		projectOfTask(userId, taskId, Capability.PROJECT_READ);
-		UUID after = (cursor != null) ? UUID.fromString(this.cursors.decode("cursor", cursor, 1).get(0)) : null;
-		List<Comment> rows = this.comments.findPage(taskId, after, limit + 1);
-		List<Comment> items = rows.stream().limit(limit).toList();
-		String next = (rows.size() > limit) ? this.cursors.encode(List.of(items.get(limit - 1).id().toString())) : null;
-		return new Page<>(items, next);
+		List<Comment> rows = this.comments.findPage(taskId, this.cursors.afterId("comments", cursor), limit + 1);
+		return this.cursors.page("comments", rows, limit, (comment) -> List.of(comment.id().toString()));
 	}
 
 	@Transactional
@@ -72,7 +69,7 @@ class Comments {
 		Comment comment = this.comments.findForUpdate(commentId).orElseThrow(Comments::notFound);
 		UUID projectId = projectOfComment(userId, comment, Capability.COMMENTS_WRITE);
 		if (!userId.equals(comment.authorId())) {
-			throw new Problem(ErrorCode.ROLE_FORBIDS, "Only the author may edit a comment.");
+			throw new ApiProblem(ErrorCode.ROLE_FORBIDS, "Only the author may edit a comment.");
 		}
 		ETags.require(ifMatch, comment.version());
 		this.comments.updateBody(commentId, body.strip());
@@ -98,12 +95,12 @@ class Comments {
 
 	private UUID projectOfTask(UUID userId, UUID taskId, Capability capability) {
 		UUID projectId = this.tasks.liveProjectOf(taskId)
-			.orElseThrow(() -> new Problem(ErrorCode.TASK_NOT_FOUND, "No such task."));
+			.orElseThrow(() -> new ApiProblem(ErrorCode.TASK_NOT_FOUND, "No such task."));
 		try {
 			this.access.requireLive(userId, projectId, capability);
 		}
 		catch (ProjectNotFound ex) {
-			throw new Problem(ErrorCode.TASK_NOT_FOUND, "No such task.");
+			throw new ApiProblem(ErrorCode.TASK_NOT_FOUND, "No such task.");
 		}
 		return projectId;
 	}
@@ -119,16 +116,8 @@ class Comments {
 		return projectId;
 	}
 
-	private static Problem notFound() {
-		return new Problem(ErrorCode.COMMENT_NOT_FOUND, "No such comment.");
-	}
-
-	static class Problem extends ApiException {
-
-		Problem(ErrorCode code, String detail) {
-			super(code, detail);
-		}
-
+	private static ApiProblem notFound() {
+		return new ApiProblem(ErrorCode.COMMENT_NOT_FOUND, "No such comment.");
 	}
 
 }

@@ -13,7 +13,7 @@ import dev.cairn.activity.ActivityLog;
 import dev.cairn.members.Capability;
 import dev.cairn.members.ProjectAccess;
 import dev.cairn.platform.Ids;
-import dev.cairn.web.ApiException;
+import dev.cairn.web.ApiProblem;
 import dev.cairn.web.Cursor;
 import dev.cairn.web.ErrorCode;
 import dev.cairn.web.MergePatch;
@@ -51,18 +51,16 @@ class Labels {
 	@Transactional(readOnly = true)
 	Page<Label> list(UUID userId, UUID projectId, String cursor, int limit) {
 		this.access.requireLive(userId, projectId, Capability.PROJECT_READ);
-		String after = (cursor != null) ? this.cursors.decode("cursor", cursor, 1).get(0) : null;
+		String after = (cursor != null) ? this.cursors.decode("labels", cursor, 1).get(0) : null;
 		List<Label> rows = this.labels.findPage(projectId, after, limit + 1);
-		List<Label> items = rows.stream().limit(limit).toList();
-		String next = (rows.size() > limit) ? this.cursors.encode(List.of(items.get(limit - 1).name())) : null;
-		return new Page<>(items, next);
+		return this.cursors.page("labels", rows, limit, (label) -> List.of(label.name()));
 	}
 
 	@Transactional
 	Label create(UUID userId, UUID projectId, String name, String color, String description) {
 		this.access.requireLive(userId, projectId, Capability.LABELS_MANAGE);
 		if (this.labels.count(projectId) >= MAX_LABELS) {
-			throw new Problem(ErrorCode.TOO_MANY, "A project has at most " + MAX_LABELS + " labels.");
+			throw new ApiProblem(ErrorCode.TOO_MANY, "A project has at most " + MAX_LABELS + " labels.");
 		}
 		Label label = new Label(Ids.newId(), name.strip(),
 				(color != null) ? color.toLowerCase(Locale.ROOT) : DEFAULT_COLOR, description);
@@ -116,20 +114,12 @@ class Labels {
 		return fields;
 	}
 
-	private static Problem notFound() {
-		return new Problem(ErrorCode.LABEL_NOT_FOUND, "No such label in this project.");
+	private static ApiProblem notFound() {
+		return new ApiProblem(ErrorCode.LABEL_NOT_FOUND, "No such label in this project.");
 	}
 
-	private static Problem nameTaken(String name) {
-		return new Problem(ErrorCode.LABEL_NAME_TAKEN, "The project has a label named " + name + " already.");
-	}
-
-	static class Problem extends ApiException {
-
-		Problem(ErrorCode code, String detail) {
-			super(code, detail);
-		}
-
+	private static ApiProblem nameTaken(String name) {
+		return new ApiProblem(ErrorCode.LABEL_NAME_TAKEN, "The project has a label named " + name + " already.");
 	}
 
 }

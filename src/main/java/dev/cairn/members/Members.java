@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import dev.cairn.activity.ActivityLog;
 import dev.cairn.web.ApiException;
+import dev.cairn.web.ApiProblem;
 import dev.cairn.web.Cursor;
 import dev.cairn.web.ErrorCode;
 import dev.cairn.web.Page;
@@ -38,12 +39,8 @@ public class Members {
 	@Transactional(readOnly = true)
 	Page<Member> list(UUID callerId, UUID projectId, String cursor, int limit) {
 		this.access.requireLive(callerId, projectId, Capability.PROJECT_READ);
-		UUID after = (cursor != null) ? UUID.fromString(this.cursors.decode("cursor", cursor, 1).get(0)) : null;
-		List<Member> rows = this.members.findPage(projectId, after, limit + 1);
-		List<Member> items = rows.stream().limit(limit).toList();
-		String next = (rows.size() > limit) ? this.cursors.encode(List.of(items.get(limit - 1).userId().toString()))
-				: null;
-		return new Page<>(items, next);
+		List<Member> rows = this.members.findPage(projectId, this.cursors.afterId("members", cursor), limit + 1);
+		return this.cursors.page("members", rows, limit, (member) -> List.of(member.userId().toString()));
 	}
 
 	/** Adds a member by user id or email (one of them). */
@@ -54,10 +51,10 @@ public class Members {
 		UUID target = (userId != null) ? (this.members.userExists(userId) ? userId : null)
 				: this.members.findUserIdByEmail(email).orElse(null);
 		if (target == null) {
-			throw new Problem(ErrorCode.USER_NOT_FOUND, "No active user with this id or email.");
+			throw new ApiProblem(ErrorCode.USER_NOT_FOUND, "No active user with this id or email.");
 		}
 		if (!this.members.insertIfAbsent(projectId, target, role)) {
-			throw new Problem(ErrorCode.ALREADY_MEMBER, "This user is a member already; change their role instead.");
+			throw new ApiProblem(ErrorCode.ALREADY_MEMBER, "This user is a member already; change their role instead.");
 		}
 		this.activity.record("member.added", projectId, null, callerId,
 				Map.of("after", Map.of("userId", target.toString(), "role", role.value())));
@@ -104,7 +101,7 @@ public class Members {
 	private void requireAnotherOwner(UUID projectId, UUID leavingOwner) {
 		List<UUID> owners = this.members.lockOwners(projectId);
 		if (owners.stream().noneMatch((owner) -> !owner.equals(leavingOwner))) {
-			throw new Problem(ErrorCode.LAST_OWNER,
+			throw new ApiProblem(ErrorCode.LAST_OWNER,
 					"The last owner cannot leave or be demoted; make someone else an owner first.");
 		}
 	}
@@ -117,14 +114,6 @@ public class Members {
 
 		MemberNotFound() {
 			super(ErrorCode.MEMBER_NOT_FOUND, "No such member in this project.");
-		}
-
-	}
-
-	static class Problem extends ApiException {
-
-		Problem(ErrorCode code, String detail) {
-			super(code, detail);
 		}
 
 	}

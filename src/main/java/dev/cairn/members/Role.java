@@ -1,6 +1,7 @@
 package dev.cairn.members;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -22,6 +23,11 @@ public enum Role {
 
 	public Set<Capability> capabilities() {
 		return this.capabilities;
+	}
+
+	/** As responses show them, sorted: {@code ["project.read", ...]}. */
+	public List<String> capabilityNames() {
+		return this.capabilities.stream().map(Capability::value).sorted().toList();
 	}
 
 	public boolean may(Capability capability) {

@@ -17,7 +17,6 @@ import dev.cairn.web.Page;
 import dev.cairn.web.RequiresScope;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -63,10 +62,7 @@ class ProjectController {
 	ResponseEntity<ProjectResponse> get(Caller caller, @PathVariable UUID projectId,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
 		ProjectResponse project = this.projects.get(caller.userId(), projectId);
-		if (ETags.notModified(ifNoneMatch, project.version())) {
-			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(ETags.of(project.version())).build();
-		}
-		return ResponseEntity.ok().eTag(ETags.of(project.version())).body(project);
+		return ETags.read(project, project.version(), ifNoneMatch);
 	}
 
 	@RequiresScope(Caller.Scope.ADMIN)

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import dev.cairn.members.Capability;
 import dev.cairn.members.Role;
 
 /**
@@ -15,8 +14,7 @@ record ProjectResponse(UUID id, String key, String name, String description, Ins
 
 	static ProjectResponse of(Project project, Role role) {
 		return new ProjectResponse(project.id(), project.key(), project.name(), project.description(),
-				project.createdAt(), project.updatedAt(), project.version(), role.value(),
-				role.capabilities().stream().map(Capability::value).sorted().toList());
+				project.createdAt(), project.updatedAt(), project.version(), role.value(), role.capabilityNames());
 	}
 
 }

@@ -74,14 +74,10 @@ public class Projects {
 
 	@Transactional(readOnly = true)
 	Page<ProjectResponse> mine(UUID userId, String cursor, int limit) {
-		UUID after = (cursor != null) ? UUID.fromString(this.cursors.decode("cursor", cursor, 1).get(0)) : null;
-		List<ProjectRepository.MyProject> rows = this.projects.findMine(userId, after, limit + 1);
-		List<ProjectResponse> items = rows.stream()
-			.limit(limit)
-			.map((row) -> ProjectResponse.of(row.project(), Role.of(row.role())))
-			.toList();
-		String next = (rows.size() > limit) ? this.cursors.encode(List.of(items.get(limit - 1).id().toString())) : null;
-		return new Page<>(items, next);
+		List<ProjectRepository.MyProject> rows = this.projects.findMine(userId,
+				this.cursors.afterId("projects", cursor), limit + 1);
+		return this.cursors.page("projects", rows, limit, (row) -> List.of(row.project().id().toString()))
+			.map((row) -> ProjectResponse.of(row.project(), Role.of(row.role())));
 	}
 
 	@Transactional

@@ -13,7 +13,7 @@ import dev.cairn.activity.ActivityLog;
 import dev.cairn.members.Capability;
 import dev.cairn.members.ProjectAccess;
 import dev.cairn.platform.Ids;
-import dev.cairn.web.ApiException;
+import dev.cairn.web.ApiProblem;
 import dev.cairn.web.ErrorCode;
 import dev.cairn.web.MergePatch;
 
@@ -55,7 +55,7 @@ class Statuses {
 		this.access.requireLive(userId, projectId, Capability.STATUSES_MANAGE);
 		List<Status> all = new ArrayList<>(this.statuses.findAll(projectId, true));
 		if (all.size() >= MAX_STATUSES) {
-			throw new Problem(ErrorCode.TOO_MANY, "A project has at most " + MAX_STATUSES + " statuses.");
+			throw new ApiProblem(ErrorCode.TOO_MANY, "A project has at most " + MAX_STATUSES + " statuses.");
 		}
 		Status created = new Status(Ids.newId(), name.strip(), category, all.size());
 		if (!this.statuses.insert(projectId, created)) {
@@ -125,15 +125,15 @@ class Statuses {
 			.findFirst()
 			.orElseThrow(Statuses::notFound);
 		if (all.size() == 1) {
-			throw new Problem(ErrorCode.LAST_STATUS, "A project keeps at least one status.");
+			throw new ApiProblem(ErrorCode.LAST_STATUS, "A project keeps at least one status.");
 		}
 		if (this.statuses.countTasks(projectId, statusId) > 0) {
 			if (moveTo == null) {
-				throw new Problem(ErrorCode.STATUS_IN_USE,
+				throw new ApiProblem(ErrorCode.STATUS_IN_USE,
 						"Tasks still have this status; give moveTo, the status they should move to.");
 			}
 			if (moveTo.equals(statusId) || all.stream().noneMatch((status) -> status.id().equals(moveTo))) {
-				throw new Problem(ErrorCode.STATUS_NOT_FOUND, "moveTo is not another status of this project.");
+				throw new ApiProblem(ErrorCode.STATUS_NOT_FOUND, "moveTo is not another status of this project.");
 			}
 			this.statuses.moveTasks(projectId, statusId, moveTo);
 		}
@@ -167,20 +167,13 @@ class Statuses {
 		return fields;
 	}
 
-	private static Problem notFound() {
-		return new Problem(ErrorCode.STATUS_NOT_FOUND, "No such status in this project.");
+	private static ApiProblem notFound() {
+		return new ApiProblem(ErrorCode.STATUS_NOT_FOUND, "No such status in this project.");
 	}
 
-	private static Problem nameTaken(String name) {
-		return new Problem(ErrorCode.STATUS_NAME_TAKEN, "The project has a status named " + name.strip() + " already.");
-	}
-
-	static class Problem extends ApiException {
-
-		Problem(ErrorCode code, String detail) {
-			super(code, detail);
-		}
-
+	private static ApiProblem nameTaken(String name) {
+		return new ApiProblem(ErrorCode.STATUS_NAME_TAKEN,
+				"The project has a status named " + name.strip() + " already.");
 	}
 
 }

@@ -22,7 +22,6 @@ import dev.cairn.web.Page;
 import dev.cairn.web.RequiresScope;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -90,13 +89,15 @@ class TaskController {
 	@GetMapping("/api/v1/tasks/{taskId}")
 	ResponseEntity<TaskResponse> get(Caller caller, @PathVariable UUID taskId,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-		return withETag(this.tasks.get(caller.userId(), taskId), ifNoneMatch);
+		TaskResponse task = this.tasks.get(caller.userId(), taskId);
+		return ETags.read(task, task.version(), ifNoneMatch);
 	}
 
 	@GetMapping("/api/v1/tasks/by-key/{key}")
 	ResponseEntity<TaskResponse> getByKey(Caller caller, @PathVariable @Size(max = 24) String key,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-		return withETag(this.tasks.getByKey(caller.userId(), key), ifNoneMatch);
+		TaskResponse task = this.tasks.getByKey(caller.userId(), key);
+		return ETags.read(task, task.version(), ifNoneMatch);
 	}
 
 	@RequiresScope(Caller.Scope.WRITE)
@@ -141,13 +142,6 @@ class TaskController {
 		catch (IllegalArgumentException ex) {
 			throw new InvalidInput(field, "must be a user id, me or none");
 		}
-	}
-
-	private static ResponseEntity<TaskResponse> withETag(TaskResponse task, String ifNoneMatch) {
-		if (ETags.notModified(ifNoneMatch, task.version())) {
-			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(ETags.of(task.version())).build();
-		}
-		return ResponseEntity.ok().eTag(ETags.of(task.version())).body(task);
 	}
 
 	record NewTaskRequest(@NotBlank @Size(max = 500) String title, @Size(max = 100_000) String description,

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import dev.cairn.members.Capability;
 import dev.cairn.members.Role;
 
 /**
@@ -21,7 +20,7 @@ record TaskResponse(UUID id, String key, int number, UUID projectId, String titl
 				task.description(), task.statusId(), Priority.values()[task.priority()].value(), task.assigneeId(),
 				task.reporterId(), task.startDate(), task.dueDate(), task.position(), List.copyOf(labels),
 				task.completedAt(), task.createdAt(), task.updatedAt(), task.version(), role.value(),
-				role.capabilities().stream().map(Capability::value).sorted().toList());
+				role.capabilityNames());
 	}
 
 }

@@ -17,7 +17,7 @@ import dev.cairn.members.ProjectAccess;
 import dev.cairn.members.ProjectAccess.ProjectNotFound;
 import dev.cairn.members.Role;
 import dev.cairn.platform.Ids;
-import dev.cairn.web.ApiException;
+import dev.cairn.web.ApiProblem;
 import dev.cairn.web.Cursor;
 import dev.cairn.web.ETags;
 import dev.cairn.web.ErrorCode;
@@ -94,15 +94,11 @@ class Tasks {
 	@Transactional(readOnly = true)
 	Page<TaskResponse> list(UUID userId, UUID projectId, TaskFilter filter, String cursor, int limit) {
 		Role role = this.access.requireLive(userId, projectId, Capability.PROJECT_READ);
-		UUID after = (cursor != null) ? UUID.fromString(this.cursors.decode("cursor", cursor, 1).get(0)) : null;
-		List<Task> rows = this.tasks.findPage(projectId, filter, after, limit + 1);
-		List<Task> page = rows.stream().limit(limit).toList();
-		Map<UUID, List<UUID>> labels = this.tasks.labelsOf(page.stream().map(Task::id).toList());
-		List<TaskResponse> items = page.stream()
-			.map((task) -> TaskResponse.of(task, labels.getOrDefault(task.id(), List.of()), role))
-			.toList();
-		String next = (rows.size() > limit) ? this.cursors.encode(List.of(items.get(limit - 1).id().toString())) : null;
-		return new Page<>(items, next);
+		List<Task> rows = this.tasks.findPage(projectId, filter, this.cursors.afterId("tasks", cursor), limit + 1);
+		Page<Task> page = this.cursors.page("tasks", rows, limit, (task) -> List.of(task.id().toString()));
+		// One query for the labels of the whole page: two round trips, whatever its size.
+		Map<UUID, List<UUID>> labels = this.tasks.labelsOf(page.items().stream().map(Task::id).toList());
+		return page.map((task) -> TaskResponse.of(task, labels.getOrDefault(task.id(), List.of()), role));
 	}
 
 	@Transactional
@@ -185,7 +181,7 @@ class Tasks {
 		Task task = liveForUpdate(taskId);
 		Role role = requireRole(userId, task.projectId(), Capability.TASK_LABELS_WRITE);
 		if (!this.tasks.addLabel(task.projectId(), taskId, labelId)) {
-			throw new Problem(ErrorCode.LABEL_NOT_FOUND, "No such label in this task's project.");
+			throw new ApiProblem(ErrorCode.LABEL_NOT_FOUND, "No such label in this task's project.");
 		}
 		this.activity.record("task.updated", task.projectId(), taskId, userId,
 				Map.of("after", Map.of("labelAdded", labelId.toString()), "changes", List.of("labels")));
@@ -262,24 +258,16 @@ class Tasks {
 		return fields;
 	}
 
-	private static Problem notFound() {
-		return new Problem(ErrorCode.TASK_NOT_FOUND, "No such task.");
+	private static ApiProblem notFound() {
+		return new ApiProblem(ErrorCode.TASK_NOT_FOUND, "No such task.");
 	}
 
-	private static Problem invalid(String detail) {
-		return new Problem(ErrorCode.INVALID_REFERENCE, detail);
+	private static ApiProblem invalid(String detail) {
+		return new ApiProblem(ErrorCode.INVALID_REFERENCE, detail);
 	}
 
 	record NewTask(String title, String description, UUID statusId, String priority, UUID assigneeId,
 			LocalDate startDate, LocalDate dueDate) {
-	}
-
-	static class Problem extends ApiException {
-
-		Problem(ErrorCode code, String detail) {
-			super(code, detail);
-		}
-
 	}
 
 }

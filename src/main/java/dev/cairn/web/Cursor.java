@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
 
 import dev.cairn.platform.SecretBox;
 
@@ -13,7 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * Opaque, tamper-evident keyset cursors: the sort values of the last row of a page,
  * base64url, with an HMAC so a client cannot forge a position (or smuggle values into a
- * query). Valid on every node, since they share the key.
+ * query). The MAC covers the kind of list too, so a cursor of one list handed to another
+ * is refused (400) instead of being read as the wrong values. Valid on every node, since
+ * they share the key.
  */
 @Component
 public class Cursor {
@@ -28,25 +32,44 @@ public class Cursor {
 		this.box = box;
 	}
 
-	public String encode(List<String> values) {
+	/**
+	 * One page of {@code rows}, fetched with a limit of {@code limit + 1}: the extra row
+	 * only tells that there is a next page, whose cursor holds the position of the last
+	 * row kept.
+	 * @param kind the list, for example {@code tasks}
+	 * @param position the sort values of a row
+	 */
+	public <T> Page<T> page(String kind, List<T> rows, int limit, Function<T, List<String>> position) {
+		List<T> items = rows.stream().limit(limit).toList();
+		String next = (rows.size() > limit) ? encode(kind, position.apply(items.get(limit - 1))) : null;
+		return new Page<>(items, next);
+	}
+
+	/** The id after which a list sorted by id continues, or null for the first page. */
+	public UUID afterId(String kind, String cursor) {
+		return (cursor != null) ? UUID.fromString(decode(kind, cursor, 1).get(0)) : null;
+	}
+
+	public String encode(String kind, List<String> values) {
 		byte[] payload = String.join(String.valueOf(SEPARATOR), values).getBytes(StandardCharsets.UTF_8);
-		byte[] signature = Arrays.copyOf(this.box.mac(PURPOSE, payload), 16);
+		byte[] signature = Arrays.copyOf(this.box.mac(PURPOSE + ":" + kind, payload), 16);
 		Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
 		return base64.encodeToString(payload) + "." + base64.encodeToString(signature);
 	}
 
 	/**
-	 * @param field the request parameter, named in the error
+	 * Reads a cursor of this kind of list.
 	 * @param expected how many values the cursor must hold
-	 * @throws InvalidInput when the cursor was not made here or was altered
+	 * @throws InvalidInput naming the {@code cursor} parameter when the cursor was not
+	 * made here for this kind of list, or was altered
 	 */
-	public List<String> decode(String field, String cursor, int expected) {
+	public List<String> decode(String kind, String cursor, int expected) {
 		try {
 			String[] parts = cursor.split("\\.", -1);
 			if (parts.length == 2 && cursor.length() <= 1024) {
 				byte[] payload = Base64.getUrlDecoder().decode(parts[0]);
 				byte[] signature = Base64.getUrlDecoder().decode(parts[1]);
-				byte[] expectedSignature = Arrays.copyOf(this.box.mac(PURPOSE, payload), 16);
+				byte[] expectedSignature = Arrays.copyOf(this.box.mac(PURPOSE + ":" + kind, payload), 16);
 				if (MessageDigest.isEqual(signature, expectedSignature)) {
 					List<String> values = List
 						.of(new String(payload, StandardCharsets.UTF_8).split(String.valueOf(SEPARATOR), -1));
@@ -59,7 +82,7 @@ public class Cursor {
 		catch (IllegalArgumentException ex) {
 			// reported below
 		}
-		throw new InvalidInput(field, "is not a cursor this server handed out");
+		throw new InvalidInput("cursor", "is not a cursor this server handed out for this list");
 	}
 
 }

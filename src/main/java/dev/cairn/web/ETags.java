@@ -1,5 +1,8 @@
 package dev.cairn.web;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
 /**
  * Entity tags from a row's {@code version}: strong, quoted ({@code "7"}), so
  * {@code If-Match} can guard an update against a lost write (RFC 9110 section 13.1).
@@ -30,7 +33,7 @@ public final class ETags {
 	}
 
 	/** Whether {@code If-None-Match} names the current version (answer 304). */
-	public static boolean notModified(String ifNoneMatch, long version) {
+	static boolean notModified(String ifNoneMatch, long version) {
 		if (ifNoneMatch == null) {
 			return false;
 		}
@@ -41,6 +44,17 @@ public final class ETags {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * A read of a single resource: 304 without a body when {@code If-None-Match} names
+	 * its current version, else 200 with it; both carry the ETag.
+	 */
+	public static <T> ResponseEntity<T> read(T body, long version, String ifNoneMatch) {
+		if (notModified(ifNoneMatch, version)) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(of(version)).build();
+		}
+		return ResponseEntity.ok().eTag(of(version)).body(body);
 	}
 
 	/** The resource changed since the client read it. */

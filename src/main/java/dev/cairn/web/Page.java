@@ -1,6 +1,7 @@
 package dev.cairn.web;
 
 import java.util.List;
+import java.util.function.Function;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -10,6 +11,11 @@ import org.springframework.web.util.UriComponentsBuilder;
  * One page of a keyset-paginated list: {@code nextCursor} is null on the last page.
  */
 public record Page<T>(List<T> items, String nextCursor) {
+
+	/** The same page with its items turned into what the response shows. */
+	public <R> Page<R> map(Function<T, R> mapper) {
+		return new Page<>(this.items.stream().map(mapper).toList(), this.nextCursor);
+	}
 
 	/**
 	 * The page as a 200 response, with {@code Link: <...>; rel="next"} when there is a

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
+import dev.cairn.testing.Api;
 import dev.cairn.testing.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 
@@ -28,10 +29,10 @@ class CommentApiTests extends ApiTestSupport {
 				.expectHeader()
 				.valueMatches(HttpHeaders.LOCATION, "/api/v1/comments/[0-9a-f-]{36}");
 		}
-		Map<?, ?> first = page(f.viewer, comments(f.task) + "?limit=2");
-		Map<?, ?> second = page(f.viewer, comments(f.task) + "?limit=2&cursor=" + first.get("nextCursor"));
-		assertThat(bodies(first)).containsExactly("First!", "Second thought");
-		assertThat(bodies(second)).containsExactly("Third time");
+		Map<?, ?> first = this.api.page(f.viewer, comments(f.task) + "?limit=2");
+		Map<?, ?> second = this.api.page(f.viewer, comments(f.task) + "?limit=2&cursor=" + first.get("nextCursor"));
+		assertThat(Api.values(first, "body")).containsExactly("First!", "Second thought");
+		assertThat(Api.values(second, "body")).containsExactly("Third time");
 		this.api.call(f.viewer, HttpMethod.POST, comments(f.task), Map.of("body", "Me too"))
 			.expectStatus()
 			.isForbidden();
@@ -73,7 +74,7 @@ class CommentApiTests extends ApiTestSupport {
 		this.api.call(f.stranger, HttpMethod.DELETE, "/api/v1/comments/" + other, null).expectStatus().isNotFound();
 		this.api.call(f.owner, HttpMethod.DELETE, "/api/v1/comments/" + other, null).expectStatus().isNoContent();
 		this.api.call(f.member, HttpMethod.DELETE, "/api/v1/comments/" + comment, null).expectStatus().isNoContent();
-		assertThat(bodies(page(f.member, comments(f.task)))).isEmpty();
+		assertThat(Api.values(this.api.page(f.member, comments(f.task)), "body")).isEmpty();
 	}
 
 	private Fixture fixture() {
@@ -101,19 +102,6 @@ class CommentApiTests extends ApiTestSupport {
 			request = request.header(HttpHeaders.IF_MATCH, ifMatch);
 		}
 		return request.contentType(MediaType.APPLICATION_JSON).body(Map.of("body", body)).exchange();
-	}
-
-	private Map<?, ?> page(SignedIn user, String path) {
-		return this.api.call(user, HttpMethod.GET, path, null)
-			.expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
-	}
-
-	private static List<Object> bodies(Map<?, ?> page) {
-		return ((List<?>) page.get("items")).stream().map((item) -> (Object) ((Map<?, ?>) item).get("body")).toList();
 	}
 
 	private static String comments(String task) {

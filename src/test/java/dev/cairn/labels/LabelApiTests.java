@@ -7,6 +7,7 @@ import java.util.UUID;
 import dev.cairn.platform.Ids;
 import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
+import dev.cairn.testing.Api;
 import dev.cairn.testing.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 
@@ -27,10 +28,10 @@ class LabelApiTests extends ApiTestSupport {
 		}
 		this.api.call(member, HttpMethod.POST, labels(project), Map.of("name", "mine")).expectStatus().isForbidden();
 
-		Map<?, ?> first = page(member, labels(project) + "?limit=2");
-		Map<?, ?> second = page(member, labels(project) + "?limit=2&cursor=" + first.get("nextCursor"));
-		assertThat(names(first)).containsExactly("Bug", "docs");
-		assertThat(names(second)).containsExactly("urgent");
+		Map<?, ?> first = this.api.page(member, labels(project) + "?limit=2");
+		Map<?, ?> second = this.api.page(member, labels(project) + "?limit=2&cursor=" + first.get("nextCursor"));
+		assertThat(Api.values(first, "name")).containsExactly("Bug", "docs");
+		assertThat(Api.values(second, "name")).containsExactly("urgent");
 		assertThat(second.get("nextCursor")).isNull();
 		assertThat(((Map<?, ?>) ((List<?>) first.get("items")).get(0)).get("color")).isEqualTo("#6b7280");
 	}
@@ -99,19 +100,6 @@ class LabelApiTests extends ApiTestSupport {
 			.query(Long.class)
 			.single()).isZero();
 		this.api.call(owner, HttpMethod.DELETE, labels(project) + "/" + labelId, null).expectStatus().isNotFound();
-	}
-
-	private Map<?, ?> page(SignedIn user, String path) {
-		return this.api.call(user, HttpMethod.GET, path, null)
-			.expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
-	}
-
-	private static List<Object> names(Map<?, ?> page) {
-		return ((List<?>) page.get("items")).stream().map((item) -> (Object) ((Map<?, ?>) item).get("name")).toList();
 	}
 
 	private static String labels(UUID project) {

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
+import dev.cairn.testing.Api;
 import dev.cairn.testing.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,7 @@ class TaskListApiTests extends ApiTestSupport {
 				"Import Jira issues");
 
 		Map<?, ?> first = page(owner, project, "q=import&limit=2");
-		assertThat(names(first)).hasSize(2);
+		assertThat(Api.values(first, "title")).hasSize(2);
 		String link = (String) this.api
 			.call(owner, HttpMethod.GET, "/api/v1/projects/" + project + "/tasks?q=import&limit=2", null)
 			.returnResult(String.class)
@@ -45,7 +46,7 @@ class TaskListApiTests extends ApiTestSupport {
 			.getFirst(HttpHeaders.LINK);
 		assertThat(link).contains("q=import", "limit=2", "cursor=");
 		Map<?, ?> second = page(owner, project, "q=import&limit=2&cursor=" + first.get("nextCursor"));
-		assertThat(names(second)).containsExactly("Crash when importing CSV");
+		assertThat(Api.values(second, "title")).containsExactly("Crash when importing CSV");
 		assertThat(second.get("nextCursor")).isNull();
 	}
 
@@ -75,21 +76,31 @@ class TaskListApiTests extends ApiTestSupport {
 			.isNotFound();
 	}
 
+	@Test
+	void aCursorOfAnotherListIsRefusedNotMisread() {
+		SignedIn owner = Accounts.signUp(this.client);
+		UUID project = this.api.project(owner);
+		for (String name : List.of("alpha", "beta")) {
+			this.api.call(owner, HttpMethod.POST, "/api/v1/projects/" + project + "/labels", Map.of("name", name))
+				.expectStatus()
+				.isCreated();
+		}
+		Object labelCursor = this.api.page(owner, "/api/v1/projects/" + project + "/labels?limit=1").get("nextCursor");
+		assertThat(labelCursor).isNotNull();
+		this.api.call(owner, HttpMethod.GET, "/api/v1/projects/" + project + "/tasks?cursor=" + labelCursor, null)
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("cursor");
+	}
+
 	private List<Object> titles(SignedIn user, UUID project, String query) {
-		return names(page(user, project, query));
+		return Api.values(page(user, project, query), "title");
 	}
 
 	private Map<?, ?> page(SignedIn user, UUID project, String query) {
-		return this.api.call(user, HttpMethod.GET, "/api/v1/projects/" + project + "/tasks?" + query, null)
-			.expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
-	}
-
-	private static List<Object> names(Map<?, ?> page) {
-		return ((List<?>) page.get("items")).stream().map((item) -> (Object) ((Map<?, ?>) item).get("title")).toList();
+		return this.api.page(user, "/api/v1/projects/" + project + "/tasks?" + query);
 	}
 
 	private void create(SignedIn user, UUID project, Map<String, Object> body) {

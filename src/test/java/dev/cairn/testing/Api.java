@@ -1,5 +1,6 @@
 package dev.cairn.testing;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,6 +26,20 @@ public record Api(RestTestClient client, JdbcClient jdbc) {
 			return request.contentType(MediaType.APPLICATION_JSON).body(body).exchange();
 		}
 		return request.exchange();
+	}
+
+	/** A page of a list, read as {@code user}: {@code {items, nextCursor}}. */
+	public Map<?, ?> page(SignedIn user, String path) {
+		return call(user, HttpMethod.GET, path, null).expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	/** One field of every item of a page, in order. */
+	public static List<Object> values(Map<?, ?> page, String field) {
+		return ((List<?>) page.get("items")).stream().map((item) -> (Object) ((Map<?, ?>) item).get(field)).toList();
 	}
 
 	/** A new project owned by {@code owner}, through the API. */
