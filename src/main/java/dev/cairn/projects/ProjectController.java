@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import tools.jackson.databind.JsonNode;
 
+import dev.cairn.activity.ActivityEntry;
 import dev.cairn.web.Caller;
 import dev.cairn.web.ETags;
 import dev.cairn.web.Page;
@@ -63,6 +64,15 @@ class ProjectController {
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
 		ProjectResponse project = this.projects.get(caller.userId(), projectId);
 		return ETags.read(project, project.version(), ifNoneMatch);
+	}
+
+	@GetMapping("/{projectId}/activity")
+	ResponseEntity<Page<ActivityEntry>> activity(Caller caller, @PathVariable UUID projectId,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+			@RequestParam(required = false) @Size(max = 1024) String cursor) {
+		return this.projects.activity(caller.userId(), projectId, cursor, limit)
+			.toResponse(UriComponentsBuilder.fromPath("/api/v1/projects/" + projectId + "/activity")
+				.queryParam("limit", limit));
 	}
 
 	@RequiresScope(Caller.Scope.ADMIN)

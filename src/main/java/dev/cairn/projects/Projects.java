@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 
+import dev.cairn.activity.ActivityEntry;
+import dev.cairn.activity.ActivityFeed;
 import dev.cairn.activity.ActivityLog;
 import dev.cairn.members.Capability;
 import dev.cairn.members.ProjectAccess;
@@ -44,7 +46,11 @@ public class Projects {
 
 	private final Cursor cursors;
 
-	Projects(ProjectRepository projects, ProjectAccess access, ActivityLog activity, Cursor cursors) {
+	private final ActivityFeed feed;
+
+	Projects(ProjectRepository projects, ProjectAccess access, ActivityLog activity, Cursor cursors,
+			ActivityFeed feed) {
+		this.feed = feed;
 		this.projects = projects;
 		this.access = access;
 		this.activity = activity;
@@ -70,6 +76,13 @@ public class Projects {
 	ProjectResponse get(UUID userId, UUID projectId) {
 		Role role = this.access.require(userId, projectId, Capability.PROJECT_READ);
 		return ProjectResponse.of(live(this.projects.find(projectId)), role);
+	}
+
+	/** Everything that happened in the project, newest first. */
+	@Transactional(readOnly = true)
+	Page<ActivityEntry> activity(UUID userId, UUID projectId, String cursor, int limit) {
+		this.access.requireLive(userId, projectId, Capability.PROJECT_READ);
+		return this.feed.ofProject(projectId, cursor, limit);
 	}
 
 	@Transactional(readOnly = true)

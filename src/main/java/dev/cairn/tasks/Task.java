@@ -1,5 +1,6 @@
 package dev.cairn.tasks;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -8,8 +9,9 @@ import java.util.UUID;
  * A task as stored, with its project's key for display.
  */
 record Task(UUID id, UUID projectId, String projectKey, int number, String title, String description, UUID statusId,
-		int priority, UUID assigneeId, UUID reporterId, LocalDate startDate, LocalDate dueDate, long position,
-		Instant completedAt, Instant createdAt, Instant updatedAt, Instant deletedAt, long version) {
+		int priority, UUID assigneeId, UUID reporterId, UUID parentId, LocalDate startDate, LocalDate dueDate,
+		BigDecimal estimate, long position, Instant completedAt, Instant createdAt, Instant updatedAt,
+		Instant deletedAt, long version) {
 
 	String key() {
 		return this.projectKey + "-" + this.number;

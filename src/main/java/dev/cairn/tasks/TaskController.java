@@ -1,5 +1,6 @@
 package dev.cairn.tasks;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,6 +9,9 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -15,6 +19,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import tools.jackson.databind.JsonNode;
 
+import dev.cairn.activity.ActivityEntry;
 import dev.cairn.web.Caller;
 import dev.cairn.web.ETags;
 import dev.cairn.web.InvalidInput;
@@ -40,8 +45,14 @@ class TaskController {
 
 	private final Tasks tasks;
 
-	TaskController(Tasks tasks) {
+	private final TaskMoves moves;
+
+	private final TaskHistory history;
+
+	TaskController(Tasks tasks, TaskMoves moves, TaskHistory history) {
 		this.tasks = tasks;
+		this.moves = moves;
+		this.history = history;
 	}
 
 	@RequiresScope(Caller.Scope.WRITE)
@@ -50,7 +61,8 @@ class TaskController {
 			@Valid @RequestBody NewTaskRequest request) {
 		TaskResponse task = this.tasks.create(caller.userId(), projectId,
 				new Tasks.NewTask(request.title(), request.description(), request.statusId(), request.priority(),
-						request.assigneeId(), request.startDate(), request.dueDate()));
+						request.assigneeId(), request.parentId(), request.startDate(), request.dueDate(),
+						request.estimate()));
 		return ResponseEntity.created(URI.create("/api/v1/tasks/" + task.id()))
 			.eTag(ETags.of(task.version()))
 			.body(task);
@@ -65,16 +77,22 @@ class TaskController {
 			@RequestParam(required = false) @Size(min = 1, max = 200) String q,
 			@RequestParam(required = false) LocalDate dueBefore, @RequestParam(required = false) LocalDate dueAfter,
 			@RequestParam(required = false) Instant updatedSince, @RequestParam(required = false) UUID label,
+			@RequestParam(required = false) @Size(max = 36) String parent,
+			@RequestParam(required = false) @Size(max = 20) String sort,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
 			@RequestParam(required = false) @Size(max = 1024) String cursor, HttpServletRequest request) {
 		UUID assigneeId = null;
 		boolean unassigned = "none".equals(assignee);
 		if (assignee != null && !unassigned) {
-			assigneeId = "me".equals(assignee) ? caller.userId() : parseUuid("assignee", assignee);
+			assigneeId = "me".equals(assignee) ? caller.userId()
+					: parseUuid("assignee", assignee, "must be a user id, me or none");
 		}
+		boolean topLevel = "none".equals(parent);
+		UUID parentId = (parent != null && !topLevel) ? parseUuid("parent", parent, "must be a task id or none") : null;
 		TaskFilter filter = new TaskFilter(status, assigneeId, unassigned,
 				(priority != null) ? Priority.of(priority).orElseThrow().ordinal() : null,
-				(q != null && !q.isBlank()) ? q.strip() : null, dueBefore, dueAfter, updatedSince, label);
+				(q != null && !q.isBlank()) ? q.strip() : null, dueBefore, dueAfter, updatedSince, label, parentId,
+				topLevel);
 		// The next link repeats the filters as given (decoded here, encoded once by the
 		// page).
 		UriComponentsBuilder self = UriComponentsBuilder.fromPath("/api/v1/projects/" + projectId + "/tasks");
@@ -83,7 +101,8 @@ class TaskController {
 				self.queryParam(name, (Object[]) values);
 			}
 		});
-		return this.tasks.list(caller.userId(), projectId, filter, cursor, limit).toResponse(self);
+		return this.tasks.list(caller.userId(), projectId, filter, TaskSort.parse(sort), cursor, limit)
+			.toResponse(self);
 	}
 
 	@GetMapping("/api/v1/tasks/{taskId}")
@@ -135,12 +154,30 @@ class TaskController {
 		return ResponseEntity.ok().eTag(ETags.of(task.version())).body(task);
 	}
 
-	private static UUID parseUuid(String field, String value) {
+	@RequiresScope(Caller.Scope.WRITE)
+	@PostMapping("/api/v1/tasks/{taskId}/move")
+	ResponseEntity<TaskResponse> move(Caller caller, @PathVariable UUID taskId, @Valid @RequestBody MoveRequest request,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		TaskResponse task = this.moves.move(caller.userId(), taskId,
+				new TaskMoves.Move(request.statusId(), request.afterTaskId(), request.beforeTaskId()), ifMatch);
+		return ResponseEntity.ok().eTag(ETags.of(task.version())).body(task);
+	}
+
+	@GetMapping("/api/v1/tasks/{taskId}/activity")
+	ResponseEntity<Page<ActivityEntry>> activity(Caller caller, @PathVariable UUID taskId,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+			@RequestParam(required = false) @Size(max = 1024) String cursor) {
+		return this.history.of(caller.userId(), taskId, cursor, limit)
+			.toResponse(
+					UriComponentsBuilder.fromPath("/api/v1/tasks/" + taskId + "/activity").queryParam("limit", limit));
+	}
+
+	private static UUID parseUuid(String field, String value, String message) {
 		try {
 			return UUID.fromString(value);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidInput(field, "must be a user id, me or none");
+			throw new InvalidInput(field, message);
 		}
 	}
 
@@ -148,7 +185,19 @@ class TaskController {
 			UUID statusId,
 			@Pattern(regexp = "none|low|medium|high|urgent",
 					message = "must be none, low, medium, high or urgent") String priority,
-			UUID assigneeId, LocalDate startDate, LocalDate dueDate) {
+			UUID assigneeId, UUID parentId, LocalDate startDate, LocalDate dueDate,
+			@DecimalMin("0") @DecimalMax(value = "1000000", inclusive = false) @Digits(integer = 7,
+					fraction = 2) BigDecimal estimate) {
+	}
+
+	/**
+	 * Where a task goes on the board.
+	 *
+	 * @param statusId the column (default: the neighbours', else the task's own)
+	 * @param afterTaskId the task that will be directly above it
+	 * @param beforeTaskId the task that will be directly below it
+	 */
+	record MoveRequest(UUID statusId, UUID afterTaskId, UUID beforeTaskId) {
 	}
 
 }

@@ -23,21 +23,20 @@ import java.util.UUID;
  * @param dueAfter due on or after
  * @param updatedSince changed at or after
  * @param labelId tasks carrying this label
+ * @param parentId subtasks of this task
+ * @param topLevel tasks that are nobody's subtask
  */
 record TaskFilter(List<UUID> statusIds, UUID assigneeId, boolean unassigned, Integer priority, String text,
-		LocalDate dueBefore, LocalDate dueAfter, Instant updatedSince, UUID labelId) {
+		LocalDate dueBefore, LocalDate dueAfter, Instant updatedSince, UUID labelId, UUID parentId, boolean topLevel) {
 
 	/**
-	 * The WHERE clause (after the project and live-task conditions) and its parameters.
+	 * The WHERE clause (the project and live-task conditions, then the filters) and its
+	 * parameters.
 	 */
-	Sql toSql(UUID projectId, UUID afterId) {
+	Sql toSql(UUID projectId) {
 		List<String> conditions = new ArrayList<>(List.of("(t.project_id = :projectId)", "(t.deleted_at IS NULL)"));
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("projectId", projectId);
-		if (afterId != null) {
-			conditions.add("(t.id < :afterId)");
-			params.put("afterId", afterId);
-		}
 		if (this.statusIds != null && !this.statusIds.isEmpty()) {
 			conditions.add("(t.status_id IN (:statusIds))");
 			params.put("statusIds", this.statusIds);
@@ -73,6 +72,13 @@ record TaskFilter(List<UUID> statusIds, UUID assigneeId, boolean unassigned, Int
 			conditions.add("(EXISTS (SELECT 1 FROM task_labels tl WHERE tl.project_id = t.project_id"
 					+ " AND tl.task_id = t.id AND tl.label_id = :labelId))");
 			params.put("labelId", this.labelId);
+		}
+		if (this.topLevel) {
+			conditions.add("(t.parent_id IS NULL)");
+		}
+		else if (this.parentId != null) {
+			conditions.add("(t.parent_id = :parentId)");
+			params.put("parentId", this.parentId);
 		}
 		return new Sql(String.join(" AND ", conditions), params);
 	}

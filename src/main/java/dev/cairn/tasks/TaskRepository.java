@@ -18,7 +18,8 @@ class TaskRepository {
 
 	private static final String SELECT = """
 			SELECT t.id, t.project_id, p.key AS project_key, t.number, t.title, t.description, t.status_id,
-			       t.priority, t.assignee_id, t.reporter_id, t.start_date, t.due_date, t.position,
+			       t.priority, t.assignee_id, t.reporter_id, t.parent_id, t.start_date, t.due_date, t.estimate,
+			       t.position,
 			       t.completed_at, t.created_at, t.updated_at, t.deleted_at, t.version
 			FROM tasks t
 			JOIN projects p ON p.id = t.project_id AND p.deleted_at IS NULL
@@ -66,17 +67,22 @@ class TaskRepository {
 	/** A position below every live task in the status (board columns grow downwards). */
 	long bottomOf(UUID projectId, UUID statusId) {
 		return this.jdbc.sql("""
-				SELECT coalesce(max(position), 0) + 65536 FROM tasks
+				SELECT coalesce(max(position), 0) + :gap FROM tasks
 				WHERE project_id = :projectId AND status_id = :statusId
-				""").param("projectId", projectId).param("statusId", statusId).query(Long.class).single();
+				""")
+			.param("projectId", projectId)
+			.param("statusId", statusId)
+			.param("gap", Positions.GAP)
+			.query(Long.class)
+			.single();
 	}
 
 	void insert(Task task) {
 		this.jdbc.sql("""
 				INSERT INTO tasks (id, project_id, number, title, description, status_id, priority, assignee_id,
-				                   reporter_id, start_date, due_date, position, completed_at)
+				                   reporter_id, parent_id, start_date, due_date, estimate, position, completed_at)
 				VALUES (:id, :projectId, :number, :title, :description, :statusId, :priority, :assigneeId,
-				        :reporterId, :startDate, :dueDate, :position,
+				        :reporterId, :parentId, :startDate, :dueDate, :estimate, :position,
 				        CASE WHEN :completed THEN now() END)
 				""")
 			.param("id", task.id())
@@ -88,8 +94,10 @@ class TaskRepository {
 			.param("priority", task.priority())
 			.param("assigneeId", task.assigneeId())
 			.param("reporterId", task.reporterId())
+			.param("parentId", task.parentId())
 			.param("startDate", date(task.startDate()))
 			.param("dueDate", date(task.dueDate()))
+			.param("estimate", task.estimate())
 			.param("position", task.position())
 			.param("completed", task.completedAt() != null)
 			.update();
@@ -119,8 +127,8 @@ class TaskRepository {
 	void update(Task task, boolean completed) {
 		this.jdbc.sql("""
 				UPDATE tasks SET title = :title, description = :description, status_id = :statusId,
-				    priority = :priority, assignee_id = :assigneeId, start_date = :startDate, due_date = :dueDate,
-				    position = :position,
+				    priority = :priority, assignee_id = :assigneeId, parent_id = :parentId, start_date = :startDate,
+				    due_date = :dueDate, estimate = :estimate, position = :position,
 				    completed_at = CASE WHEN :completed THEN coalesce(completed_at, now()) END,
 				    version = version + 1
 				WHERE id = :id
@@ -131,21 +139,26 @@ class TaskRepository {
 			.param("statusId", task.statusId())
 			.param("priority", task.priority())
 			.param("assigneeId", task.assigneeId())
+			.param("parentId", task.parentId())
 			.param("startDate", date(task.startDate()))
 			.param("dueDate", date(task.dueDate()))
+			.param("estimate", task.estimate())
 			.param("position", task.position())
 			.param("completed", completed)
 			.update();
 	}
 
 	/**
-	 * A page of live tasks, newest first (keyset on id, served by
-	 * tasks_project_live_id_idx).
+	 * A page of live tasks in the order asked for, resuming after a cursor's position
+	 * (keyset: each order is served by an index, see TaskSort).
+	 * @param after the position of the last row of the previous page, or null
 	 */
-	List<Task> findPage(UUID projectId, TaskFilter filter, UUID afterId, int limit) {
-		TaskFilter.Sql sql = filter.toSql(projectId, afterId);
-		return this.jdbc.sql(SELECT + " WHERE " + sql.where() + " ORDER BY t.id DESC LIMIT :limit")
-			.params(sql.params())
+	List<Task> findPage(UUID projectId, TaskFilter filter, TaskSort sort, List<String> after, int limit) {
+		TaskFilter.Sql sql = filter.toSql(projectId);
+		Map<String, Object> params = new HashMap<>(sql.params());
+		String where = (after != null) ? sql.where() + " AND " + sort.after(after, params) : sql.where();
+		return this.jdbc.sql(SELECT + " WHERE " + where + " ORDER BY " + sort.orderBy() + " LIMIT :limit")
+			.params(params)
 			.param("limit", limit)
 			.query(Task.class)
 			.list();
@@ -166,6 +179,10 @@ class TaskRepository {
 					.add(rs.getObject("label_id", UUID.class));
 			});
 		return labels;
+	}
+
+	List<UUID> labelsOf(UUID taskId) {
+		return labelsOf(List.of(taskId)).getOrDefault(taskId, List.of());
 	}
 
 	/**
@@ -197,6 +214,123 @@ class TaskRepository {
 				UPDATE tasks SET deleted_at = CASE WHEN :deleted THEN now() END, version = version + 1
 				WHERE id = :id
 				""").param("id", id).param("deleted", deleted).update();
+	}
+
+	/**
+	 * Locks the project row for a change of positions or parents. Everything that places
+	 * a task in a column or under a parent takes this lock before any task row, so moves
+	 * are serialized per project (no two tasks share a position, no two reparentings make
+	 * a cycle together) and the lock order is always project, then tasks.
+	 * @return false when the project is gone
+	 */
+	boolean lockProject(UUID projectId) {
+		return this.jdbc.sql("SELECT id FROM projects WHERE id = :projectId AND deleted_at IS NULL FOR NO KEY UPDATE")
+			.param("projectId", projectId)
+			.query(UUID.class)
+			.optional()
+			.isPresent();
+	}
+
+	/**
+	 * The position of the nearest task above {@code position} in a column (trashed tasks
+	 * included: they keep their place for a restore), leaving out the task being moved.
+	 */
+	Optional<Long> positionAbove(UUID projectId, UUID statusId, long position, UUID except) {
+		return this.jdbc.sql("""
+				SELECT position FROM tasks
+				WHERE project_id = :projectId AND status_id = :statusId AND position < :position AND id <> :except
+				ORDER BY position DESC LIMIT 1
+				""")
+			.param("projectId", projectId)
+			.param("statusId", statusId)
+			.param("position", position)
+			.param("except", except)
+			.query(Long.class)
+			.optional();
+	}
+
+	/** The position of the nearest task below {@code position} in a column. */
+	Optional<Long> positionBelow(UUID projectId, UUID statusId, long position, UUID except) {
+		return this.jdbc.sql("""
+				SELECT position FROM tasks
+				WHERE project_id = :projectId AND status_id = :statusId AND position > :position AND id <> :except
+				ORDER BY position LIMIT 1
+				""")
+			.param("projectId", projectId)
+			.param("statusId", statusId)
+			.param("position", position)
+			.param("except", except)
+			.query(Long.class)
+			.optional();
+	}
+
+	/**
+	 * Spreads a column's tasks out again, keeping their order, when two neighbours have
+	 * no room left between them. Rare: it takes some sixteen moves into the same gap.
+	 */
+	void rebalance(UUID projectId, UUID statusId) {
+		this.jdbc.sql("""
+				UPDATE tasks SET position = ordered.rank * :gap, version = version + 1
+				FROM (SELECT id, row_number() OVER (ORDER BY position, id) AS rank FROM tasks
+				      WHERE project_id = :projectId AND status_id = :statusId) ordered
+				WHERE tasks.project_id = :projectId AND tasks.id = ordered.id
+				""").param("projectId", projectId).param("statusId", statusId).param("gap", Positions.GAP).update();
+	}
+
+	void move(UUID taskId, UUID statusId, long position, boolean completed) {
+		this.jdbc.sql("""
+				UPDATE tasks SET status_id = :statusId, position = :position,
+				    completed_at = CASE WHEN :completed THEN coalesce(completed_at, now()) END,
+				    version = version + 1
+				WHERE id = :id
+				""")
+			.param("id", taskId)
+			.param("statusId", statusId)
+			.param("position", position)
+			.param("completed", completed)
+			.update();
+	}
+
+	/**
+	 * A task and its ancestors, nearest first, as far as {@code limit} levels: the chain
+	 * a new parent would put above a task.
+	 */
+	List<UUID> ancestry(UUID projectId, UUID taskId, int limit) {
+		return this.jdbc.sql("""
+				WITH RECURSIVE chain (id, parent_id, depth) AS (
+				    SELECT id, parent_id, 1 FROM tasks WHERE project_id = :projectId AND id = :taskId
+				    UNION ALL
+				    SELECT t.id, t.parent_id, chain.depth + 1 FROM tasks t
+				    JOIN chain ON t.project_id = :projectId AND t.id = chain.parent_id
+				    WHERE chain.depth < :limit)
+				SELECT id FROM chain ORDER BY depth
+				""")
+			.param("projectId", projectId)
+			.param("taskId", taskId)
+			.param("limit", limit)
+			.query(UUID.class)
+			.list();
+	}
+
+	/**
+	 * How many levels of subtasks hang below a task (0 for none), counted up to
+	 * {@code limit}.
+	 */
+	int subtreeHeight(UUID projectId, UUID taskId, int limit) {
+		return this.jdbc.sql("""
+				WITH RECURSIVE below (id, depth) AS (
+				    SELECT id, 0 FROM tasks WHERE project_id = :projectId AND id = :taskId
+				    UNION ALL
+				    SELECT t.id, below.depth + 1 FROM tasks t
+				    JOIN below ON t.project_id = :projectId AND t.parent_id = below.id
+				    WHERE below.depth < :limit)
+				SELECT coalesce(max(depth), 0) FROM below
+				""")
+			.param("projectId", projectId)
+			.param("taskId", taskId)
+			.param("limit", limit)
+			.query(Integer.class)
+			.single();
 	}
 
 	private static Date date(java.time.LocalDate date) {

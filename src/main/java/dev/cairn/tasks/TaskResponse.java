@@ -1,5 +1,6 @@
 package dev.cairn.tasks;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,16 +12,17 @@ import dev.cairn.members.Role;
  * A task as the caller sees it, with their role in its project and what it lets them do.
  */
 record TaskResponse(UUID id, String key, int number, UUID projectId, String title, String description, UUID statusId,
-		String priority, UUID assigneeId, UUID reporterId, LocalDate startDate, LocalDate dueDate, long position,
-		List<UUID> labels, Instant completedAt, Instant createdAt, Instant updatedAt, long version, String role,
-		List<String> capabilities) {
+		String priority, UUID assigneeId, UUID reporterId, UUID parentId, LocalDate startDate, LocalDate dueDate,
+		BigDecimal estimate, long position, List<UUID> labels, Instant completedAt, Instant createdAt,
+		Instant updatedAt, long version, String role, List<String> capabilities) {
 
 	static TaskResponse of(Task task, List<UUID> labels, Role role) {
 		return new TaskResponse(task.id(), task.key(), task.number(), task.projectId(), task.title(),
 				task.description(), task.statusId(), Priority.values()[task.priority()].value(), task.assigneeId(),
-				task.reporterId(), task.startDate(), task.dueDate(), task.position(), List.copyOf(labels),
-				task.completedAt(), task.createdAt(), task.updatedAt(), task.version(), role.value(),
-				role.capabilityNames());
+				task.reporterId(), task.parentId(), task.startDate(), task.dueDate(),
+				(task.estimate() != null) ? task.estimate().stripTrailingZeros() : null, task.position(),
+				List.copyOf(labels), task.completedAt(), task.createdAt(), task.updatedAt(), task.version(),
+				role.value(), role.capabilityNames());
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.cairn.tasks;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,12 +15,11 @@ import tools.jackson.databind.JsonNode;
 
 import dev.cairn.activity.ActivityLog;
 import dev.cairn.members.Capability;
-import dev.cairn.members.ProjectAccess;
-import dev.cairn.members.ProjectAccess.ProjectNotFound;
 import dev.cairn.members.Role;
 import dev.cairn.platform.Ids;
 import dev.cairn.web.ApiProblem;
 import dev.cairn.web.Cursor;
+import dev.cairn.web.InvalidInput;
 import dev.cairn.web.ETags;
 import dev.cairn.web.ErrorCode;
 import dev.cairn.web.MergePatch;
@@ -34,43 +35,57 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Tasks {
 
-	private static final Set<String> DONE = Set.of("completed", "canceled");
+	/**
+	 * The status categories in which a task counts as finished (it has a completedAt).
+	 */
+	static final Set<String> DONE = Set.of("completed", "canceled");
+
+	/** Estimates are hours, below this. */
+	static final BigDecimal MAX_ESTIMATE = new BigDecimal("1000000");
 
 	private static final Set<String> PATCHABLE = Set.of("title", "description", "statusId", "priority", "assigneeId",
-			"startDate", "dueDate");
+			"parentId", "startDate", "dueDate", "estimate");
 
 	private final TaskRepository tasks;
 
-	private final ProjectAccess access;
+	private final TaskAccess access;
+
+	private final TaskParents parents;
 
 	private final ActivityLog activity;
 
 	private final Cursor cursors;
 
-	Tasks(TaskRepository tasks, ProjectAccess access, ActivityLog activity, Cursor cursors) {
+	Tasks(TaskRepository tasks, TaskAccess access, TaskParents parents, ActivityLog activity, Cursor cursors) {
 		this.tasks = tasks;
 		this.access = access;
+		this.parents = parents;
 		this.activity = activity;
 		this.cursors = cursors;
 	}
 
 	@Transactional
 	TaskResponse create(UUID userId, UUID projectId, NewTask request) {
-		Role role = this.access.requireLive(userId, projectId, Capability.TASKS_WRITE);
+		Role role = this.access.inProject(userId, projectId, Capability.TASKS_WRITE);
 		UUID statusId = (request.statusId() != null) ? request.statusId()
-				: this.tasks.firstStatus(projectId).orElseThrow(ProjectNotFound::new);
+				: this.tasks.firstStatus(projectId).orElseThrow(TaskAccess::notFound);
 		String category = this.tasks.statusCategory(projectId, statusId)
-			.orElseThrow(() -> invalid("statusId is not a status of this project."));
+			.orElseThrow(() -> TaskAccess.invalid("statusId is not a status of this project."));
 		if (request.assigneeId() != null && !this.access.isMember(request.assigneeId(), projectId)) {
-			throw invalid("assigneeId is not a member of this project.");
+			throw TaskAccess.invalid("assigneeId is not a member of this project.");
 		}
 		checkDates(request.startDate(), request.dueDate());
-		int number = this.tasks.nextNumber(projectId).orElseThrow(ProjectNotFound::new);
+		// Numbering takes the project lock, before any task row: see lockProject.
+		int number = this.tasks.nextNumber(projectId).orElseThrow(TaskAccess::notFound);
+		if (request.parentId() != null) {
+			this.parents.check(projectId, null, request.parentId());
+		}
 		UUID id = Ids.newId();
 		this.tasks.insert(new Task(id, projectId, null, number, request.title().strip(), request.description(),
 				statusId, Priority.of(request.priority()).orElse(Priority.NONE).ordinal(), request.assigneeId(), userId,
-				request.startDate(), request.dueDate(), this.tasks.bottomOf(projectId, statusId),
-				DONE.contains(category) ? java.time.Instant.now() : null, null, null, null, 1));
+				request.parentId(), request.startDate(), request.dueDate(), request.estimate(),
+				this.tasks.bottomOf(projectId, statusId), DONE.contains(category) ? Instant.now() : null, null, null,
+				null, 1));
 		Task task = this.tasks.find(id).orElseThrow();
 		this.activity.record("task.created", projectId, id, userId, Map.of("after", snapshot(task)));
 		return response(task, role);
@@ -78,24 +93,28 @@ class Tasks {
 
 	@Transactional(readOnly = true)
 	TaskResponse get(UUID userId, UUID taskId) {
-		return visible(userId, this.tasks.find(taskId).orElseThrow(Tasks::notFound));
+		return visible(userId, this.tasks.find(taskId).orElseThrow(TaskAccess::notFound));
 	}
 
 	@Transactional(readOnly = true)
 	TaskResponse getByKey(UUID userId, String key) {
 		int dash = key.lastIndexOf('-');
 		if (dash < 1 || !key.substring(dash + 1).matches("\\d{1,9}")) {
-			throw notFound();
+			throw TaskAccess.notFound();
 		}
 		return visible(userId, this.tasks.findByKey(key.substring(0, dash), Integer.parseInt(key.substring(dash + 1)))
-			.orElseThrow(Tasks::notFound));
+			.orElseThrow(TaskAccess::notFound));
 	}
 
 	@Transactional(readOnly = true)
-	Page<TaskResponse> list(UUID userId, UUID projectId, TaskFilter filter, String cursor, int limit) {
-		Role role = this.access.requireLive(userId, projectId, Capability.PROJECT_READ);
-		List<Task> rows = this.tasks.findPage(projectId, filter, this.cursors.afterId("tasks", cursor), limit + 1);
-		Page<Task> page = this.cursors.page("tasks", rows, limit, (task) -> List.of(task.id().toString()));
+	Page<TaskResponse> list(UUID userId, UUID projectId, TaskFilter filter, TaskSort sort, String cursor, int limit) {
+		Role role = this.access.inProject(userId, projectId, Capability.PROJECT_READ);
+		if (sort.field() == TaskSort.Field.POSITION && (filter.statusIds() == null || filter.statusIds().size() != 1)) {
+			throw new InvalidInput("sort", "position is the order within one status: filter on exactly one status");
+		}
+		List<String> after = (cursor != null) ? this.cursors.decode(sort.cursorKind(), cursor, 2) : null;
+		List<Task> rows = this.tasks.findPage(projectId, filter, sort, after, limit + 1);
+		Page<Task> page = this.cursors.page(sort.cursorKind(), rows, limit, sort::position);
 		// One query for the labels of the whole page: two round trips, whatever its size.
 		Map<UUID, List<UUID>> labels = this.tasks.labelsOf(page.items().stream().map(Task::id).toList());
 		return page.map((task) -> TaskResponse.of(task, labels.getOrDefault(task.id(), List.of()), role));
@@ -115,21 +134,30 @@ class Tasks {
 			patch.reject("priority", "must be none, low, medium, high or urgent");
 		}
 		var assigneeId = patch.uuid("assigneeId", true).orElse(null);
+		var parentId = patch.uuid("parentId", true).orElse(null);
 		var startDate = patch.date("startDate").orElse(null);
 		var dueDate = patch.date("dueDate").orElse(null);
+		var estimate = patch.amount("estimate", MAX_ESTIMATE).orElse(null);
 		patch.validate();
 
-		Task before = this.tasks.findForUpdate(taskId)
-			.filter((task) -> task.deletedAt() == null)
-			.orElseThrow(Tasks::notFound);
-		Role role = requireRole(userId, before.projectId(), Capability.TASKS_WRITE);
+		if (statusId != null || parentId != null) {
+			// A new column position or parent: take the project lock before the task's.
+			Task found = this.tasks.find(taskId).orElseThrow(TaskAccess::notFound);
+			this.tasks.lockProject(found.projectId());
+		}
+		Task before = this.access.liveForUpdate(taskId);
+		Role role = this.access.require(userId, before.projectId(), Capability.TASKS_WRITE);
 		ETags.require(ifMatch, before.version());
 		UUID newStatus = (statusId != null) ? statusId.value() : before.statusId();
 		String category = this.tasks.statusCategory(before.projectId(), newStatus)
-			.orElseThrow(() -> invalid("statusId is not a status of this project."));
+			.orElseThrow(() -> TaskAccess.invalid("statusId is not a status of this project."));
 		UUID newAssignee = (assigneeId != null) ? assigneeId.value() : before.assigneeId();
 		if (assigneeId != null && newAssignee != null && !this.access.isMember(newAssignee, before.projectId())) {
-			throw invalid("assigneeId is not a member of this project.");
+			throw TaskAccess.invalid("assigneeId is not a member of this project.");
+		}
+		UUID newParent = (parentId != null) ? parentId.value() : before.parentId();
+		if (newParent != null && !newParent.equals(before.parentId())) {
+			this.parents.check(before.projectId(), taskId, newParent);
 		}
 		LocalDate newStart = (startDate != null) ? startDate.value() : before.startDate();
 		LocalDate newDue = (dueDate != null) ? dueDate.value() : before.dueDate();
@@ -139,7 +167,8 @@ class Tasks {
 				(title != null) ? title.value().strip() : before.title(),
 				(description != null) ? description.value() : before.description(), newStatus,
 				(priority != null) ? Priority.of(priority.value()).orElseThrow().ordinal() : before.priority(),
-				newAssignee, before.reporterId(), newStart, newDue,
+				newAssignee, before.reporterId(), newParent, newStart, newDue,
+				(estimate != null) ? estimate.value() : before.estimate(),
 				statusChanged ? this.tasks.bottomOf(before.projectId(), newStatus) : before.position(), null, null,
 				null, null, before.version());
 		List<String> changes = changes(before, after);
@@ -155,10 +184,8 @@ class Tasks {
 
 	@Transactional
 	void delete(UUID userId, UUID taskId, String ifMatch) {
-		Task task = this.tasks.findForUpdate(taskId)
-			.filter((found) -> found.deletedAt() == null)
-			.orElseThrow(Tasks::notFound);
-		requireRole(userId, task.projectId(), Capability.TASKS_WRITE);
+		Task task = this.access.liveForUpdate(taskId);
+		this.access.require(userId, task.projectId(), Capability.TASKS_WRITE);
 		ETags.require(ifMatch, task.version());
 		this.tasks.setDeleted(taskId, true);
 		this.activity.record("task.deleted", task.projectId(), taskId, userId, Map.of("before", snapshot(task)));
@@ -166,8 +193,8 @@ class Tasks {
 
 	@Transactional
 	TaskResponse restore(UUID userId, UUID taskId) {
-		Task task = this.tasks.findForUpdate(taskId).orElseThrow(Tasks::notFound);
-		Role role = requireRole(userId, task.projectId(), Capability.TASKS_WRITE);
+		Task task = this.tasks.findForUpdate(taskId).orElseThrow(TaskAccess::notFound);
+		Role role = this.access.require(userId, task.projectId(), Capability.TASKS_WRITE);
 		if (task.deletedAt() != null) {
 			this.tasks.setDeleted(taskId, false);
 			this.activity.record("task.restored", task.projectId(), taskId, userId, Map.of("after", snapshot(task)));
@@ -178,8 +205,8 @@ class Tasks {
 	/** Puts a label of the task's project on the task; doing it twice changes nothing. */
 	@Transactional
 	TaskResponse addLabel(UUID userId, UUID taskId, UUID labelId) {
-		Task task = liveForUpdate(taskId);
-		Role role = requireRole(userId, task.projectId(), Capability.TASK_LABELS_WRITE);
+		Task task = this.access.liveForUpdate(taskId);
+		Role role = this.access.require(userId, task.projectId(), Capability.TASK_LABELS_WRITE);
 		if (!this.tasks.addLabel(task.projectId(), taskId, labelId)) {
 			throw new ApiProblem(ErrorCode.LABEL_NOT_FOUND, "No such label in this task's project.");
 		}
@@ -190,8 +217,8 @@ class Tasks {
 
 	@Transactional
 	TaskResponse removeLabel(UUID userId, UUID taskId, UUID labelId) {
-		Task task = liveForUpdate(taskId);
-		Role role = requireRole(userId, task.projectId(), Capability.TASK_LABELS_WRITE);
+		Task task = this.access.liveForUpdate(taskId);
+		Role role = this.access.require(userId, task.projectId(), Capability.TASK_LABELS_WRITE);
 		if (this.tasks.removeLabel(task.projectId(), taskId, labelId)) {
 			this.activity.record("task.updated", task.projectId(), taskId, userId,
 					Map.of("after", Map.of("labelRemoved", labelId.toString()), "changes", List.of("labels")));
@@ -199,34 +226,20 @@ class Tasks {
 		return response(task, role);
 	}
 
-	private Task liveForUpdate(UUID taskId) {
-		return this.tasks.findForUpdate(taskId).filter((task) -> task.deletedAt() == null).orElseThrow(Tasks::notFound);
-	}
-
 	private TaskResponse response(Task task, Role role) {
-		return TaskResponse.of(task, this.tasks.labelsOf(List.of(task.id())).getOrDefault(task.id(), List.of()), role);
+		return TaskResponse.of(task, this.tasks.labelsOf(task.id()), role);
 	}
 
 	private TaskResponse visible(UUID userId, Task task) {
 		if (task.deletedAt() != null) {
-			throw notFound();
+			throw TaskAccess.notFound();
 		}
-		return response(task, requireRole(userId, task.projectId(), Capability.PROJECT_READ));
-	}
-
-	// A stranger to the project gets "no such task", never "no such project".
-	private Role requireRole(UUID userId, UUID projectId, Capability capability) {
-		try {
-			return this.access.requireLive(userId, projectId, capability);
-		}
-		catch (ProjectNotFound ex) {
-			throw notFound();
-		}
+		return response(task, this.access.require(userId, task.projectId(), Capability.PROJECT_READ));
 	}
 
 	private static void checkDates(LocalDate start, LocalDate due) {
 		if (start != null && due != null && start.isAfter(due)) {
-			throw invalid("startDate is after dueDate.");
+			throw TaskAccess.invalid("startDate is after dueDate.");
 		}
 	}
 
@@ -237,8 +250,10 @@ class Tasks {
 		fields.put("statusId", Task::statusId);
 		fields.put("priority", Task::priority);
 		fields.put("assigneeId", Task::assigneeId);
+		fields.put("parentId", Task::parentId);
 		fields.put("startDate", Task::startDate);
 		fields.put("dueDate", Task::dueDate);
+		fields.put("estimate", (task) -> (task.estimate() != null) ? task.estimate().stripTrailingZeros() : null);
 		return fields.entrySet()
 			.stream()
 			.filter((field) -> !Objects.equals(field.getValue().apply(before), field.getValue().apply(after)))
@@ -253,21 +268,15 @@ class Tasks {
 		fields.put("statusId", String.valueOf(task.statusId()));
 		fields.put("priority", Priority.values()[task.priority()].value());
 		fields.put("assigneeId", (task.assigneeId() != null) ? task.assigneeId().toString() : null);
+		fields.put("parentId", (task.parentId() != null) ? task.parentId().toString() : null);
+		fields.put("estimate", task.estimate());
 		fields.put("startDate", (task.startDate() != null) ? task.startDate().toString() : null);
 		fields.put("dueDate", (task.dueDate() != null) ? task.dueDate().toString() : null);
 		return fields;
 	}
 
-	private static ApiProblem notFound() {
-		return new ApiProblem(ErrorCode.TASK_NOT_FOUND, "No such task.");
-	}
-
-	private static ApiProblem invalid(String detail) {
-		return new ApiProblem(ErrorCode.INVALID_REFERENCE, detail);
-	}
-
-	record NewTask(String title, String description, UUID statusId, String priority, UUID assigneeId,
-			LocalDate startDate, LocalDate dueDate) {
+	record NewTask(String title, String description, UUID statusId, String priority, UUID assigneeId, UUID parentId,
+			LocalDate startDate, LocalDate dueDate, BigDecimal estimate) {
 	}
 
 }

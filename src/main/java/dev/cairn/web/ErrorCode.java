@@ -52,6 +52,8 @@ public enum ErrorCode {
 	// Tasks
 	TASK_NOT_FOUND(HttpStatus.NOT_FOUND, "Task not found"),
 	INVALID_REFERENCE(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid reference"),
+	PARENT_CYCLE(HttpStatus.UNPROCESSABLE_CONTENT, "A task cannot be below itself"),
+	SUBTASKS_TOO_DEEP(HttpStatus.UNPROCESSABLE_CONTENT, "Subtasks nested too deep"),
 	COMMENT_NOT_FOUND(HttpStatus.NOT_FOUND, "Comment not found");
 
 	private final HttpStatus status;

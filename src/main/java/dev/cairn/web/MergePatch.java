@@ -1,5 +1,6 @@
 package dev.cairn.web;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -115,6 +116,30 @@ public final class MergePatch {
 				return Optional.empty();
 			}
 		});
+	}
+
+	/**
+	 * A non-negative number with at most two decimals, below {@code max}, or null to
+	 * clear it.
+	 */
+	public Optional<Change<BigDecimal>> amount(String name, BigDecimal max) {
+		JsonNode value = this.node.get(name);
+		if (value == null) {
+			return Optional.empty();
+		}
+		if (value.isNull()) {
+			return Optional.of(new Change<>(null));
+		}
+		if (!value.isNumber()) {
+			reject(name, "must be a number");
+			return Optional.empty();
+		}
+		BigDecimal amount = value.decimalValue();
+		if (amount.signum() < 0 || amount.compareTo(max) >= 0 || amount.stripTrailingZeros().scale() > 2) {
+			reject(name, "must be at least 0 and below " + max.toPlainString() + ", with at most two decimals");
+			return Optional.empty();
+		}
+		return Optional.of(new Change<>(amount));
 	}
 
 	/** Records a rule broken by a field's value. */

@@ -165,6 +165,34 @@ class TaskApiTests extends ApiTestSupport {
 	}
 
 	@Test
+	void ofTwentyParallelPatchesCarryingOneIfMatchExactlyOneWins() throws Exception {
+		SignedIn owner = Accounts.signUp(this.client);
+		UUID project = this.api.project(owner);
+		String task = id(create(owner, project, Map.of("title", "Contested")));
+		CountDownLatch start = new CountDownLatch(1);
+		try (var pool = Executors.newFixedThreadPool(20)) {
+			List<Future<Integer>> results = new ArrayList<>();
+			for (int i = 0; i < 20; i++) {
+				Map<String, Object> change = Map.of("title", "Version " + i);
+				results.add(pool.submit(() -> {
+					start.await();
+					return patch(owner, task, "\"1\"", change).returnResult(String.class).getStatus().value();
+				}));
+			}
+			start.countDown();
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<Integer> result : results) {
+				statuses.add(result.get());
+			}
+			assertThat(statuses).containsOnly(200, 412).filteredOn((status) -> status == 200).hasSize(1);
+		}
+		assertThat(this.jdbc.sql("SELECT version FROM tasks WHERE id = :id")
+			.param("id", UUID.fromString(task))
+			.query(Long.class)
+			.single()).isEqualTo(2);
+	}
+
+	@Test
 	void parallelPatchesOfDifferentFieldsAllSurvive() throws Exception {
 		SignedIn owner = Accounts.signUp(this.client);
 		UUID project = this.api.project(owner);

@@ -55,6 +55,26 @@ public record Api(RestTestClient client, JdbcClient jdbc) {
 	}
 
 	/**
+	 * A new task in {@code project}, through the API: its body as the server answered.
+	 */
+	public Map<?, ?> task(SignedIn user, UUID project, Map<String, ?> fields) {
+		return call(user, HttpMethod.POST, "/api/v1/projects/" + project + "/tasks", fields).expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	/** The id of one of the project's statuses, by name. */
+	public UUID status(UUID project, String name) {
+		return this.jdbc.sql("SELECT id FROM statuses WHERE project_id = :p AND name = :n")
+			.param("p", project)
+			.param("n", name)
+			.query(UUID.class)
+			.single();
+	}
+
+	/**
 	 * Makes {@code user} a member directly in the database, for tests about other things.
 	 */
 	public void addMember(UUID project, SignedIn user, String role) {

@@ -19,14 +19,17 @@ class SchemaCommandsTests {
 		try (CommandContext cairn = CommandContext.on(database, "cairn.database.migrate-on-start=false")) {
 			Flyway flyway = cairn.bean(Flyway.class);
 			assertThat(flyway.info().current()).isNull();
+			int latest = flyway.info().pending().length;
 
 			assertThat(cairn.run("migrate", Map.of()).text())
-				.startsWith("Applied 9 migration(s); the schema is at version 9.");
-			assertThat(cairn.run("rollback", Map.of("to", "6")).text())
-				.isEqualTo("Rolled back version 9%nRolled back version 8%nRolled back version 7%n".formatted());
+				.startsWith("Applied %d migration(s); the schema is at version %d.".formatted(latest, latest));
+			assertThat(cairn.run("rollback", Map.of("to", "6")).text()).isEqualTo(
+					java.util.stream.IntStream.iterate(latest, (version) -> version > 6, (version) -> version - 1)
+						.mapToObj("Rolled back version %d%n"::formatted)
+						.collect(java.util.stream.Collectors.joining()));
 			assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("6");
 			assertThat(cairn.run("rollback", Map.of("to", "6")).text()).startsWith("Nothing to roll back.");
-			assertThat(cairn.run("migrate", Map.of()).text()).startsWith("Applied 3 migration(s)");
+			assertThat(cairn.run("migrate", Map.of()).text()).startsWith("Applied " + (latest - 6) + " migration(s)");
 			assertThatExceptionOfType(CommandFailed.class).isThrownBy(() -> cairn.run("rollback", Map.of()))
 				.withMessage("missing option --to");
 		}

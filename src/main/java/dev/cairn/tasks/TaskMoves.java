@@ -1,0 +1,132 @@
+package dev.cairn.tasks;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+import dev.cairn.activity.ActivityLog;
+import dev.cairn.members.Capability;
+import dev.cairn.members.Role;
+import dev.cairn.web.ETags;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Moving a task on the board: into another status, and to a place in a column given by
+ * its new neighbours, the way a drag and drop describes it. Moves in one project are
+ * serialized on the project row, so two concurrent moves never take the same position.
+ */
+@Service
+class TaskMoves {
+
+	private final TaskRepository tasks;
+
+	private final TaskAccess access;
+
+	private final ActivityLog activity;
+
+	TaskMoves(TaskRepository tasks, TaskAccess access, ActivityLog activity) {
+		this.tasks = tasks;
+		this.access = access;
+		this.activity = activity;
+	}
+
+	/**
+	 * Moves a task.
+	 * @param move where to: a status and the task to come after and/or before; with no
+	 * status, the neighbours' status (or the task's own); with no neighbour, the bottom
+	 * of the column
+	 */
+	@Transactional
+	TaskResponse move(UUID userId, UUID taskId, Move move, String ifMatch) {
+		Task found = this.tasks.find(taskId)
+			.filter((task) -> task.deletedAt() == null)
+			.orElseThrow(TaskAccess::notFound);
+		Role role = this.access.require(userId, found.projectId(), Capability.TASKS_WRITE);
+		if (!this.tasks.lockProject(found.projectId())) {
+			throw TaskAccess.notFound();
+		}
+		Task task = this.access.liveForUpdate(taskId);
+		ETags.require(ifMatch, task.version());
+		Task above = neighbour(task, move.afterTaskId(), "afterTaskId");
+		Task below = neighbour(task, move.beforeTaskId(), "beforeTaskId");
+		UUID statusId = (move.statusId() != null) ? move.statusId()
+				: (above != null) ? above.statusId() : (below != null) ? below.statusId() : task.statusId();
+		String category = this.tasks.statusCategory(task.projectId(), statusId)
+			.orElseThrow(() -> TaskAccess.invalid("statusId is not a status of this project."));
+		for (Task neighbour : new Task[] { above, below }) {
+			if (neighbour != null && !neighbour.statusId().equals(statusId)) {
+				throw TaskAccess.invalid("The neighbours must be tasks in the status the task moves to.");
+			}
+		}
+		if (above != null && below != null && above.position() >= below.position()) {
+			throw TaskAccess.invalid("afterTaskId must be above beforeTaskId in the column.");
+		}
+		long position = place(task, statusId, above, below);
+		this.tasks.move(taskId, statusId, position, Tasks.DONE.contains(category));
+		Task moved = this.tasks.find(taskId).orElseThrow();
+		this.activity.record("task.moved", task.projectId(), taskId, userId,
+				Map.of("before", place(task), "after", place(moved), "changes", changes(task, moved)));
+		return TaskResponse.of(moved, this.tasks.labelsOf(taskId), role);
+	}
+
+	private Task neighbour(Task task, UUID neighbourId, String field) {
+		if (neighbourId == null) {
+			return null;
+		}
+		return this.tasks.find(neighbourId)
+			.filter((found) -> found.projectId().equals(task.projectId()) && found.deletedAt() == null
+					&& !found.id().equals(task.id()))
+			.orElseThrow(() -> TaskAccess.invalid(field + " is not another task of this project."));
+	}
+
+	/**
+	 * The position between the neighbours; when they have no room between them, the
+	 * column is spread out and the neighbours read again.
+	 */
+	private long place(Task task, UUID statusId, Task above, Task below) {
+		if (above == null && below == null) {
+			return this.tasks.bottomOf(task.projectId(), statusId);
+		}
+		for (int attempt = 0; attempt < 2; attempt++) {
+			// Boxed on both sides, so that a missing neighbour stays null.
+			Long top = (above != null) ? Long.valueOf(above.position())
+					: this.tasks.positionAbove(task.projectId(), statusId, below.position(), task.id()).orElse(null);
+			Long bottom = (below != null) ? Long.valueOf(below.position())
+					: this.tasks.positionBelow(task.projectId(), statusId, above.position(), task.id()).orElse(null);
+			OptionalLong position = Positions.between(top, bottom);
+			if (position.isPresent()) {
+				return position.getAsLong();
+			}
+			this.tasks.rebalance(task.projectId(), statusId);
+			above = (above != null) ? this.tasks.find(above.id()).orElseThrow() : null;
+			below = (below != null) ? this.tasks.find(below.id()).orElseThrow() : null;
+		}
+		throw new IllegalStateException("No room in the column even after spreading it out");
+	}
+
+	private static Map<String, Object> place(Task task) {
+		Map<String, Object> place = new LinkedHashMap<>();
+		place.put("statusId", task.statusId().toString());
+		place.put("position", task.position());
+		return place;
+	}
+
+	private static List<String> changes(Task before, Task after) {
+		return before.statusId().equals(after.statusId()) ? List.of("position") : List.of("statusId", "position");
+	}
+
+	/**
+	 * Where to move a task.
+	 *
+	 * @param statusId the column, or null
+	 * @param afterTaskId the task that will be directly above, or null
+	 * @param beforeTaskId the task that will be directly below, or null
+	 */
+	record Move(UUID statusId, UUID afterTaskId, UUID beforeTaskId) {
+	}
+
+}

@@ -1,0 +1,8 @@
+-- Sorting a task list by priority (urgent first or last), keyset on (priority, id).
+CREATE INDEX tasks_project_priority_idx ON tasks (project_id, priority, id) WHERE deleted_at IS NULL;
+
+-- Sorting by due date must also reach the tasks without one (they come last), so the
+-- partial index of V5, which only held dated tasks, becomes a full one. It still serves
+-- the dueBefore and dueAfter filters.
+DROP INDEX tasks_project_due_date_idx;
+CREATE INDEX tasks_project_due_date_idx ON tasks (project_id, due_date, id) WHERE deleted_at IS NULL;

@@ -1,0 +1,4 @@
+DROP INDEX tasks_project_priority_idx;
+DROP INDEX tasks_project_due_date_idx;
+CREATE INDEX tasks_project_due_date_idx ON tasks (project_id, due_date, id)
+    WHERE deleted_at IS NULL AND due_date IS NOT NULL;
