@@ -83,7 +83,7 @@ record TaskFilter(List<UUID> statusIds, UUID assigneeId, boolean unassigned, Int
 		return new Sql(String.join(" AND ", conditions), params);
 	}
 
-	record Sql(String where, Map<String, Object> params) {
+	record Sql(String text, Map<String, Object> params) {
 	}
 
 }

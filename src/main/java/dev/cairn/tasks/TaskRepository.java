@@ -154,14 +154,19 @@ class TaskRepository {
 	 * @param after the position of the last row of the previous page, or null
 	 */
 	List<Task> findPage(UUID projectId, TaskFilter filter, TaskSort sort, List<String> after, int limit) {
+		TaskFilter.Sql page = pageQuery(projectId, filter, sort, after, limit);
+		return this.jdbc.sql(page.text()).params(page.params()).query(Task.class).list();
+	}
+
+	/**
+	 * The statement {@link #findPage} runs, whole, for the test that checks its plans.
+	 */
+	static TaskFilter.Sql pageQuery(UUID projectId, TaskFilter filter, TaskSort sort, List<String> after, int limit) {
 		TaskFilter.Sql sql = filter.toSql(projectId);
 		Map<String, Object> params = new HashMap<>(sql.params());
-		String where = (after != null) ? sql.where() + " AND " + sort.after(after, params) : sql.where();
-		return this.jdbc.sql(SELECT + " WHERE " + where + " ORDER BY " + sort.orderBy() + " LIMIT :limit")
-			.params(params)
-			.param("limit", limit)
-			.query(Task.class)
-			.list();
+		String where = (after != null) ? sql.text() + " AND " + sort.after(after, params) : sql.text();
+		params.put("limit", limit);
+		return new TaskFilter.Sql(SELECT + " WHERE " + where + " ORDER BY " + sort.orderBy() + " LIMIT :limit", params);
 	}
 
 	/**

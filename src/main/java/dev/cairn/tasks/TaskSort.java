@@ -65,8 +65,8 @@ record TaskSort(Field field, boolean descending) {
 	 */
 	String orderBy() {
 		String direction = this.descending ? " DESC" : " ASC";
-		if (this.field == Field.CREATED_AT) {
-			return "t.id" + direction;
+		if (this.field.unique) {
+			return this.field.column + direction;
 		}
 		return this.field.column + direction + ", t.id" + direction;
 	}
@@ -83,6 +83,10 @@ record TaskSort(Field field, boolean descending) {
 			return "(t.id " + comparison + " :afterId)";
 		}
 		String column = this.field.column;
+		if (this.field.unique) {
+			params.put("afterValue", this.field.parse(position.get(0)));
+			return "(" + column + " " + comparison + " :afterValue)";
+		}
 		if (position.get(0).isEmpty()) {
 			if (!this.field.nullable) {
 				throw invalidCursor();
@@ -117,33 +121,38 @@ record TaskSort(Field field, boolean descending) {
 	enum Field {
 
 		/** Creation order, which is id order (UUIDv7): tasks_project_live_id_idx. */
-		CREATED_AT("createdAt", "t.id", false, Task::id, UUID::fromString),
+		CREATED_AT("createdAt", "t.id", true, false, Task::id, UUID::fromString),
 
 		/** tasks_project_updated_at_idx. */
-		UPDATED_AT("updatedAt", "t.updated_at", false, Task::updatedAt,
+		UPDATED_AT("updatedAt", "t.updated_at", false, false, Task::updatedAt,
 				(value) -> Timestamp.from(Instant.parse(value))),
 
 		/** tasks_project_due_date_idx. */
-		DUE_DATE("dueDate", "t.due_date", true, Task::dueDate, (value) -> Date.valueOf(LocalDate.parse(value))),
+		DUE_DATE("dueDate", "t.due_date", false, true, Task::dueDate, (value) -> Date.valueOf(LocalDate.parse(value))),
 
 		/**
 		 * Least urgent first; {@code -priority} puts urgent first:
 		 * tasks_project_priority_idx.
 		 */
-		PRIORITY("priority", "t.priority", false, Task::priority, Integer::valueOf),
+		PRIORITY("priority", "t.priority", false, false, Task::priority, Integer::valueOf),
 
-		/** The number in the key: tasks_project_id_number_key. */
-		NUMBER("number", "t.number", false, Task::number, Integer::valueOf),
+		/**
+		 * The number in the key, unique in a project (so no tie-breaker):
+		 * tasks_project_id_number_key.
+		 */
+		NUMBER("number", "t.number", true, false, Task::number, Integer::valueOf),
 
 		/**
 		 * Board order, within one status: tasks_project_status_position_idx (the list
 		 * must filter on exactly one status).
 		 */
-		POSITION("position", "t.position", false, Task::position, Long::valueOf);
+		POSITION("position", "t.position", false, false, Task::position, Long::valueOf);
 
 		private final String parameter;
 
 		private final String column;
+
+		private final boolean unique;
 
 		private final boolean nullable;
 
@@ -151,10 +160,11 @@ record TaskSort(Field field, boolean descending) {
 
 		private final Function<String, Object> parser;
 
-		Field(String parameter, String column, boolean nullable, Function<Task, Object> value,
+		Field(String parameter, String column, boolean unique, boolean nullable, Function<Task, Object> value,
 				Function<String, Object> parser) {
 			this.parameter = parameter;
 			this.column = column;
+			this.unique = unique;
 			this.nullable = nullable;
 			this.value = value;
 			this.parser = parser;

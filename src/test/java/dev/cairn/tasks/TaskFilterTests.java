@@ -16,7 +16,7 @@ class TaskFilterTests {
 	void noFilterStillScopesToTheProjectAndLiveTasks() {
 		TaskFilter.Sql sql = new TaskFilter(null, null, false, null, null, null, null, null, null, null, false)
 			.toSql(this.project);
-		assertThat(sql.where()).isEqualTo("(t.project_id = :projectId) AND (t.deleted_at IS NULL)");
+		assertThat(sql.text()).isEqualTo("(t.project_id = :projectId) AND (t.deleted_at IS NULL)");
 		assertThat(sql.params()).containsOnlyKeys("projectId");
 	}
 
@@ -26,11 +26,11 @@ class TaskFilterTests {
 		TaskFilter filter = new TaskFilter(List.of(status), null, true, 4, "x') OR (true", LocalDate.of(2027, 1, 1),
 				null, null, null, null, true);
 		TaskFilter.Sql sql = filter.toSql(this.project);
-		assertThat(sql.where()).isEqualTo("(t.project_id = :projectId) AND (t.deleted_at IS NULL)"
+		assertThat(sql.text()).isEqualTo("(t.project_id = :projectId) AND (t.deleted_at IS NULL)"
 				+ " AND (t.status_id IN (:statusIds)) AND (t.assignee_id IS NULL) AND (t.priority = :priority)"
 				+ " AND (t.search_vector @@ websearch_to_tsquery('english', :text)) AND (t.due_date <= :dueBefore)"
 				+ " AND (t.parent_id IS NULL)");
-		assertThat(sql.where()).doesNotContain("OR (true");
+		assertThat(sql.text()).doesNotContain("OR (true");
 		assertThat(sql.params()).containsEntry("text", "x') OR (true").containsEntry("priority", 4);
 	}
 
