@@ -12,6 +12,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +27,12 @@ import org.springframework.web.method.HandlerMethod;
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
+
+	// The Caller comes from the bearer token, not from the request: without this it is
+	// described as a required query parameter named "caller".
+	static {
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+	}
 
 	@Bean
 	OpenAPI cairnApi() {
