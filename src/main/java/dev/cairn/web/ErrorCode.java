@@ -19,6 +19,8 @@ public enum ErrorCode {
 	RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
 	INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
 	DEPENDENCY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "A service Cairn depends on is unavailable"),
+	IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency key reused for another request"),
+	IDEMPOTENCY_KEY_IN_USE(HttpStatus.CONFLICT, "A request with this idempotency key is in progress"),
 
 	// Authentication and accounts
 	UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Authentication required"),

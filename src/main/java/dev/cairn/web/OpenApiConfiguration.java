@@ -1,14 +1,25 @@
 package dev.cairn.web;
 
+import java.util.Arrays;
+
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
 
 /**
  * The OpenAPI 3.1 description at {@code /v3/api-docs} (and Swagger UI at
@@ -16,6 +27,12 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
+
+	// The Caller comes from the bearer token, not from the request: without this it is
+	// described as a required query parameter named "caller".
+	static {
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+	}
 
 	@Bean
 	OpenAPI cairnApi() {
@@ -31,6 +48,42 @@ class OpenApiConfiguration {
 						.description("An access token (JWT) from /api/v1/auth/login, or a personal access "
 								+ "token (cairn_pat_...).")))
 			.addSecurityItem(new SecurityRequirement().addList("bearer"));
+	}
+
+	/**
+	 * The optional {@code Idempotency-Key} header on the POST routes that honour it:
+	 * those of a signed-in caller, outside {@code /api/v1/me/} (see
+	 * {@link IdempotencyFilter}).
+	 */
+	@Bean
+	OperationCustomizer idempotencyKeyHeader() {
+		return (operation, handler) -> {
+			if (honoursIdempotencyKey(handler)) {
+				operation.addParametersItem(new HeaderParameter().name(IdempotencyFilter.HEADER)
+					.required(false)
+					.description("Makes a retry safe: the same key with the same request within 24 hours "
+							+ "replays the first successful response (with `Idempotency-Replayed: true`) "
+							+ "instead of running it again; the same key with another request is 422, and "
+							+ "while the first request runs, 409. Up to 255 printable ASCII characters, " + "per user.")
+					.schema(new StringSchema().minLength(1).maxLength(255)));
+			}
+			return operation;
+		};
+	}
+
+	private static boolean honoursIdempotencyKey(HandlerMethod handler) {
+		RequestMapping method = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
+		if (method == null || !Arrays.asList(method.method()).contains(RequestMethod.POST)) {
+			return false;
+		}
+		boolean signedIn = Arrays.stream(handler.getMethodParameters())
+			.anyMatch((parameter) -> parameter.getParameterType().equals(Caller.class));
+		RequestMapping type = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), RequestMapping.class);
+		String prefix = (type != null && type.path().length > 0) ? type.path()[0] : "";
+		boolean secrets = Arrays.stream((method.path().length > 0) ? method.path() : new String[] { "" })
+			.map((path) -> prefix + path)
+			.anyMatch((path) -> path.startsWith("/api/v1/me/"));
+		return signedIn && !secrets;
 	}
 
 }

@@ -84,8 +84,20 @@ class ProblemDetailsAdvice {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unreadableBody(HttpMessageNotReadableException ex, HttpServletRequest request) {
+		BodyTooLarge tooLarge = tooLarge(ex);
+		if (tooLarge != null) {
+			return bodyTooLarge(tooLarge, request);
+		}
 		return respond(Problems.of(ErrorCode.MALFORMED_REQUEST, describe(ex.getCause()), request.getRequestURI(),
 				fieldErrors(ex.getCause())));
+	}
+
+	// A chunked body crossed the limit while the message converter read it
+	// (BodyLimitFilter
+	// refuses a declared Content-Length earlier).
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> bodyTooLarge(BodyTooLarge ex, HttpServletRequest request) {
+		return respond(Problems.of(ErrorCode.PAYLOAD_TOO_LARGE, ex.getMessage(), request.getRequestURI()));
 	}
 
 	@ExceptionHandler
@@ -124,6 +136,10 @@ class ProblemDetailsAdvice {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> bug(Exception ex, HttpServletRequest request) {
+		BodyTooLarge tooLarge = tooLarge(ex);
+		if (tooLarge != null) {
+			return bodyTooLarge(tooLarge, request);
+		}
 		log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return respond(Problems.of(ErrorCode.INTERNAL_ERROR, "The server failed to handle the request.",
 				request.getRequestURI()));
@@ -131,6 +147,15 @@ class ProblemDetailsAdvice {
 
 	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
 		return ResponseEntity.status(problem.getStatus()).body(problem);
+	}
+
+	private static BodyTooLarge tooLarge(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BodyTooLarge tooLarge) {
+				return tooLarge;
+			}
+		}
+		return null;
 	}
 
 	private static String describe(Throwable cause) {

@@ -1,12 +1,16 @@
 package dev.cairn.web;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /**
@@ -55,6 +59,15 @@ public final class Problems {
 			members.putAll(problem.getProperties());
 		}
 		return members;
+	}
+
+	/** Writes the problem as the whole response, from a filter outside Spring MVC. */
+	static void write(HttpServletResponse response, JsonMapper json, ProblemDetail problem) throws IOException {
+		response.setStatus(problem.getStatus());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		byte[] body = json.writeValueAsBytes(asMap(problem));
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
 	}
 
 }
