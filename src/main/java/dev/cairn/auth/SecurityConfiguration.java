@@ -108,7 +108,7 @@ class SecurityConfiguration {
 			configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "If-None-Match",
 					"Idempotency-Key", "X-Request-Id"));
 			configuration.setExposedHeaders(List.of("ETag", "Location", "Link", "X-Request-Id", "Retry-After",
-					"RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"));
+					"RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Idempotency-Replayed"));
 			configuration.setMaxAge(Duration.ofHours(1));
 			source.registerCorsConfiguration("/api/**", configuration);
 		}
