@@ -1,0 +1,229 @@
+package dev.cairn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import dev.cairn.testing.Accounts;
+import dev.cairn.testing.Accounts.SignedIn;
+import dev.cairn.testing.ApiTestSupport;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every project route against every kind of caller: the four roles, a signed-in stranger,
+ * nobody, and a read-only personal token of the owner. Each cell runs on a fresh project,
+ * so a cell that deletes something cannot decide the next one. A stranger gets 404
+ * whatever the route: a project you are not in does not exist for you.
+ */
+class AuthorizationMatrixTests extends ApiTestSupport {
+
+	private static final List<String> CALLERS = List.of("owner", "admin", "member", "viewer", "stranger", "anonymous",
+			"read-token");
+
+	private Cast cast;
+
+	@TestFactory
+	Stream<DynamicTest> everyRouteAnswersEveryCallerAsItsRoleAllows() {
+		return routes().stream()
+			.map((route) -> DynamicTest.dynamicTest(route.method() + " " + route.path(), () -> check(route)));
+	}
+
+	// Expected statuses, in the order of CALLERS.
+	private static List<Route> routes() {
+		return List.of(
+				// Projects
+				read("/api/v1/projects/{project}"), read("/api/v1/projects/{project}/activity"),
+				new Route(HttpMethod.PATCH, "/api/v1/projects/{project}", (w) -> Map.of("name", "Renamed"),
+						"200 200 403 403 404 401 403"),
+				new Route(HttpMethod.DELETE, "/api/v1/projects/{project}", null, "204 403 403 403 404 401 403"),
+				new Route(HttpMethod.POST, "/api/v1/projects/{deleted-project}/restore", null,
+						"200 403 403 403 404 401 403"),
+				// Members
+				read("/api/v1/projects/{project}/members"),
+				new Route(HttpMethod.POST, "/api/v1/projects/{project}/members",
+						(w) -> Map.of("userId", w.newcomer(), "role", "member"), "201 201 403 403 404 401 403"),
+				new Route(HttpMethod.PATCH, "/api/v1/projects/{project}/members/{member}",
+						(w) -> Map.of("role", "viewer"), "200 200 403 403 404 401 403"),
+				// Members may leave: removing oneself is the one member change anyone may
+				// make.
+				new Route(HttpMethod.DELETE, "/api/v1/projects/{project}/members/{viewer}", null,
+						"204 204 403 204 404 401 403"),
+				// Statuses
+				read("/api/v1/projects/{project}/statuses"),
+				new Route(HttpMethod.POST, "/api/v1/projects/{project}/statuses",
+						(w) -> Map.of("name", "Review", "category", "started"), "201 201 403 403 404 401 403"),
+				new Route(HttpMethod.PATCH, "/api/v1/projects/{project}/statuses/{status}",
+						(w) -> Map.of("name", "Later"), "200 200 403 403 404 401 403"),
+				new Route(HttpMethod.DELETE, "/api/v1/projects/{project}/statuses/{status}", null,
+						"204 204 403 403 404 401 403"),
+				// Labels
+				read("/api/v1/projects/{project}/labels"),
+				new Route(HttpMethod.POST, "/api/v1/projects/{project}/labels", (w) -> Map.of("name", "new"),
+						"201 201 403 403 404 401 403"),
+				new Route(HttpMethod.PATCH, "/api/v1/projects/{project}/labels/{label}",
+						(w) -> Map.of("name", "renamed"), "200 200 403 403 404 401 403"),
+				new Route(HttpMethod.DELETE, "/api/v1/projects/{project}/labels/{label}", null,
+						"204 204 403 403 404 401 403"),
+				// Tasks
+				read("/api/v1/projects/{project}/tasks"), read("/api/v1/tasks/{task}"),
+				read("/api/v1/tasks/by-key/{key}"), read("/api/v1/tasks/{task}/activity"),
+				new Route(HttpMethod.POST, "/api/v1/projects/{project}/tasks", (w) -> Map.of("title", "New"),
+						"201 201 201 403 404 401 403"),
+				new Route(HttpMethod.PATCH, "/api/v1/tasks/{task}", (w) -> Map.of("priority", "high"),
+						"200 200 200 403 404 401 403"),
+				new Route(HttpMethod.DELETE, "/api/v1/tasks/{task}", null, "204 204 204 403 404 401 403"),
+				new Route(HttpMethod.POST, "/api/v1/tasks/{deleted-task}/restore", null, "200 200 200 403 404 401 403"),
+				new Route(HttpMethod.POST, "/api/v1/tasks/{task}/move", (w) -> Map.of("statusId", w.status()),
+						"200 200 200 403 404 401 403"),
+				new Route(HttpMethod.PUT, "/api/v1/tasks/{task}/labels/{label}", null, "200 200 200 403 404 401 403"),
+				new Route(HttpMethod.DELETE, "/api/v1/tasks/{task}/labels/{label}", null,
+						"200 200 200 403 404 401 403"),
+				// Comments: the author edits; the author or an admin deletes.
+				read("/api/v1/tasks/{task}/comments"),
+				new Route(HttpMethod.POST, "/api/v1/tasks/{task}/comments", (w) -> Map.of("body", "Hi"),
+						"201 201 201 403 404 401 403"),
+				new Route(HttpMethod.PATCH, "/api/v1/comments/{comment}", (w) -> Map.of("body", "Edited"),
+						"200 403 403 403 404 401 403"),
+				new Route(HttpMethod.DELETE, "/api/v1/comments/{comment}", null, "204 204 403 403 404 401 403"));
+	}
+
+	private static Route read(String path) {
+		return new Route(HttpMethod.GET, path, null, "200 200 200 200 404 401 200");
+	}
+
+	private void check(Route route) {
+		Cast cast = cast();
+		List<String> expected = List.of(route.expected().split(" "));
+		List<String> actual = new ArrayList<>();
+		for (String caller : CALLERS) {
+			World world = world(cast);
+			String path = world.expand(route.path());
+			RestTestClient.RequestBodySpec request = this.client.method(route.method()).uri(path);
+			String token = cast.tokenOf(caller);
+			if (token != null) {
+				request = request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+			}
+			RestTestClient.ResponseSpec response = (route.body() != null)
+					? request.contentType(MediaType.APPLICATION_JSON).body(route.body().apply(world)).exchange()
+					: request.exchange();
+			int status = response.returnResult(String.class).getStatus().value();
+			actual.add(String.valueOf(status));
+			if (status >= 400) {
+				response.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+			}
+		}
+		assertThat(actual).as("%s %s for %s", route.method(), route.path(), CALLERS).isEqualTo(expected);
+	}
+
+	private Cast cast() {
+		if (this.cast == null) {
+			SignedIn owner = Accounts.signUp(this.client);
+			String readToken = (String) this.api
+				.call(owner, HttpMethod.POST, "/api/v1/me/tokens", Map.of("name", "ro", "scopes", List.of("read")))
+				.expectStatus()
+				.isCreated()
+				.expectBody(Map.class)
+				.returnResult()
+				.getResponseBody()
+				.get("token");
+			this.cast = new Cast(owner, Accounts.signUp(this.client), Accounts.signUp(this.client),
+					Accounts.signUp(this.client), Accounts.signUp(this.client), Accounts.signUp(this.client),
+					readToken);
+		}
+		return this.cast;
+	}
+
+	/** A fresh project with one of everything, made by its owner. */
+	private World world(Cast cast) {
+		UUID project = this.api.project(cast.owner());
+		this.api.addMember(project, cast.admin(), "admin");
+		this.api.addMember(project, cast.member(), "member");
+		this.api.addMember(project, cast.viewer(), "viewer");
+		Map<?, ?> task = this.api.task(cast.owner(), project, Map.of("title", "Task"));
+		Map<?, ?> deleted = this.api.task(cast.owner(), project, Map.of("title", "Deleted"));
+		this.api.call(cast.owner(), HttpMethod.DELETE, "/api/v1/tasks/" + deleted.get("id"), null)
+			.expectStatus()
+			.isNoContent();
+		String status = created(cast.owner(), "/api/v1/projects/" + project + "/statuses",
+				Map.of("name", "Extra", "category", "unstarted"));
+		String label = created(cast.owner(), "/api/v1/projects/" + project + "/labels", Map.of("name", "bug"));
+		this.api.call(cast.owner(), HttpMethod.PUT, "/api/v1/tasks/" + task.get("id") + "/labels/" + label, null)
+			.expectStatus()
+			.isOk();
+		String comment = created(cast.owner(), "/api/v1/tasks/" + task.get("id") + "/comments",
+				Map.of("body", "First"));
+		UUID deletedProject = this.api.project(cast.owner());
+		this.api.addMember(deletedProject, cast.admin(), "admin");
+		this.api.addMember(deletedProject, cast.member(), "member");
+		this.api.addMember(deletedProject, cast.viewer(), "viewer");
+		this.api.call(cast.owner(), HttpMethod.DELETE, "/api/v1/projects/" + deletedProject, null)
+			.expectStatus()
+			.isNoContent();
+		return new World(project, deletedProject, (String) task.get("id"), (String) task.get("key"),
+				(String) deleted.get("id"), status, label, comment, cast);
+	}
+
+	private String created(SignedIn user, String path, Map<String, ?> body) {
+		return (String) this.api.call(user, HttpMethod.POST, path, body)
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+	}
+
+	private record Route(HttpMethod method, String path, Function<World, Map<String, ?>> body, String expected) {
+	}
+
+	private record Cast(SignedIn owner, SignedIn admin, SignedIn member, SignedIn viewer, SignedIn stranger,
+			SignedIn newcomer, String readToken) {
+
+		String tokenOf(String caller) {
+			return switch (caller) {
+				case "owner" -> this.owner.accessToken();
+				case "admin" -> this.admin.accessToken();
+				case "member" -> this.member.accessToken();
+				case "viewer" -> this.viewer.accessToken();
+				case "stranger" -> this.stranger.accessToken();
+				case "read-token" -> this.readToken;
+				default -> null;
+			};
+		}
+
+	}
+
+	private record World(UUID project, UUID deletedProject, String task, String key, String deletedTask, String status,
+			String label, String comment, Cast cast) {
+
+		String expand(String path) {
+			return path.replace("{project}", this.project.toString())
+				.replace("{deleted-project}", this.deletedProject.toString())
+				.replace("{deleted-task}", this.deletedTask)
+				.replace("{task}", this.task)
+				.replace("{key}", this.key)
+				.replace("{status}", this.status)
+				.replace("{label}", this.label)
+				.replace("{comment}", this.comment)
+				.replace("{member}", this.cast.member().userId().toString())
+				.replace("{viewer}", this.cast.viewer().userId().toString());
+		}
+
+		String newcomer() {
+			return this.cast.newcomer().userId().toString();
+		}
+
+	}
+
+}
