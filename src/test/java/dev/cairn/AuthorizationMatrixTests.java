@@ -106,8 +106,13 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 		Cast cast = cast();
 		List<String> expected = List.of(route.expected().split(" "));
 		List<String> actual = new ArrayList<>();
+		World world = null;
 		for (String caller : CALLERS) {
-			World world = world(cast);
+			// A refused call changes nothing (other tests prove it), so the world is made
+			// again only after a call that may have changed it.
+			if (world == null) {
+				world = world(cast);
+			}
 			String path = world.expand(route.path());
 			RestTestClient.RequestBodySpec request = this.client.method(route.method()).uri(path);
 			String token = cast.tokenOf(caller);
@@ -119,6 +124,9 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 					: request.exchange();
 			int status = response.returnResult(String.class).getStatus().value();
 			actual.add(String.valueOf(status));
+			if (status < 400 && route.method() != HttpMethod.GET) {
+				world = null;
+			}
 			if (status >= 400) {
 				response.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
 			}
