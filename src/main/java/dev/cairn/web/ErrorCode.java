@@ -51,6 +51,11 @@ public enum ErrorCode {
 	TOO_MANY(HttpStatus.UNPROCESSABLE_CONTENT, "Limit reached"),
 	LABEL_NOT_FOUND(HttpStatus.NOT_FOUND, "Label not found"), LABEL_NAME_TAKEN(HttpStatus.CONFLICT, "Label name taken"),
 
+	// Custom fields
+	FIELD_NOT_FOUND(HttpStatus.NOT_FOUND, "Custom field not found"),
+	FIELD_NAME_TAKEN(HttpStatus.CONFLICT, "Custom field name taken"),
+	FIELD_TYPE_IMMUTABLE(HttpStatus.UNPROCESSABLE_CONTENT, "A custom field's type cannot change"),
+
 	// Tasks
 	TASK_NOT_FOUND(HttpStatus.NOT_FOUND, "Task not found"),
 	INVALID_REFERENCE(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid reference"),

@@ -8,6 +8,7 @@ import dev.cairn.CairnApplication;
 import dev.cairn.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,9 +21,11 @@ class CairnLauncherTests {
 	private final TestDatabase.Database database = TestDatabase.create();
 
 	@Test
-	void rollbackDoesNotMigrateFirstEvenWhenTheConfigurationSaysSo() {
-		assertThat(run("migrate")).isEqualTo("Applied 9 migration(s); the schema is at version 9.\n");
-		assertThat(run("rollback", "--to", "3")).startsWith("Rolled back version 9");
+	void rollbackDoesNotMigrateFirstEvenWhenTheConfigurationSaysSo() throws Exception {
+		int latest = new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/V*__*.sql").length;
+		assertThat(run("migrate"))
+			.isEqualTo("Applied %d migration(s); the schema is at version %d.\n".formatted(latest, latest));
+		assertThat(run("rollback", "--to", "3")).startsWith("Rolled back version " + latest);
 		assertThat(schemaVersion()).isEqualTo("3");
 
 		// Migrating on start is on by default (CAIRN_DATABASE_MIGRATE_ON_START), yet
@@ -31,7 +34,8 @@ class CairnLauncherTests {
 		assertThat(run("rollback", "--to", "2")).isEqualTo("Rolled back version 3\n");
 		assertThat(schemaVersion()).isEqualTo("2");
 
-		assertThat(run("migrate")).isEqualTo("Applied 7 migration(s); the schema is at version 9.\n");
+		assertThat(run("migrate"))
+			.isEqualTo("Applied %d migration(s); the schema is at version %d.\n".formatted(latest - 2, latest));
 	}
 
 	@Test

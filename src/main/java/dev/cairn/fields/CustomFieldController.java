@@ -1,0 +1,93 @@
+package dev.cairn.fields;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import tools.jackson.databind.JsonNode;
+
+import dev.cairn.web.Caller;
+import dev.cairn.web.RequiresScope;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/projects/{projectId}/fields")
+class CustomFieldController {
+
+	private final CustomFields fields;
+
+	CustomFieldController(CustomFields fields) {
+		this.fields = fields;
+	}
+
+	// A project has at most CustomFields.MAX_FIELDS fields: the whole list is one page.
+	@GetMapping
+	Map<String, Object> list(Caller caller, @PathVariable UUID projectId) {
+		Map<String, Object> page = new LinkedHashMap<>();
+		page.put("items", this.fields.list(caller.userId(), projectId));
+		page.put("nextCursor", null);
+		return page;
+	}
+
+	@RequiresScope(Caller.Scope.ADMIN)
+	@PostMapping
+	ResponseEntity<CustomField> create(Caller caller, @PathVariable UUID projectId,
+			@Valid @RequestBody NewField request) {
+		List<FieldOptions.Draft> options = (request.options() != null) ? request.options()
+			.stream()
+			.map((option) -> new FieldOptions.Draft(null, option.name(), option.color()))
+			.toList() : null;
+		CustomField field = this.fields.create(caller.userId(), projectId, request.name(), request.type(), options,
+				request.position());
+		return ResponseEntity.created(URI.create("/api/v1/projects/" + projectId + "/fields/" + field.id()))
+			.body(field);
+	}
+
+	@RequiresScope(Caller.Scope.ADMIN)
+	@PatchMapping(path = "/{fieldId}", consumes = { "application/merge-patch+json", "application/json" })
+	CustomField update(Caller caller, @PathVariable UUID projectId, @PathVariable UUID fieldId,
+			@RequestBody JsonNode patch) {
+		return this.fields.update(caller.userId(), projectId, fieldId, patch);
+	}
+
+	@RequiresScope(Caller.Scope.ADMIN)
+	@DeleteMapping("/{fieldId}")
+	ResponseEntity<Void> delete(Caller caller, @PathVariable UUID projectId, @PathVariable UUID fieldId) {
+		this.fields.delete(caller.userId(), projectId, fieldId);
+		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * A new field; options are for select and multiselect fields, and get their ids from
+	 * the server.
+	 */
+	record NewField(@NotBlank @Size(max = 50) String name, @NotNull @Pattern(
+			regexp = "text|number|date|checkbox|url|select|multiselect|user",
+			message = "must be one of text, number, date, checkbox, url, select, multiselect, user") String type,
+			@Size(max = FieldOptions.MAX_OPTIONS) List<@NotNull NewOption> options,
+			@Min(0) @Max(1000) Integer position) {
+	}
+
+	// Checked by the service, with the same rules as options in a patch.
+	record NewOption(String name, String color) {
+	}
+
+}

@@ -1,0 +1,230 @@
+package dev.cairn.fields;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+
+import dev.cairn.activity.ActivityLog;
+import dev.cairn.members.Capability;
+import dev.cairn.members.ProjectAccess;
+import dev.cairn.platform.Ids;
+import dev.cairn.web.ApiProblem;
+import dev.cairn.web.ErrorCode;
+import dev.cairn.web.FieldError;
+import dev.cairn.web.InvalidInput;
+import dev.cairn.web.MergePatch;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Custom field use cases: members read the definitions, admins manage them. Order is a
+ * dense position 0..n-1, renumbered on every change while the project's fields are locked
+ * (there are at most {@value #MAX_FIELDS}). Deleting a field or removing options
+ * publishes {@link CustomFieldDeleted} or {@link CustomFieldOptionsRemoved} in the same
+ * transaction, after the definition changed, so the values of tasks can go with them.
+ */
+@Service
+public class CustomFields {
+
+	static final int MAX_FIELDS = 50;
+
+	private static final Set<String> PATCHABLE = Set.of("name", "type", "options", "position");
+
+	private final CustomFieldRepository fields;
+
+	private final ProjectAccess access;
+
+	private final ActivityLog activity;
+
+	private final ApplicationEventPublisher events;
+
+	CustomFields(CustomFieldRepository fields, ProjectAccess access, ActivityLog activity,
+			ApplicationEventPublisher events) {
+		this.fields = fields;
+		this.access = access;
+		this.activity = activity;
+		this.events = events;
+	}
+
+	/**
+	 * The fields of a project in their order, for a caller that has checked access
+	 * already (the tasks of the project validating or filtering values).
+	 */
+	@Transactional(readOnly = true)
+	public List<CustomField> definitionsOf(UUID projectId) {
+		return this.fields.findAll(projectId);
+	}
+
+	@Transactional(readOnly = true)
+	List<CustomField> list(UUID userId, UUID projectId) {
+		this.access.requireLive(userId, projectId, Capability.PROJECT_READ);
+		return this.fields.findAll(projectId);
+	}
+
+	@Transactional
+	CustomField create(UUID userId, UUID projectId, String name, String type, List<FieldOptions.Draft> options,
+			Integer position) {
+		this.access.requireLive(userId, projectId, Capability.FIELDS_MANAGE);
+		FieldType fieldType = FieldType.of(type).orElseThrow(() -> new InvalidInput("type", typeRule()));
+		List<FieldError> errors = new ArrayList<>();
+		List<FieldOption> settled = FieldOptions.settle(fieldType, (options != null) ? options : List.of(), List.of(),
+				(field, message) -> errors.add(new FieldError(field, message)));
+		if (!errors.isEmpty()) {
+			throw new InvalidInput(errors);
+		}
+		this.fields.lock(projectId);
+		List<CustomField> all = new ArrayList<>(this.fields.findAll(projectId));
+		if (all.size() >= MAX_FIELDS) {
+			throw new ApiProblem(ErrorCode.TOO_MANY, "A project has at most " + MAX_FIELDS + " custom fields.");
+		}
+		CustomField created = new CustomField(Ids.newId(), name.strip(), fieldType, settled, all.size());
+		if (!this.fields.insert(projectId, created)) {
+			throw nameTaken(created.name());
+		}
+		all.add(created);
+		if (position != null) {
+			reorder(projectId, all, created, position);
+		}
+		CustomField result = this.fields.find(projectId, created.id()).orElseThrow();
+		this.activity.record("field.created", projectId, null, userId, Map.of("after", snapshot(result)));
+		return result;
+	}
+
+	/**
+	 * Renames, reorders or changes the options of a field. The type cannot change: the
+	 * values tasks hold would stop meaning anything (422); sending the current type is
+	 * allowed, so a client may send back what it read.
+	 */
+	@Transactional
+	CustomField update(UUID userId, UUID projectId, UUID fieldId, JsonNode body) {
+		this.access.requireLive(userId, projectId, Capability.FIELDS_MANAGE);
+		MergePatch patch = MergePatch.of(body, PATCHABLE);
+		var name = patch.text("name", FieldOptions.MAX_NAME, false).orElse(null);
+		if (name != null && name.value().isBlank()) {
+			patch.reject("name", "must not be blank");
+		}
+		var type = patch.text("type", 20, false).orElse(null);
+		if (type != null && FieldType.of(type.value()).isEmpty()) {
+			patch.reject("type", typeRule());
+		}
+		Integer position = null;
+		if (body.has("position")) {
+			if (!body.get("position").isInt() || body.get("position").asInt() < 0) {
+				patch.reject("position", "must be a whole number from 0");
+			}
+			else {
+				position = body.get("position").asInt();
+			}
+		}
+		List<FieldOptions.Draft> options = body.has("options") ? FieldOptions.read(body.get("options"), patch::reject)
+				: null;
+		patch.validate();
+
+		this.fields.lock(projectId);
+		List<CustomField> all = new ArrayList<>(this.fields.findAll(projectId));
+		CustomField before = all.stream()
+			.filter((field) -> field.id().equals(fieldId))
+			.findFirst()
+			.orElseThrow(CustomFields::notFound);
+		if (type != null && FieldType.of(type.value()).orElseThrow() != before.type()) {
+			throw new ApiProblem(ErrorCode.FIELD_TYPE_IMMUTABLE, "A field's type cannot change; this one is a "
+					+ before.type().value() + " field. Create a new field of the other type instead.");
+		}
+		List<FieldOption> settled = (options != null)
+				? FieldOptions.settle(before.type(), options, before.options(), patch::reject) : before.options();
+		patch.validate();
+		CustomField changed = new CustomField(fieldId, (name != null) ? name.value().strip() : before.name(),
+				before.type(), settled, before.position());
+		if (changed.equals(before) && (position == null || position == before.position())) {
+			return before;
+		}
+		if (!this.fields.update(projectId, changed)) {
+			throw nameTaken(changed.name());
+		}
+		if (position != null) {
+			all.set(all.indexOf(before), changed);
+			reorder(projectId, all, changed, position);
+		}
+		CustomField after = this.fields.find(projectId, fieldId).orElseThrow();
+		Set<UUID> removed = new HashSet<>(before.options().stream().map(FieldOption::id).toList());
+		after.options().forEach((option) -> removed.remove(option.id()));
+		if (!removed.isEmpty()) {
+			this.events.publishEvent(new CustomFieldOptionsRemoved(projectId, fieldId, removed));
+		}
+		this.activity.record("field.updated", projectId, null, userId,
+				Map.of("before", snapshot(before), "after", snapshot(after)));
+		return after;
+	}
+
+	/**
+	 * Deletes a field; the values tasks hold for it go too (by the event's listeners).
+	 */
+	@Transactional
+	void delete(UUID userId, UUID projectId, UUID fieldId) {
+		this.access.requireLive(userId, projectId, Capability.FIELDS_MANAGE);
+		this.fields.lock(projectId);
+		List<CustomField> all = new ArrayList<>(this.fields.findAll(projectId));
+		CustomField doomed = all.stream()
+			.filter((field) -> field.id().equals(fieldId))
+			.findFirst()
+			.orElseThrow(CustomFields::notFound);
+		this.fields.delete(projectId, fieldId);
+		this.events.publishEvent(new CustomFieldDeleted(projectId, fieldId));
+		all.remove(doomed);
+		renumber(projectId, all);
+		this.activity.record("field.deleted", projectId, null, userId, Map.of("before", snapshot(doomed)));
+	}
+
+	private void reorder(UUID projectId, List<CustomField> all, CustomField moving, int position) {
+		all.removeIf((field) -> field.id().equals(moving.id()));
+		all.add(Math.min(position, all.size()), moving);
+		renumber(projectId, all);
+	}
+
+	private void renumber(UUID projectId, List<CustomField> ordered) {
+		for (int i = 0; i < ordered.size(); i++) {
+			CustomField field = ordered.get(i);
+			if (field.position() != i) {
+				this.fields.update(projectId,
+						new CustomField(field.id(), field.name(), field.type(), field.options(), i));
+			}
+		}
+	}
+
+	private static Map<String, Object> snapshot(CustomField field) {
+		Map<String, Object> snapshot = new LinkedHashMap<>();
+		snapshot.put("id", field.id().toString());
+		snapshot.put("name", field.name());
+		snapshot.put("type", field.type().value());
+		snapshot.put("options", field.options().stream().map((option) -> {
+			Map<String, Object> values = new LinkedHashMap<>();
+			values.put("id", option.id().toString());
+			values.put("name", option.name());
+			values.put("color", option.color());
+			return values;
+		}).toList());
+		snapshot.put("position", field.position());
+		return snapshot;
+	}
+
+	private static String typeRule() {
+		return "must be one of text, number, date, checkbox, url, select, multiselect, user";
+	}
+
+	private static ApiProblem notFound() {
+		return new ApiProblem(ErrorCode.FIELD_NOT_FOUND, "No such custom field in this project.");
+	}
+
+	private static ApiProblem nameTaken(String name) {
+		return new ApiProblem(ErrorCode.FIELD_NAME_TAKEN, "The project has a custom field named " + name + " already.");
+	}
+
+}

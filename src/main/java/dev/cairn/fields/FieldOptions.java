@@ -1,0 +1,150 @@
+package dev.cairn.fields;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+
+import tools.jackson.databind.JsonNode;
+
+import dev.cairn.platform.Ids;
+
+/**
+ * The rules of a field's option list, the same on create and on update: only select and
+ * multiselect fields have options, 1 to {@value #MAX_OPTIONS} of them, names unique
+ * whatever their case, colours {@code #rrggbb}. An option given with an id keeps it (a
+ * rename or a new colour), one without gets a new id, and one left out is removed.
+ */
+final class FieldOptions {
+
+	static final int MAX_OPTIONS = 100;
+
+	static final int MAX_NAME = 50;
+
+	private static final Set<String> OPTION_FIELDS = Set.of("id", "name", "color");
+
+	private FieldOptions() {
+	}
+
+	/** An option as a request gives it: {@code id} is null for a new one. */
+	record Draft(UUID id, String name, String color) {
+	}
+
+	/**
+	 * Reads the options array of a merge patch; problems go to {@code reject} as
+	 * {@code (field, message)}.
+	 */
+	static List<Draft> read(JsonNode options, BiConsumer<String, String> reject) {
+		if (options.isNull()) {
+			reject.accept("options", "must not be null");
+			return List.of();
+		}
+		if (!options.isArray()) {
+			reject.accept("options", "must be an array");
+			return List.of();
+		}
+		if (options.size() > MAX_OPTIONS) {
+			reject.accept("options", "must have at most " + MAX_OPTIONS + " options");
+			return List.of();
+		}
+		List<Draft> drafts = new ArrayList<>();
+		for (int i = 0; i < options.size(); i++) {
+			JsonNode option = options.get(i);
+			String path = "options[" + i + "]";
+			if (!option.isObject()) {
+				reject.accept(path, "must be an object");
+				continue;
+			}
+			option.propertyNames()
+				.stream()
+				.filter((name) -> !OPTION_FIELDS.contains(name))
+				.forEach((name) -> reject.accept(path + "." + name, "is not a known field"));
+			drafts.add(new Draft(id(option.get("id"), path + ".id", reject),
+					string(option.get("name"), path + ".name", reject),
+					string(option.get("color"), path + ".color", reject)));
+		}
+		return drafts;
+	}
+
+	/**
+	 * Checks a field's new option list and completes it: ids for new options, names
+	 * stripped, colours in lower case.
+	 * @param existing the field's options before the change (empty on create)
+	 */
+	static List<FieldOption> settle(FieldType type, List<Draft> drafts, List<FieldOption> existing,
+			BiConsumer<String, String> reject) {
+		if (!type.hasOptions()) {
+			if (!drafts.isEmpty()) {
+				reject.accept("options", "only select and multiselect fields have options");
+			}
+			return List.of();
+		}
+		if (drafts.isEmpty() || drafts.size() > MAX_OPTIONS) {
+			reject.accept("options", "must have 1 to " + MAX_OPTIONS + " options");
+			return List.of();
+		}
+		Set<UUID> known = new HashSet<>(existing.stream().map(FieldOption::id).toList());
+		Set<UUID> ids = new HashSet<>();
+		Set<String> names = new HashSet<>();
+		List<FieldOption> settled = new ArrayList<>();
+		for (int i = 0; i < drafts.size(); i++) {
+			Draft draft = drafts.get(i);
+			String path = "options[" + i + "]";
+			if (draft.id() != null && !known.contains(draft.id())) {
+				reject.accept(path + ".id", "is not an option of this field (leave it out for a new option)");
+			}
+			else if (draft.id() != null && !ids.add(draft.id())) {
+				reject.accept(path + ".id", "repeats another option");
+			}
+			String name = (draft.name() != null) ? draft.name().strip() : "";
+			if (name.isEmpty()) {
+				reject.accept(path + ".name", "must not be blank");
+			}
+			else if (name.codePointCount(0, name.length()) > MAX_NAME) {
+				reject.accept(path + ".name", "must be at most " + MAX_NAME + " characters");
+			}
+			else if (!names.add(name.toLowerCase(Locale.ROOT))) {
+				reject.accept(path + ".name", "repeats the name of another option");
+			}
+			if (draft.color() != null && !draft.color().matches("#[0-9a-fA-F]{6}")) {
+				reject.accept(path + ".color", "must be a hex colour such as #2563eb");
+			}
+			settled.add(new FieldOption((draft.id() != null) ? draft.id() : Ids.newId(), name,
+					(draft.color() != null) ? draft.color().toLowerCase(Locale.ROOT) : null));
+		}
+		return settled;
+	}
+
+	private static UUID id(JsonNode value, String path, BiConsumer<String, String> reject) {
+		String text = string(value, path, reject);
+		if (text == null) {
+			return null;
+		}
+		try {
+			return (text.length() == 36) ? UUID.fromString(text) : invalidId(path, reject);
+		}
+		catch (IllegalArgumentException ex) {
+			return invalidId(path, reject);
+		}
+	}
+
+	private static UUID invalidId(String path, BiConsumer<String, String> reject) {
+		reject.accept(path, "must be an id (UUID)");
+		return null;
+	}
+
+	private static String string(JsonNode value, String path, BiConsumer<String, String> reject) {
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isString()) {
+			reject.accept(path, "must be a string");
+			return null;
+		}
+		return value.asString();
+	}
+
+}

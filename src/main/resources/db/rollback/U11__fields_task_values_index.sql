@@ -1,0 +1,1 @@
+DROP INDEX tasks_custom_fields_idx;
