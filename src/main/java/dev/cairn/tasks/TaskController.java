@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,7 +64,7 @@ class TaskController {
 		TaskResponse task = this.tasks.create(caller.userId(), projectId,
 				new Tasks.NewTask(request.title(), request.description(), request.statusId(), request.priority(),
 						request.assigneeId(), request.parentId(), request.startDate(), request.dueDate(),
-						request.estimate()));
+						request.estimate(), request.customFields()));
 		return ResponseEntity.created(URI.create("/api/v1/tasks/" + task.id()))
 			.eTag(ETags.of(task.version()))
 			.body(task);
@@ -92,7 +94,7 @@ class TaskController {
 		TaskFilter filter = new TaskFilter(status, assigneeId, unassigned,
 				(priority != null) ? Priority.of(priority).orElseThrow().ordinal() : null,
 				(q != null && !q.isBlank()) ? q.strip() : null, dueBefore, dueAfter, updatedSince, label, parentId,
-				topLevel);
+				topLevel, null);
 		// The next link repeats the filters as given (decoded here, encoded once by the
 		// page).
 		UriComponentsBuilder self = UriComponentsBuilder.fromPath("/api/v1/projects/" + projectId + "/tasks");
@@ -101,7 +103,13 @@ class TaskController {
 				self.queryParam(name, (Object[]) values);
 			}
 		});
-		return this.tasks.list(caller.userId(), projectId, filter, TaskSort.parse(sort), cursor, limit)
+		Map<String, String> fieldFilters = new LinkedHashMap<>();
+		request.getParameterMap().forEach((name, values) -> {
+			if (name.startsWith("cf.")) {
+				fieldFilters.put(name, values[0]);
+			}
+		});
+		return this.tasks.list(caller.userId(), projectId, filter, fieldFilters, TaskSort.parse(sort), cursor, limit)
 			.toResponse(self);
 	}
 
@@ -187,7 +195,8 @@ class TaskController {
 					message = "must be none, low, medium, high or urgent") String priority,
 			UUID assigneeId, UUID parentId, LocalDate startDate, LocalDate dueDate,
 			@DecimalMin("0") @DecimalMax(value = "1000000", inclusive = false) @Digits(integer = 7,
-					fraction = 2) BigDecimal estimate) {
+					fraction = 2) BigDecimal estimate,
+			JsonNode customFields) {
 	}
 
 	/**

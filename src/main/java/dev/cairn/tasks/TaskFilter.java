@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.cairn.fields.CustomFieldFilter;
+
 /**
  * The filters of a task list, turned into SQL: every condition comes from this fixed set,
  * takes its values as bound parameters, and is parenthesized before being joined with
@@ -25,9 +27,19 @@ import java.util.UUID;
  * @param labelId tasks carrying this label
  * @param parentId subtasks of this task
  * @param topLevel tasks that are nobody's subtask
+ * @param fieldConditions conditions on custom field values, each parenthesized and bound,
+ * made by {@link CustomFieldFilter} from the project's field definitions
  */
 record TaskFilter(List<UUID> statusIds, UUID assigneeId, boolean unassigned, Integer priority, String text,
-		LocalDate dueBefore, LocalDate dueAfter, Instant updatedSince, UUID labelId, UUID parentId, boolean topLevel) {
+		LocalDate dueBefore, LocalDate dueAfter, Instant updatedSince, UUID labelId, UUID parentId, boolean topLevel,
+		List<CustomFieldFilter.Condition> fieldConditions) {
+
+	/** The same filter with conditions on custom field values. */
+	TaskFilter withFieldConditions(List<CustomFieldFilter.Condition> conditions) {
+		return new TaskFilter(this.statusIds, this.assigneeId, this.unassigned, this.priority, this.text,
+				this.dueBefore, this.dueAfter, this.updatedSince, this.labelId, this.parentId, this.topLevel,
+				List.copyOf(conditions));
+	}
 
 	/**
 	 * The WHERE clause (the project and live-task conditions, then the filters) and its
@@ -79,6 +91,12 @@ record TaskFilter(List<UUID> statusIds, UUID assigneeId, boolean unassigned, Int
 		else if (this.parentId != null) {
 			conditions.add("(t.parent_id = :parentId)");
 			params.put("parentId", this.parentId);
+		}
+		if (this.fieldConditions != null) {
+			for (CustomFieldFilter.Condition condition : this.fieldConditions) {
+				conditions.add(condition.sql());
+				params.putAll(condition.params());
+			}
 		}
 		return new Sql(String.join(" AND ", conditions), params);
 	}

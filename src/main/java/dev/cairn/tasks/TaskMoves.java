@@ -24,12 +24,15 @@ class TaskMoves {
 
 	private final TaskRepository tasks;
 
+	private final TaskPlacementRepository placements;
+
 	private final TaskAccess access;
 
 	private final ActivityLog activity;
 
-	TaskMoves(TaskRepository tasks, TaskAccess access, ActivityLog activity) {
+	TaskMoves(TaskRepository tasks, TaskPlacementRepository placements, TaskAccess access, ActivityLog activity) {
 		this.tasks = tasks;
+		this.placements = placements;
 		this.access = access;
 		this.activity = activity;
 	}
@@ -46,7 +49,7 @@ class TaskMoves {
 			.filter((task) -> task.deletedAt() == null)
 			.orElseThrow(TaskAccess::notFound);
 		Role role = this.access.require(userId, found.projectId(), Capability.TASKS_WRITE);
-		if (!this.tasks.lockProject(found.projectId())) {
+		if (!this.placements.lockProject(found.projectId())) {
 			throw TaskAccess.notFound();
 		}
 		Task task = this.access.liveForUpdate(taskId);
@@ -66,7 +69,7 @@ class TaskMoves {
 			throw TaskAccess.invalid("afterTaskId must be above beforeTaskId in the column.");
 		}
 		long position = place(task, statusId, above, below);
-		this.tasks.move(taskId, statusId, position, Tasks.DONE.contains(category));
+		this.placements.move(taskId, statusId, position, Tasks.DONE.contains(category));
 		Task moved = this.tasks.find(taskId).orElseThrow();
 		this.activity.record("task.moved", task.projectId(), taskId, userId,
 				Map.of("before", place(task), "after", place(moved), "changes", changes(task, moved)));
@@ -89,19 +92,21 @@ class TaskMoves {
 	 */
 	private long place(Task task, UUID statusId, Task above, Task below) {
 		if (above == null && below == null) {
-			return this.tasks.bottomOf(task.projectId(), statusId);
+			return this.placements.bottomOf(task.projectId(), statusId);
 		}
 		for (int attempt = 0; attempt < 2; attempt++) {
 			// Boxed on both sides, so that a missing neighbour stays null.
 			Long top = (above != null) ? Long.valueOf(above.position())
-					: this.tasks.positionAbove(task.projectId(), statusId, below.position(), task.id()).orElse(null);
+					: this.placements.positionAbove(task.projectId(), statusId, below.position(), task.id())
+						.orElse(null);
 			Long bottom = (below != null) ? Long.valueOf(below.position())
-					: this.tasks.positionBelow(task.projectId(), statusId, above.position(), task.id()).orElse(null);
+					: this.placements.positionBelow(task.projectId(), statusId, above.position(), task.id())
+						.orElse(null);
 			OptionalLong position = Positions.between(top, bottom);
 			if (position.isPresent()) {
 				return position.getAsLong();
 			}
-			this.tasks.rebalance(task.projectId(), statusId);
+			this.placements.rebalance(task.projectId(), statusId);
 			above = (above != null) ? this.tasks.find(above.id()).orElseThrow() : null;
 			below = (below != null) ? this.tasks.find(below.id()).orElseThrow() : null;
 		}

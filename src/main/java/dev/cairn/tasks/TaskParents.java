@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
  * The rules of subtasks: a parent is a live task of the same project, a task is never
  * below itself, and the tree is at most {@link #MAX_DEPTH} levels deep, so that reading a
  * tree is always a bounded walk. Callers hold the project lock
- * ({@link TaskRepository#lockProject}), so two reparentings cannot make a cycle between
- * them.
+ * ({@link TaskPlacementRepository#lockProject}), so two reparentings cannot make a cycle
+ * between them.
  */
 @Component
 class TaskParents {
@@ -23,8 +23,11 @@ class TaskParents {
 
 	private final TaskRepository tasks;
 
-	TaskParents(TaskRepository tasks) {
+	private final TaskPlacementRepository placements;
+
+	TaskParents(TaskRepository tasks, TaskPlacementRepository placements) {
 		this.tasks = tasks;
+		this.placements = placements;
 	}
 
 	/**
@@ -38,12 +41,12 @@ class TaskParents {
 		if (!live) {
 			throw TaskAccess.invalid("parentId is not a task of this project.");
 		}
-		List<UUID> chain = this.tasks.ancestry(projectId, parentId, MAX_DEPTH);
+		List<UUID> chain = this.placements.ancestry(projectId, parentId, MAX_DEPTH);
 		if (taskId != null && chain.contains(taskId)) {
 			throw new ApiProblem(ErrorCode.PARENT_CYCLE,
 					"A task cannot be a subtask of itself or of its own subtasks.");
 		}
-		int height = (taskId != null) ? this.tasks.subtreeHeight(projectId, taskId, MAX_DEPTH) : 0;
+		int height = (taskId != null) ? this.placements.subtreeHeight(projectId, taskId, MAX_DEPTH) : 0;
 		if (chain.size() + 1 + height > MAX_DEPTH) {
 			throw new ApiProblem(ErrorCode.SUBTASKS_TOO_DEEP,
 					"Subtasks nest at most " + MAX_DEPTH + " levels deep (a task and four levels below it).");

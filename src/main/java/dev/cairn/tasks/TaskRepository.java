@@ -19,7 +19,7 @@ class TaskRepository {
 	private static final String SELECT = """
 			SELECT t.id, t.project_id, p.key AS project_key, t.number, t.title, t.description, t.status_id,
 			       t.priority, t.assignee_id, t.reporter_id, t.parent_id, t.start_date, t.due_date, t.estimate,
-			       t.position,
+			       t.position, t.custom_fields::text AS custom_fields,
 			       t.completed_at, t.created_at, t.updated_at, t.deleted_at, t.version
 			FROM tasks t
 			JOIN projects p ON p.id = t.project_id AND p.deleted_at IS NULL
@@ -64,25 +64,14 @@ class TaskRepository {
 			.optional();
 	}
 
-	/** A position below every live task in the status (board columns grow downwards). */
-	long bottomOf(UUID projectId, UUID statusId) {
-		return this.jdbc.sql("""
-				SELECT coalesce(max(position), 0) + :gap FROM tasks
-				WHERE project_id = :projectId AND status_id = :statusId
-				""")
-			.param("projectId", projectId)
-			.param("statusId", statusId)
-			.param("gap", Positions.GAP)
-			.query(Long.class)
-			.single();
-	}
-
 	void insert(Task task) {
 		this.jdbc.sql("""
 				INSERT INTO tasks (id, project_id, number, title, description, status_id, priority, assignee_id,
-				                   reporter_id, parent_id, start_date, due_date, estimate, position, completed_at)
+				                   reporter_id, parent_id, start_date, due_date, estimate, position, custom_fields,
+				                   completed_at)
 				VALUES (:id, :projectId, :number, :title, :description, :statusId, :priority, :assigneeId,
 				        :reporterId, :parentId, :startDate, :dueDate, :estimate, :position,
+				        CAST(:customFields AS jsonb),
 				        CASE WHEN :completed THEN now() END)
 				""")
 			.param("id", task.id())
@@ -99,6 +88,7 @@ class TaskRepository {
 			.param("dueDate", date(task.dueDate()))
 			.param("estimate", task.estimate())
 			.param("position", task.position())
+			.param("customFields", task.customFields())
 			.param("completed", task.completedAt() != null)
 			.update();
 	}
@@ -129,6 +119,7 @@ class TaskRepository {
 				UPDATE tasks SET title = :title, description = :description, status_id = :statusId,
 				    priority = :priority, assignee_id = :assigneeId, parent_id = :parentId, start_date = :startDate,
 				    due_date = :dueDate, estimate = :estimate, position = :position,
+				    custom_fields = CAST(:customFields AS jsonb),
 				    completed_at = CASE WHEN :completed THEN coalesce(completed_at, now()) END,
 				    version = version + 1
 				WHERE id = :id
@@ -144,6 +135,7 @@ class TaskRepository {
 			.param("dueDate", date(task.dueDate()))
 			.param("estimate", task.estimate())
 			.param("position", task.position())
+			.param("customFields", task.customFields())
 			.param("completed", completed)
 			.update();
 	}
@@ -221,121 +213,35 @@ class TaskRepository {
 				""").param("id", id).param("deleted", deleted).update();
 	}
 
-	/**
-	 * Locks the project row for a change of positions or parents. Everything that places
-	 * a task in a column or under a parent takes this lock before any task row, so moves
-	 * are serialized per project (no two tasks share a position, no two reparentings make
-	 * a cycle together) and the lock order is always project, then tasks.
-	 * @return false when the project is gone
-	 */
-	boolean lockProject(UUID projectId) {
-		return this.jdbc.sql("SELECT id FROM projects WHERE id = :projectId AND deleted_at IS NULL FOR NO KEY UPDATE")
-			.param("projectId", projectId)
-			.query(UUID.class)
-			.optional()
-			.isPresent();
-	}
-
-	/**
-	 * The position of the nearest task above {@code position} in a column (trashed tasks
-	 * included: they keep their place for a restore), leaving out the task being moved.
-	 */
-	Optional<Long> positionAbove(UUID projectId, UUID statusId, long position, UUID except) {
+	/** Takes a deleted custom field's values off every task of its project. */
+	int removeFieldValues(UUID projectId, UUID fieldId) {
 		return this.jdbc.sql("""
-				SELECT position FROM tasks
-				WHERE project_id = :projectId AND status_id = :statusId AND position < :position AND id <> :except
-				ORDER BY position DESC LIMIT 1
-				""")
-			.param("projectId", projectId)
-			.param("statusId", statusId)
-			.param("position", position)
-			.param("except", except)
-			.query(Long.class)
-			.optional();
-	}
-
-	/** The position of the nearest task below {@code position} in a column. */
-	Optional<Long> positionBelow(UUID projectId, UUID statusId, long position, UUID except) {
-		return this.jdbc.sql("""
-				SELECT position FROM tasks
-				WHERE project_id = :projectId AND status_id = :statusId AND position > :position AND id <> :except
-				ORDER BY position LIMIT 1
-				""")
-			.param("projectId", projectId)
-			.param("statusId", statusId)
-			.param("position", position)
-			.param("except", except)
-			.query(Long.class)
-			.optional();
+				UPDATE tasks SET custom_fields = custom_fields - CAST(:fieldId AS text), version = version + 1
+				WHERE project_id = :projectId AND custom_fields -> CAST(:fieldId AS text) IS NOT NULL
+				""").param("projectId", projectId).param("fieldId", fieldId.toString()).update();
 	}
 
 	/**
-	 * Spreads a column's tasks out again, keeping their order, when two neighbours have
-	 * no room left between them. Rare: it takes some sixteen moves into the same gap.
+	 * Takes removed options out of a select or multiselect field's values; a value left
+	 * with no option is unset. ({@code ??|} is {@code ?|}, escaped for JDBC.)
 	 */
-	void rebalance(UUID projectId, UUID statusId) {
-		this.jdbc.sql("""
-				UPDATE tasks SET position = ordered.rank * :gap, version = version + 1
-				FROM (SELECT id, row_number() OVER (ORDER BY position, id) AS rank FROM tasks
-				      WHERE project_id = :projectId AND status_id = :statusId) ordered
-				WHERE tasks.project_id = :projectId AND tasks.id = ordered.id
-				""").param("projectId", projectId).param("statusId", statusId).param("gap", Positions.GAP).update();
-	}
-
-	void move(UUID taskId, UUID statusId, long position, boolean completed) {
-		this.jdbc.sql("""
-				UPDATE tasks SET status_id = :statusId, position = :position,
-				    completed_at = CASE WHEN :completed THEN coalesce(completed_at, now()) END,
-				    version = version + 1
-				WHERE id = :id
-				""")
-			.param("id", taskId)
-			.param("statusId", statusId)
-			.param("position", position)
-			.param("completed", completed)
+	int removeOptionValues(UUID projectId, UUID fieldId, Collection<UUID> optionIds) {
+		return this.jdbc
+			.sql("""
+					UPDATE tasks SET custom_fields = CASE
+					        WHEN jsonb_typeof(custom_fields -> CAST(:fieldId AS text)) <> 'array'
+					            THEN custom_fields - CAST(:fieldId AS text)
+					        WHEN jsonb_array_length((custom_fields -> CAST(:fieldId AS text)) - CAST(:optionIds AS text[])) = 0
+					            THEN custom_fields - CAST(:fieldId AS text)
+					        ELSE jsonb_set(custom_fields, ARRAY[CAST(:fieldId AS text)],
+					                       (custom_fields -> CAST(:fieldId AS text)) - CAST(:optionIds AS text[]))
+					    END, version = version + 1
+					WHERE project_id = :projectId AND (custom_fields -> CAST(:fieldId AS text)) ??| CAST(:optionIds AS text[])
+					""")
+			.param("projectId", projectId)
+			.param("fieldId", fieldId.toString())
+			.param("optionIds", optionIds.stream().map(UUID::toString).toArray(String[]::new))
 			.update();
-	}
-
-	/**
-	 * A task and its ancestors, nearest first, as far as {@code limit} levels: the chain
-	 * a new parent would put above a task.
-	 */
-	List<UUID> ancestry(UUID projectId, UUID taskId, int limit) {
-		return this.jdbc.sql("""
-				WITH RECURSIVE chain (id, parent_id, depth) AS (
-				    SELECT id, parent_id, 1 FROM tasks WHERE project_id = :projectId AND id = :taskId
-				    UNION ALL
-				    SELECT t.id, t.parent_id, chain.depth + 1 FROM tasks t
-				    JOIN chain ON t.project_id = :projectId AND t.id = chain.parent_id
-				    WHERE chain.depth < :limit)
-				SELECT id FROM chain ORDER BY depth
-				""")
-			.param("projectId", projectId)
-			.param("taskId", taskId)
-			.param("limit", limit)
-			.query(UUID.class)
-			.list();
-	}
-
-	/**
-	 * How many levels of subtasks hang below a task (0 for none), counted up to
-	 * {@code limit}.
-	 */
-	int subtreeHeight(UUID projectId, UUID taskId, int limit) {
-		return this.jdbc.sql("""
-				WITH RECURSIVE below (id, depth) AS (
-				    SELECT id, 0 FROM tasks WHERE project_id = :projectId AND id = :taskId
-				    UNION ALL
-				    SELECT t.id, below.depth + 1 FROM tasks t
-				    JOIN below ON t.project_id = :projectId AND t.parent_id = below.id
-				    WHERE below.depth < :limit)
-				SELECT coalesce(max(depth), 0) FROM below
-				""")
-			.param("projectId", projectId)
-			.param("taskId", taskId)
-			.param("limit", limit)
-			.query(Integer.class)
-			.single();
 	}
 
 	private static Date date(java.time.LocalDate date) {

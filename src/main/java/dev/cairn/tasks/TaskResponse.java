@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import tools.jackson.databind.JsonNode;
+
 import dev.cairn.members.Role;
 
 /**
@@ -13,16 +15,16 @@ import dev.cairn.members.Role;
  */
 record TaskResponse(UUID id, String key, int number, UUID projectId, String title, String description, UUID statusId,
 		String priority, UUID assigneeId, UUID reporterId, UUID parentId, LocalDate startDate, LocalDate dueDate,
-		BigDecimal estimate, long position, List<UUID> labels, Instant completedAt, Instant createdAt,
-		Instant updatedAt, long version, String role, List<String> capabilities) {
+		BigDecimal estimate, long position, List<UUID> labels, JsonNode customFields, Instant completedAt,
+		Instant createdAt, Instant updatedAt, long version, String role, List<String> capabilities) {
 
 	static TaskResponse of(Task task, List<UUID> labels, Role role) {
 		return new TaskResponse(task.id(), task.key(), task.number(), task.projectId(), task.title(),
 				task.description(), task.statusId(), Priority.values()[task.priority()].value(), task.assigneeId(),
 				task.reporterId(), task.parentId(), task.startDate(), task.dueDate(),
 				(task.estimate() != null) ? task.estimate().stripTrailingZeros() : null, task.position(),
-				List.copyOf(labels), task.completedAt(), task.createdAt(), task.updatedAt(), task.version(),
-				role.value(), role.capabilityNames());
+				List.copyOf(labels), TaskJson.tree(task.customFields()), task.completedAt(), task.createdAt(),
+				task.updatedAt(), task.version(), role.value(), role.capabilityNames());
 	}
 
 }

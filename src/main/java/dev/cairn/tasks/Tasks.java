@@ -3,17 +3,17 @@ package dev.cairn.tasks;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 import tools.jackson.databind.JsonNode;
 
 import dev.cairn.activity.ActivityLog;
+import dev.cairn.fields.CustomFieldFilter;
+import dev.cairn.fields.CustomFieldValues;
+import dev.cairn.fields.CustomFields;
 import dev.cairn.members.Capability;
 import dev.cairn.members.Role;
 import dev.cairn.platform.Ids;
@@ -44,9 +44,14 @@ class Tasks {
 	static final BigDecimal MAX_ESTIMATE = new BigDecimal("1000000");
 
 	private static final Set<String> PATCHABLE = Set.of("title", "description", "statusId", "priority", "assigneeId",
-			"parentId", "startDate", "dueDate", "estimate");
+			"parentId", "startDate", "dueDate", "estimate", "customFields");
+
+	/** At most this many {@code cf.} filters in one list request. */
+	static final int MAX_FIELD_FILTERS = 10;
 
 	private final TaskRepository tasks;
+
+	private final TaskPlacementRepository placements;
 
 	private final TaskAccess access;
 
@@ -56,8 +61,13 @@ class Tasks {
 
 	private final Cursor cursors;
 
-	Tasks(TaskRepository tasks, TaskAccess access, TaskParents parents, ActivityLog activity, Cursor cursors) {
+	private final CustomFields fields;
+
+	Tasks(TaskRepository tasks, TaskPlacementRepository placements, TaskAccess access, TaskParents parents,
+			ActivityLog activity, Cursor cursors, CustomFields fields) {
+		this.fields = fields;
 		this.tasks = tasks;
+		this.placements = placements;
 		this.access = access;
 		this.parents = parents;
 		this.activity = activity;
@@ -75,6 +85,10 @@ class Tasks {
 			throw TaskAccess.invalid("assigneeId is not a member of this project.");
 		}
 		checkDates(request.startDate(), request.dueDate());
+		String customFields = (request.customFields() != null)
+				? TaskJson.write(CustomFieldValues.validate(this.fields.definitionsOf(projectId),
+						request.customFields(), false, Map.of(), (user) -> this.access.isMember(user, projectId)))
+				: "{}";
 		// Numbering takes the project lock, before any task row: see lockProject.
 		int number = this.tasks.nextNumber(projectId).orElseThrow(TaskAccess::notFound);
 		if (request.parentId() != null) {
@@ -84,10 +98,10 @@ class Tasks {
 		this.tasks.insert(new Task(id, projectId, null, number, request.title().strip(), request.description(),
 				statusId, Priority.of(request.priority()).orElse(Priority.NONE).ordinal(), request.assigneeId(), userId,
 				request.parentId(), request.startDate(), request.dueDate(), request.estimate(),
-				this.tasks.bottomOf(projectId, statusId), DONE.contains(category) ? Instant.now() : null, null, null,
-				null, 1));
+				this.placements.bottomOf(projectId, statusId), customFields,
+				DONE.contains(category) ? Instant.now() : null, null, null, null, 1));
 		Task task = this.tasks.find(id).orElseThrow();
-		this.activity.record("task.created", projectId, id, userId, Map.of("after", snapshot(task)));
+		this.activity.record("task.created", projectId, id, userId, Map.of("after", TaskChanges.snapshot(task)));
 		return response(task, role);
 	}
 
@@ -107,8 +121,16 @@ class Tasks {
 	}
 
 	@Transactional(readOnly = true)
-	Page<TaskResponse> list(UUID userId, UUID projectId, TaskFilter filter, TaskSort sort, String cursor, int limit) {
+	Page<TaskResponse> list(UUID userId, UUID projectId, TaskFilter filter, Map<String, String> fieldFilters,
+			TaskSort sort, String cursor, int limit) {
 		Role role = this.access.inProject(userId, projectId, Capability.PROJECT_READ);
+		if (!fieldFilters.isEmpty()) {
+			if (fieldFilters.size() > MAX_FIELD_FILTERS) {
+				throw new InvalidInput("cf", "at most " + MAX_FIELD_FILTERS + " custom field filters");
+			}
+			filter = filter
+				.withFieldConditions(CustomFieldFilter.conditions(this.fields.definitionsOf(projectId), fieldFilters));
+		}
 		if (sort.field() == TaskSort.Field.POSITION && (filter.statusIds() == null || filter.statusIds().size() != 1)) {
 			throw new InvalidInput("sort", "position is the order within one status: filter on exactly one status");
 		}
@@ -139,11 +161,12 @@ class Tasks {
 		var dueDate = patch.date("dueDate").orElse(null);
 		var estimate = patch.amount("estimate", MAX_ESTIMATE).orElse(null);
 		patch.validate();
+		JsonNode customFields = body.get("customFields");
 
 		if (statusId != null || parentId != null) {
 			// A new column position or parent: take the project lock before the task's.
 			Task found = this.tasks.find(taskId).orElseThrow(TaskAccess::notFound);
-			this.tasks.lockProject(found.projectId());
+			this.placements.lockProject(found.projectId());
 		}
 		Task before = this.access.liveForUpdate(taskId);
 		Role role = this.access.require(userId, before.projectId(), Capability.TASKS_WRITE);
@@ -162,6 +185,10 @@ class Tasks {
 		LocalDate newStart = (startDate != null) ? startDate.value() : before.startDate();
 		LocalDate newDue = (dueDate != null) ? dueDate.value() : before.dueDate();
 		checkDates(newStart, newDue);
+		String newFields = (customFields != null) ? TaskJson
+			.write(CustomFieldValues.validate(this.fields.definitionsOf(before.projectId()), customFields, true,
+					TaskJson.values(before.customFields()), (user) -> this.access.isMember(user, before.projectId())))
+				: before.customFields();
 		boolean statusChanged = !newStatus.equals(before.statusId());
 		Task after = new Task(before.id(), before.projectId(), before.projectKey(), before.number(),
 				(title != null) ? title.value().strip() : before.title(),
@@ -169,16 +196,16 @@ class Tasks {
 				(priority != null) ? Priority.of(priority.value()).orElseThrow().ordinal() : before.priority(),
 				newAssignee, before.reporterId(), newParent, newStart, newDue,
 				(estimate != null) ? estimate.value() : before.estimate(),
-				statusChanged ? this.tasks.bottomOf(before.projectId(), newStatus) : before.position(), null, null,
-				null, null, before.version());
-		List<String> changes = changes(before, after);
+				statusChanged ? this.placements.bottomOf(before.projectId(), newStatus) : before.position(), newFields,
+				null, null, null, null, before.version());
+		List<String> changes = TaskChanges.changes(before, after);
 		if (changes.isEmpty()) {
 			return response(before, role);
 		}
 		this.tasks.update(after, DONE.contains(category));
 		Task saved = this.tasks.find(taskId).orElseThrow();
-		this.activity.record("task.updated", before.projectId(), taskId, userId,
-				Map.of("before", snapshot(before), "after", snapshot(saved), "changes", changes));
+		this.activity.record("task.updated", before.projectId(), taskId, userId, Map.of("before",
+				TaskChanges.snapshot(before), "after", TaskChanges.snapshot(saved), "changes", changes));
 		return response(saved, role);
 	}
 
@@ -188,7 +215,8 @@ class Tasks {
 		this.access.require(userId, task.projectId(), Capability.TASKS_WRITE);
 		ETags.require(ifMatch, task.version());
 		this.tasks.setDeleted(taskId, true);
-		this.activity.record("task.deleted", task.projectId(), taskId, userId, Map.of("before", snapshot(task)));
+		this.activity.record("task.deleted", task.projectId(), taskId, userId,
+				Map.of("before", TaskChanges.snapshot(task)));
 	}
 
 	@Transactional
@@ -197,7 +225,8 @@ class Tasks {
 		Role role = this.access.require(userId, task.projectId(), Capability.TASKS_WRITE);
 		if (task.deletedAt() != null) {
 			this.tasks.setDeleted(taskId, false);
-			this.activity.record("task.restored", task.projectId(), taskId, userId, Map.of("after", snapshot(task)));
+			this.activity.record("task.restored", task.projectId(), taskId, userId,
+					Map.of("after", TaskChanges.snapshot(task)));
 		}
 		return response(this.tasks.find(taskId).orElseThrow(), role);
 	}
@@ -243,40 +272,8 @@ class Tasks {
 		}
 	}
 
-	private static List<String> changes(Task before, Task after) {
-		Map<String, Function<Task, Object>> fields = new LinkedHashMap<>();
-		fields.put("title", Task::title);
-		fields.put("description", Task::description);
-		fields.put("statusId", Task::statusId);
-		fields.put("priority", Task::priority);
-		fields.put("assigneeId", Task::assigneeId);
-		fields.put("parentId", Task::parentId);
-		fields.put("startDate", Task::startDate);
-		fields.put("dueDate", Task::dueDate);
-		fields.put("estimate", (task) -> (task.estimate() != null) ? task.estimate().stripTrailingZeros() : null);
-		return fields.entrySet()
-			.stream()
-			.filter((field) -> !Objects.equals(field.getValue().apply(before), field.getValue().apply(after)))
-			.map(Map.Entry::getKey)
-			.toList();
-	}
-
-	private static Map<String, Object> snapshot(Task task) {
-		Map<String, Object> fields = new LinkedHashMap<>();
-		fields.put("key", (task.projectKey() != null) ? task.key() : null);
-		fields.put("title", task.title());
-		fields.put("statusId", String.valueOf(task.statusId()));
-		fields.put("priority", Priority.values()[task.priority()].value());
-		fields.put("assigneeId", (task.assigneeId() != null) ? task.assigneeId().toString() : null);
-		fields.put("parentId", (task.parentId() != null) ? task.parentId().toString() : null);
-		fields.put("estimate", task.estimate());
-		fields.put("startDate", (task.startDate() != null) ? task.startDate().toString() : null);
-		fields.put("dueDate", (task.dueDate() != null) ? task.dueDate().toString() : null);
-		return fields;
-	}
-
 	record NewTask(String title, String description, UUID statusId, String priority, UUID assigneeId, UUID parentId,
-			LocalDate startDate, LocalDate dueDate, BigDecimal estimate) {
+			LocalDate startDate, LocalDate dueDate, BigDecimal estimate, JsonNode customFields) {
 	}
 
 }

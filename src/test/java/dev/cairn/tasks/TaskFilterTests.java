@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import dev.cairn.fields.CustomFieldFilter;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +15,7 @@ class TaskFilterTests {
 
 	@Test
 	void noFilterStillScopesToTheProjectAndLiveTasks() {
-		TaskFilter.Sql sql = new TaskFilter(null, null, false, null, null, null, null, null, null, null, false)
+		TaskFilter.Sql sql = new TaskFilter(null, null, false, null, null, null, null, null, null, null, false, null)
 			.toSql(this.project);
 		assertThat(sql.text()).isEqualTo("(t.project_id = :projectId) AND (t.deleted_at IS NULL)");
 		assertThat(sql.params()).containsOnlyKeys("projectId");
@@ -24,12 +25,14 @@ class TaskFilterTests {
 	void everyConditionIsParenthesizedAndBoundNeverInlined() {
 		UUID status = UUID.randomUUID();
 		TaskFilter filter = new TaskFilter(List.of(status), null, true, 4, "x') OR (true", LocalDate.of(2027, 1, 1),
-				null, null, null, null, true);
+				null, null, null, null, true,
+				List.of(new CustomFieldFilter.Condition("(t.custom_fields @> CAST(:cf0 AS jsonb))",
+						java.util.Map.of("cf0", "{}"))));
 		TaskFilter.Sql sql = filter.toSql(this.project);
 		assertThat(sql.text()).isEqualTo("(t.project_id = :projectId) AND (t.deleted_at IS NULL)"
 				+ " AND (t.status_id IN (:statusIds)) AND (t.assignee_id IS NULL) AND (t.priority = :priority)"
 				+ " AND (t.search_vector @@ websearch_to_tsquery('english', :text)) AND (t.due_date <= :dueBefore)"
-				+ " AND (t.parent_id IS NULL)");
+				+ " AND (t.parent_id IS NULL) AND (t.custom_fields @> CAST(:cf0 AS jsonb))");
 		assertThat(sql.text()).doesNotContain("OR (true");
 		assertThat(sql.params()).containsEntry("text", "x') OR (true").containsEntry("priority", 4);
 	}

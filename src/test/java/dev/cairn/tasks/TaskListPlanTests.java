@@ -132,7 +132,7 @@ class TaskListPlanTests {
 	@Test
 	void theBoardColumnIsItsIndexInOrder() {
 		TaskFilter column = new TaskFilter(List.of(this.status), null, false, null, null, null, null, null, null, null,
-				false);
+				false, null);
 		assertThat(plan(column, TaskSort.parse("position"), null)).contains("tasks_project_status_position_idx")
 			.doesNotContain("Seq Scan on tasks", "Sort  ");
 	}
@@ -140,16 +140,19 @@ class TaskListPlanTests {
 	@Test
 	void everyFilterIsServedByAnIndex() {
 		List<TaskFilter> filters = List.of(
-				new TaskFilter(List.of(this.status), null, false, null, null, null, null, null, null, null, false),
-				new TaskFilter(null, this.assignee, false, null, null, null, null, null, null, null, false),
-				new TaskFilter(null, null, false, 4, null, null, null, null, null, null, false),
-				new TaskFilter(null, null, false, null, "billing", null, null, null, null, null, false),
-				new TaskFilter(null, null, false, null, null, LocalDate.of(2027, 1, 10), null, null, null, null, false),
+				new TaskFilter(List.of(this.status), null, false, null, null, null, null, null, null, null, false,
+						null),
+				new TaskFilter(null, this.assignee, false, null, null, null, null, null, null, null, false, null),
+				new TaskFilter(null, null, false, 4, null, null, null, null, null, null, false, null),
+				new TaskFilter(null, null, false, null, "billing", null, null, null, null, null, false, null),
+				new TaskFilter(null, null, false, null, null, LocalDate.of(2027, 1, 10), null, null, null, null, false,
+						null),
 				new TaskFilter(null, null, false, null, null, null, null, java.time.Instant.now().minusSeconds(600),
-						null, null, false),
-				new TaskFilter(null, null, false, null, null, null, null, null, this.label, null, false),
-				new TaskFilter(null, null, false, null, null, null, null, null, null, this.parent, false),
-				new TaskFilter(null, this.assignee, false, 2, "import", null, null, null, this.label, null, false));
+						null, null, false, null),
+				new TaskFilter(null, null, false, null, null, null, null, null, this.label, null, false, null),
+				new TaskFilter(null, null, false, null, null, null, null, null, null, this.parent, false, null),
+				new TaskFilter(null, this.assignee, false, 2, "import", null, null, null, this.label, null, false,
+						null));
 		for (TaskFilter filter : filters) {
 			assertThat(plan(filter, TaskSort.DEFAULT, null)).as(filter.toString()).doesNotContain("Seq Scan on tasks");
 		}
@@ -179,7 +182,7 @@ class TaskListPlanTests {
 	}
 
 	private TaskFilter filter() {
-		return new TaskFilter(null, null, false, null, null, null, null, null, null, null, false);
+		return new TaskFilter(null, null, false, null, null, null, null, null, null, null, false, null);
 	}
 
 	private List<String> secondPagePosition(TaskSort sort) {

@@ -1,0 +1,33 @@
+package dev.cairn.tasks;
+
+import dev.cairn.fields.CustomFieldDeleted;
+import dev.cairn.fields.CustomFieldOptionsRemoved;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes values off tasks when their custom field or option goes. A plain (synchronous)
+ * listener on purpose: it runs inside the transaction that deletes the definition, so the
+ * field and its values go together or not at all.
+ */
+@Component
+class CustomFieldValueCleanup {
+
+	private final TaskRepository tasks;
+
+	CustomFieldValueCleanup(TaskRepository tasks) {
+		this.tasks = tasks;
+	}
+
+	@EventListener
+	void on(CustomFieldDeleted deleted) {
+		this.tasks.removeFieldValues(deleted.projectId(), deleted.fieldId());
+	}
+
+	@EventListener
+	void on(CustomFieldOptionsRemoved removed) {
+		this.tasks.removeOptionValues(removed.projectId(), removed.fieldId(), removed.optionIds());
+	}
+
+}
