@@ -1,0 +1,71 @@
+# Shared by bench/generate.sh and bench/run.sh (sourced, not run).
+#
+# The bench uses an external PostgreSQL (never the embedded one): BENCH_PGHOST,
+# BENCH_PGPORT, BENCH_PGUSER, BENCH_PGPASSWORD (defaults 127.0.0.1, 5432, postgres, none).
+# The server listens on BENCH_PORT (default 18080), loopback only.
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$BENCH_DIR/.." && pwd)"
+export PGHOST="${BENCH_PGHOST:-127.0.0.1}" PGPORT="${BENCH_PGPORT:-5432}" PGUSER="${BENCH_PGUSER:-postgres}"
+if [ -n "${BENCH_PGPASSWORD:-}" ]; then export PGPASSWORD="$BENCH_PGPASSWORD"; fi
+PORT="${BENCH_PORT:-18080}"
+BASE="http://127.0.0.1:$PORT"
+# The owner of the BENCH project; every generated user has the same password.
+BENCH_EMAIL="bench-owner@example.com"
+BENCH_PASSWORD="granite-harbor-71"
+SERVER_PID=""
+
+# 10k, 100k, 1m -> a task count; anything else stops the script.
+tasks_for() {
+	case "$1" in
+	10k) echo 10000 ;;
+	100k) echo 100000 ;;
+	1m | 1M) echo 1000000 ;;
+	*) echo "bench: unknown size '$1' (10k, 100k or 1m)" >&2; exit 2 ;;
+	esac
+}
+
+size_name() { echo "$1" | tr 'M' 'm'; }
+
+need() {
+	command -v "$1" >/dev/null 2>&1 || { echo "bench: needs $1 ($2)" >&2; exit 2; }
+}
+
+# Starts the jar against database $1 with the key in $2, logging to $3; waits for health.
+start_server() {
+	local db="$1" key="$2" log="$3" java
+	"$ROOT/cairn" --help >/dev/null # builds the jar when it is missing or stale
+	java="$("$ROOT/cairn" jdk)/bin/java"
+	if curl -s -o /dev/null "$BASE/actuator/health"; then
+		echo "bench: something already listens on port $PORT (set BENCH_PORT)" >&2
+		exit 1
+	fi
+	CAIRN_DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" CAIRN_DATABASE_USERNAME="$PGUSER" \
+		CAIRN_DATABASE_PASSWORD="${PGPASSWORD:-}" CAIRN_ENCRYPTION_KEY="$key" SERVER_PORT="$PORT" \
+		SERVER_ADDRESS=127.0.0.1 CAIRN_DATA_DIR="$(dirname "$log")/data" \
+		"$java" ${BENCH_JAVA_OPTS:-} -jar "$ROOT/target/cairn.jar" >"$log" 2>&1 &
+	SERVER_PID=$!
+	local waited=0
+	until curl -sf "$BASE/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
+		if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+			echo "bench: the server stopped during start-up; the end of $log:" >&2
+			tail -n 30 "$log" >&2
+			SERVER_PID=""
+			exit 1
+		fi
+		waited=$((waited + 1))
+		if [ "$waited" -gt 1200 ]; then
+			echo "bench: the server did not become healthy in 120 s; see $log" >&2
+			exit 1
+		fi
+		sleep 0.1
+	done
+}
+
+stop_server() {
+	if [ -n "$SERVER_PID" ]; then
+		kill -TERM "$SERVER_PID" 2>/dev/null || true
+		wait "$SERVER_PID" 2>/dev/null || true
+		SERVER_PID=""
+	fi
+}
