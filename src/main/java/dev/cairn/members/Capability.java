@@ -11,9 +11,11 @@ public enum Capability {
 	PROJECT_READ, PROJECT_UPDATE, PROJECT_DELETE, MEMBERS_MANAGE, OWNERS_MANAGE, STATUSES_MANAGE, LABELS_MANAGE,
 	FIELDS_MANAGE, WEBHOOKS_MANAGE, TASKS_WRITE, TASK_LABELS_WRITE, COMMENTS_WRITE, COMMENTS_MODERATE;
 
+	private final String value = name().toLowerCase(Locale.ROOT).replaceFirst("_", ".");
+
 	/** As shown in responses: {@code project.update}. */
 	public String value() {
-		return name().toLowerCase(Locale.ROOT).replaceFirst("_", ".");
+		return this.value;
 	}
 
 }

@@ -17,8 +17,12 @@ public enum Role {
 
 	private final Set<Capability> capabilities;
 
+	// Every task in a page shows them: worked out once, not per response.
+	private final List<String> capabilityNames;
+
 	Role(Set<Capability> capabilities) {
 		this.capabilities = Set.copyOf(capabilities);
+		this.capabilityNames = capabilities.stream().map(Capability::value).sorted().toList();
 	}
 
 	public Set<Capability> capabilities() {
@@ -27,7 +31,7 @@ public enum Role {
 
 	/** As responses show them, sorted: {@code ["project.read", ...]}. */
 	public List<String> capabilityNames() {
-		return this.capabilities.stream().map(Capability::value).sorted().toList();
+		return this.capabilityNames;
 	}
 
 	public boolean may(Capability capability) {

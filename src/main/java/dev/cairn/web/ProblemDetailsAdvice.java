@@ -26,6 +26,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -139,6 +140,12 @@ class ProblemDetailsAdvice {
 		BodyTooLarge tooLarge = tooLarge(ex);
 		if (tooLarge != null) {
 			return bodyTooLarge(tooLarge, request);
+		}
+		if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+			// The client went away mid-response (a closed tab, a load tester stopping):
+			// not a bug, and there is no one left to answer.
+			log.debug("Client disconnected during {} {}", request.getMethod(), request.getRequestURI());
+			return null;
 		}
 		log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return respond(Problems.of(ErrorCode.INTERNAL_ERROR, "The server failed to handle the request.",

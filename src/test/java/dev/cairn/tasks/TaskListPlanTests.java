@@ -74,6 +74,7 @@ class TaskListPlanTests {
 				       CASE WHEN n % 2 = 0 THEN DATE '2027-01-01' + (n % 365) END, n::bigint * 65536,
 				       now() - make_interval(secs => n)
 				FROM sized CROSS JOIN people CROSS JOIN LATERAL generate_series(1, sized.size) n;
+				UPDATE tasks SET title = title || ' zeppelin' WHERE number % 5000 = 0;
 				UPDATE projects p SET last_task_number = (SELECT max(number) FROM tasks t WHERE t.project_id = p.id);
 				INSERT INTO task_labels (project_id, task_id, label_id)
 				SELECT t.project_id, t.id, l.id FROM tasks t
@@ -158,6 +159,16 @@ class TaskListPlanTests {
 		}
 	}
 
+	// A common word is best found by walking the list and filtering (the filters test);
+	// a rare one by probing the project's entries of the search index.
+	@Test
+	void aRareWordIsSearchedInTheProjectsEntriesOnly() {
+		TaskFilter search = new TaskFilter(null, null, false, null, "zeppelin", null, null, null, null, null, false,
+				null);
+		assertThat(plan(search, TaskSort.DEFAULT, null)).contains("tasks_project_search_idx")
+			.doesNotContain("Seq Scan on tasks");
+	}
+
 	@Test
 	void commentsAndActivityPageThroughTheirIndexes() {
 		UUID task = this.parent;
@@ -187,7 +198,7 @@ class TaskListPlanTests {
 
 	private List<String> secondPagePosition(TaskSort sort) {
 		TaskFilter.Sql query = TaskRepository.pageQuery(this.project, filter(), sort, null, 51);
-		Task last = this.jdbc.sql(query.text()).params(query.params()).query(Task.class).list().get(50);
+		Task last = this.jdbc.sql(query.text()).params(query.params()).query(TaskRepository::task).list().get(50);
 		return sort.position(last);
 	}
 
