@@ -31,6 +31,8 @@ public final class TestDatabase {
 
 	private static EmbeddedPostgres server;
 
+	private static Path serverDir;
+
 	// Each data dir holds an unpacked PostgreSQL (about 60 MB): removed when the JVM
 	// exits.
 	private static final List<Path> temporaryDirs = new CopyOnWriteArrayList<>();
@@ -45,8 +47,8 @@ public final class TestDatabase {
 	/** The shared server, started on first use and stopped when the JVM exits. */
 	public static synchronized EmbeddedPostgres server() {
 		if (server == null) {
-			Path dir = temporaryDataDir("cairn-test-db");
-			server = EmbeddedPostgres.start(dir, "nobody");
+			serverDir = temporaryDataDir("cairn-test-db");
+			server = EmbeddedPostgres.start(serverDir, "nobody");
 		}
 		return server;
 	}
@@ -81,17 +83,28 @@ public final class TestDatabase {
 		}
 	}
 
+	// The other tests' dirs go first and the shared server's last: stopping the server
+	// can
+	// take a while on a busy machine, and Surefire kills a JVM that takes over 30 seconds
+	// to exit, which would leave every dir behind.
 	private static synchronized void cleanUp() {
+		for (Path dir : temporaryDirs) {
+			if (!dir.equals(serverDir)) {
+				delete(dir);
+			}
+		}
 		if (server != null) {
 			server.close();
+			delete(serverDir);
 		}
-		for (Path dir : temporaryDirs) {
-			try {
-				PathUtils.deleteDirectory(dir);
-			}
-			catch (IOException ex) {
-				// Best effort: a server a test left running may still hold files.
-			}
+	}
+
+	private static void delete(Path dir) {
+		try {
+			PathUtils.deleteDirectory(dir);
+		}
+		catch (IOException ex) {
+			// Best effort: a server a test left running may still hold files.
 		}
 	}
 
