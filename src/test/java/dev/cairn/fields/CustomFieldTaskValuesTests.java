@@ -16,6 +16,7 @@ import dev.cairn.testing.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,41 +24,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The fields module's side of task values: the events it publishes, the SQL the tasks
- * module runs on them, and the filter SQL against real rows.
+ * The fields module's side of task values: the events it publishes, what the tasks module
+ * does on them, and the filter SQL against real rows.
  */
 @RecordApplicationEvents
 class CustomFieldTaskValuesTests extends ApiTestSupport {
-
-	/** What the tasks module runs on {@link CustomFieldDeleted}. */
-	static final String DROP_FIELD = """
-			UPDATE tasks SET custom_fields = custom_fields - CAST(:fieldId AS text), version = version + 1
-			WHERE project_id = :projectId AND custom_fields -> CAST(:fieldId AS text) IS NOT NULL
-			""";
-
-	/**
-	 * What the tasks module runs on {@link CustomFieldOptionsRemoved}, for select (a
-	 * string) and multiselect (an array) alike; {@code ??|} is {@code ?|} escaped for
-	 * JDBC.
-	 */
-	static final String DROP_OPTIONS = """
-			UPDATE tasks SET custom_fields = CASE
-			        WHEN jsonb_typeof(custom_fields -> CAST(:fieldId AS text)) <> 'array'
-			            THEN custom_fields - CAST(:fieldId AS text)
-			        WHEN jsonb_array_length((custom_fields -> CAST(:fieldId AS text)) - CAST(:optionIds AS text[])) = 0
-			            THEN custom_fields - CAST(:fieldId AS text)
-			        ELSE jsonb_set(custom_fields, ARRAY[CAST(:fieldId AS text)],
-			                       (custom_fields -> CAST(:fieldId AS text)) - CAST(:optionIds AS text[]))
-			    END,
-			    version = version + 1
-			WHERE project_id = :projectId AND (custom_fields -> CAST(:fieldId AS text)) ??| CAST(:optionIds AS text[])
-			""";
 
 	@Autowired
 	CustomFields fields;
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	ApplicationEventPublisher publisher;
 
 	@Test
 	void removingOptionsOrAFieldPublishesWhatWentAndNothingElse(ApplicationEvents events) {
@@ -78,6 +58,8 @@ class CustomFieldTaskValuesTests extends ApiTestSupport {
 		assertThat(events.stream(CustomFieldDeleted.class)).containsExactly(new CustomFieldDeleted(project, size.id()));
 	}
 
+	// The events as the tasks module receives them, in a transaction as the service
+	// publishes them: its listener is what takes the values off.
 	@Test
 	void theTasksCleanupDropsValuesOfDeletedFieldsAndRemovedOptionsOnly() {
 		UUID project = project();
@@ -90,16 +72,9 @@ class CustomFieldTaskValuesTests extends ApiTestSupport {
 		UUID losesSelect = task(project, 2, Map.of(select.toString(), a, multi.toString(), List.of(a, b)));
 		UUID untouched = task(project, 3, Map.of("other", 1));
 
-		this.jdbc.sql(DROP_OPTIONS)
-			.param("projectId", project)
-			.param("fieldId", select.toString())
-			.param("optionIds", new String[] { a, b })
-			.update();
-		this.jdbc.sql(DROP_OPTIONS)
-			.param("projectId", project)
-			.param("fieldId", multi.toString())
-			.param("optionIds", new String[] { a, b })
-			.update();
+		Set<UUID> removed = Set.of(UUID.fromString(a), UUID.fromString(b));
+		publish(new CustomFieldOptionsRemoved(project, select, removed));
+		publish(new CustomFieldOptionsRemoved(project, multi, removed));
 
 		assertThat(values(keepsSelect)).isEqualTo(Map.of(select.toString(), c, multi.toString(), List.of(c)));
 		assertThat(values(losesSelect)).isEmpty();
@@ -108,7 +83,7 @@ class CustomFieldTaskValuesTests extends ApiTestSupport {
 		assertThat(version(losesSelect)).isEqualTo(3);
 		assertThat(version(untouched)).isEqualTo(1);
 
-		this.jdbc.sql(DROP_FIELD).param("projectId", project).param("fieldId", select.toString()).update();
+		publish(new CustomFieldDeleted(project, select));
 
 		assertThat(values(keepsSelect)).isEqualTo(Map.of(multi.toString(), List.of(c)));
 		assertThat(version(losesSelect)).isEqualTo(3);
@@ -182,6 +157,10 @@ class CustomFieldTaskValuesTests extends ApiTestSupport {
 			.params(condition.params())
 			.query(Integer.class)
 			.list();
+	}
+
+	private void publish(Object event) {
+		this.transactions.executeWithoutResult((status) -> this.publisher.publishEvent(event));
 	}
 
 	private UUID project() {

@@ -1,5 +1,6 @@
 package dev.cairn.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,7 +11,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Calls the API as a signed-in user, and makes the projects tests need, each with a fresh
@@ -83,6 +87,22 @@ public record Api(RestTestClient client, JdbcClient jdbc) {
 			.param("u", user.userId())
 			.param("r", role)
 			.update();
+	}
+
+	/** Asserts a problem+json response with this status and code. */
+	public static void expectProblem(EntityExchangeResult<byte[]> result, int status, String code) {
+		assertThat(result.getStatus().value()).isEqualTo(status);
+		assertThat(result.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(new String(result.getResponseBodyContent(), StandardCharsets.UTF_8))
+			.contains("\"code\":\"" + code + "\"");
+	}
+
+	/** How many projects carry this key: one after a create, none after a refusal. */
+	public long projectsWithKey(String key) {
+		return this.jdbc.sql("SELECT count(*) FROM projects WHERE key = :key")
+			.param("key", key)
+			.query(Long.class)
+			.single();
 	}
 
 	public static String uniqueProjectKey() {

@@ -49,7 +49,7 @@ class IdempotencyApiTests extends ApiTestSupport {
 				.isNotNull()
 				.isEqualTo(first.getResponseHeaders().getFirst(header));
 		}
-		assertThat(projectsWithKey(projectKey)).isOne();
+		assertThat(this.api.projectsWithKey(projectKey)).isOne();
 		assertThat(storedStatus(owner, key)).isEqualTo(201);
 	}
 
@@ -64,7 +64,7 @@ class IdempotencyApiTests extends ApiTestSupport {
 
 		assertThat(retry.getStatus().value()).isEqualTo(201);
 		assertThat(retry.getResponseHeaders().getFirst(IdempotencyFilter.REPLAYED)).isEqualTo("true");
-		assertThat(projectsWithKey(projectKey)).isOne();
+		assertThat(this.api.projectsWithKey(projectKey)).isOne();
 	}
 
 	@Test
@@ -75,11 +75,12 @@ class IdempotencyApiTests extends ApiTestSupport {
 		String other = Api.uniqueProjectKey();
 		post(owner, key, project(first, "Apollo"));
 
-		expectProblem(post(owner, key, project(other, "Gemini")), 422, "idempotency_key_reused");
-		expectProblem(post(owner, PROJECTS + "?note=1", key, project(first, "Apollo")), 422, "idempotency_key_reused");
+		Api.expectProblem(post(owner, key, project(other, "Gemini")), 422, "idempotency_key_reused");
+		Api.expectProblem(post(owner, PROJECTS + "?note=1", key, project(first, "Apollo")), 422,
+				"idempotency_key_reused");
 
-		assertThat(projectsWithKey(other)).isZero();
-		assertThat(projectsWithKey(first)).isOne();
+		assertThat(this.api.projectsWithKey(other)).isZero();
+		assertThat(this.api.projectsWithKey(first)).isOne();
 		assertThat(storedStatus(owner, key)).isEqualTo(201);
 	}
 
@@ -115,11 +116,11 @@ class IdempotencyApiTests extends ApiTestSupport {
 				assertThat(result.getResponseBodyContent()).isEqualTo(ran.get(0).getResponseBodyContent());
 			}
 			else {
-				expectProblem(result, 409, "idempotency_key_in_use");
+				Api.expectProblem(result, 409, "idempotency_key_in_use");
 				assertThat(result.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
 			}
 		}
-		assertThat(projectsWithKey(projectKey)).isOne();
+		assertThat(this.api.projectsWithKey(projectKey)).isOne();
 	}
 
 	@Test
@@ -137,9 +138,9 @@ class IdempotencyApiTests extends ApiTestSupport {
 			.param("hash", IdempotencyFilter.hash("POST", PROJECTS, "", body.getBytes(StandardCharsets.UTF_8)))
 			.update();
 
-		expectProblem(post(owner, key, body), 409, "idempotency_key_in_use");
+		Api.expectProblem(post(owner, key, body), 409, "idempotency_key_in_use");
 
-		assertThat(projectsWithKey(projectKey)).isZero();
+		assertThat(this.api.projectsWithKey(projectKey)).isZero();
 	}
 
 	@Test
@@ -155,7 +156,7 @@ class IdempotencyApiTests extends ApiTestSupport {
 
 		assertThat(another.getStatus().value()).isEqualTo(201);
 		assertThat(another.getResponseHeaders().getFirst(IdempotencyFilter.REPLAYED)).isNull();
-		assertThat(projectsWithKey(other)).isOne();
+		assertThat(this.api.projectsWithKey(other)).isOne();
 		assertThat(storedStatus(owner, key)).isEqualTo(201);
 	}
 
@@ -168,8 +169,8 @@ class IdempotencyApiTests extends ApiTestSupport {
 		expire(owner, key);
 
 		// Not replayed: it runs, and finds the project key taken by the first run.
-		expectProblem(post(owner, key, project(projectKey, "Apollo")), 409, "project_key_taken");
-		assertThat(projectsWithKey(projectKey)).isOne();
+		Api.expectProblem(post(owner, key, project(projectKey, "Apollo")), 409, "project_key_taken");
+		assertThat(this.api.projectsWithKey(projectKey)).isOne();
 	}
 
 	@Test
@@ -186,8 +187,8 @@ class IdempotencyApiTests extends ApiTestSupport {
 		assertThat(first.getStatus().value()).isEqualTo(201);
 		assertThat(second.getStatus().value()).isEqualTo(201);
 		assertThat(second.getResponseHeaders().getFirst(IdempotencyFilter.REPLAYED)).isNull();
-		assertThat(projectsWithKey(adas)).isOne();
-		assertThat(projectsWithKey(graces)).isOne();
+		assertThat(this.api.projectsWithKey(adas)).isOne();
+		assertThat(this.api.projectsWithKey(graces)).isOne();
 	}
 
 	@Test
@@ -196,7 +197,7 @@ class IdempotencyApiTests extends ApiTestSupport {
 		String key = UUID.randomUUID().toString();
 		String projectKey = Api.uniqueProjectKey();
 
-		expectProblem(post(owner, key, project("lower", "Apollo")), 400, "validation_failed");
+		Api.expectProblem(post(owner, key, project("lower", "Apollo")), 400, "validation_failed");
 		assertThat(this.jdbc.sql("SELECT count(*) FROM idempotency_keys WHERE user_id = :user")
 			.param("user", owner.userId())
 			.query(Long.class)
@@ -204,7 +205,7 @@ class IdempotencyApiTests extends ApiTestSupport {
 
 		EntityExchangeResult<byte[]> corrected = post(owner, key, project(projectKey, "Apollo"));
 		assertThat(corrected.getStatus().value()).isEqualTo(201);
-		assertThat(projectsWithKey(projectKey)).isOne();
+		assertThat(this.api.projectsWithKey(projectKey)).isOne();
 	}
 
 	@Test
@@ -213,7 +214,7 @@ class IdempotencyApiTests extends ApiTestSupport {
 		String projectKey = Api.uniqueProjectKey();
 		for (String key : List.of("k".repeat(256), "tab\there", "\"\"")) {
 			EntityExchangeResult<byte[]> result = post(owner, key, project(projectKey, "Apollo"));
-			expectProblem(result, 400, "validation_failed");
+			Api.expectProblem(result, 400, "validation_failed");
 			assertThat(new String(result.getResponseBodyContent(), StandardCharsets.UTF_8))
 				.contains("\"field\":\"Idempotency-Key\"");
 		}
@@ -225,8 +226,8 @@ class IdempotencyApiTests extends ApiTestSupport {
 			.body(project(projectKey, "Apollo"))
 			.exchange()
 			.returnResult(byte[].class);
-		expectProblem(twoKeys, 400, "validation_failed");
-		assertThat(projectsWithKey(projectKey)).isZero();
+		Api.expectProblem(twoKeys, 400, "validation_failed");
+		assertThat(this.api.projectsWithKey(projectKey)).isZero();
 		assertThat(post(owner, "k".repeat(255), project(projectKey, "Apollo")).getStatus().value()).isEqualTo(201);
 	}
 
@@ -308,20 +309,6 @@ class IdempotencyApiTests extends ApiTestSupport {
 
 	private static String project(String key, String name) {
 		return "{\"key\":\"" + key + "\",\"name\":\"" + name + "\"}";
-	}
-
-	private static void expectProblem(EntityExchangeResult<byte[]> result, int status, String code) {
-		assertThat(result.getStatus().value()).isEqualTo(status);
-		assertThat(result.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(new String(result.getResponseBodyContent(), StandardCharsets.UTF_8))
-			.contains("\"code\":\"" + code + "\"");
-	}
-
-	private long projectsWithKey(String key) {
-		return this.jdbc.sql("SELECT count(*) FROM projects WHERE key = :key")
-			.param("key", key)
-			.query(Long.class)
-			.single();
 	}
 
 	private Integer storedStatus(SignedIn user, String key) {

@@ -39,8 +39,8 @@ class RequestLimitsApiTests extends ApiTestSupport {
 		assertThat(post(owner, null, padded(declared, LIMIT)).getStatus().value()).isEqualTo(201);
 		assertThat(postChunked(owner, null, padded(chunked, LIMIT)).statusCode()).isEqualTo(201);
 
-		assertThat(projectsWithKey(declared)).isOne();
-		assertThat(projectsWithKey(chunked)).isOne();
+		assertThat(this.api.projectsWithKey(declared)).isOne();
+		assertThat(this.api.projectsWithKey(chunked)).isOne();
 	}
 
 	@Test
@@ -55,7 +55,7 @@ class RequestLimitsApiTests extends ApiTestSupport {
 			assertThat(new String(result.getResponseBodyContent(), StandardCharsets.UTF_8))
 				.contains("\"code\":\"payload_too_large\"", "larger than 1 MiB");
 		}
-		assertThat(projectsWithKey(projectKey)).isZero();
+		assertThat(this.api.projectsWithKey(projectKey)).isZero();
 		assertThat(idempotencyKeysOf(owner)).isZero();
 	}
 
@@ -71,7 +71,7 @@ class RequestLimitsApiTests extends ApiTestSupport {
 				.hasValue(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			assertThat(response.body()).contains("\"code\":\"payload_too_large\"", "larger than 1 MiB");
 		}
-		assertThat(projectsWithKey(projectKey)).isZero();
+		assertThat(this.api.projectsWithKey(projectKey)).isZero();
 		assertThat(idempotencyKeysOf(owner)).isZero();
 	}
 
@@ -104,14 +104,14 @@ class RequestLimitsApiTests extends ApiTestSupport {
 		String projectKey = Api.uniqueProjectKey();
 		String json = "{\"key\":\"" + projectKey + "\",\"name\":\"Apollo\"}";
 
-		expectProblem(this.client.post()
+		Api.expectProblem(this.client.post()
 			.uri(PROJECTS)
 			.header(HttpHeaders.AUTHORIZATION, owner.bearer())
 			.contentType(MediaType.TEXT_PLAIN)
 			.body(json)
 			.exchange()
 			.returnResult(byte[].class), 415, "unsupported_media_type");
-		expectProblem(this.client.patch()
+		Api.expectProblem(this.client.patch()
 			.uri(PROJECTS + "/" + project)
 			.header(HttpHeaders.AUTHORIZATION, owner.bearer())
 			.contentType(MediaType.TEXT_PLAIN)
@@ -132,7 +132,7 @@ class RequestLimitsApiTests extends ApiTestSupport {
 			.hasValue(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		assertThat(untyped.body()).contains("\"code\":\"unsupported_media_type\"");
 
-		assertThat(projectsWithKey(projectKey)).isZero();
+		assertThat(this.api.projectsWithKey(projectKey)).isZero();
 		assertThat(idempotencyKeysOf(owner)).isZero();
 		assertThat(this.jdbc.sql("SELECT name FROM projects WHERE id = :id")
 			.param("id", project)
@@ -143,7 +143,7 @@ class RequestLimitsApiTests extends ApiTestSupport {
 	@Test
 	void htmlIsNotAcceptableAndTheProblemIsStillJson() {
 		SignedIn owner = Accounts.signUp(this.client);
-		expectProblem(this.client.get()
+		Api.expectProblem(this.client.get()
 			.uri(PROJECTS)
 			.header(HttpHeaders.AUTHORIZATION, owner.bearer())
 			.accept(MediaType.TEXT_HTML)
@@ -180,20 +180,6 @@ class RequestLimitsApiTests extends ApiTestSupport {
 	private static byte[] padded(String projectKey, int size) {
 		String json = "{\"key\":\"" + projectKey + "\",\"name\":\"Apollo\"}";
 		return (json + " ".repeat(size - json.length())).getBytes(StandardCharsets.UTF_8);
-	}
-
-	private static void expectProblem(EntityExchangeResult<byte[]> result, int status, String code) {
-		assertThat(result.getStatus().value()).isEqualTo(status);
-		assertThat(result.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(new String(result.getResponseBodyContent(), StandardCharsets.UTF_8))
-			.contains("\"code\":\"" + code + "\"");
-	}
-
-	private long projectsWithKey(String key) {
-		return this.jdbc.sql("SELECT count(*) FROM projects WHERE key = :key")
-			.param("key", key)
-			.query(Long.class)
-			.single();
 	}
 
 	private long idempotencyKeysOf(SignedIn user) {
