@@ -73,6 +73,9 @@ class TaskController {
 	@GetMapping("/api/v1/projects/{projectId}/tasks")
 	ResponseEntity<Page<TaskResponse>> list(Caller caller, @PathVariable UUID projectId,
 			@RequestParam(required = false) @Size(max = 50) List<UUID> status,
+			@RequestParam(required = false) @Size(max = 5) List<@Pattern(
+					regexp = "backlog|unstarted|started|completed|canceled",
+					message = "must be backlog, unstarted, started, completed or canceled") String> statusCategory,
 			@RequestParam(required = false) @Size(max = 36) String assignee,
 			@RequestParam(required = false) @Pattern(regexp = "none|low|medium|high|urgent",
 					message = "must be none, low, medium, high or urgent") String priority,
@@ -91,7 +94,7 @@ class TaskController {
 		}
 		boolean topLevel = "none".equals(parent);
 		UUID parentId = (parent != null && !topLevel) ? parseUuid("parent", parent, "must be a task id or none") : null;
-		TaskFilter filter = new TaskFilter(status, assigneeId, unassigned,
+		TaskFilter filter = new TaskFilter(status, statusCategory, assigneeId, unassigned,
 				(priority != null) ? Priority.of(priority).orElseThrow().ordinal() : null,
 				(q != null && !q.isBlank()) ? q.strip() : null, dueBefore, dueAfter, updatedSince, label, parentId,
 				topLevel, null);

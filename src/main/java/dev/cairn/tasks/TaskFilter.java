@@ -17,6 +17,7 @@ import dev.cairn.fields.CustomFieldFilter;
  * flattening {@code A OR B AND C}).
  *
  * @param statusIds tasks in any of these statuses
+ * @param statusCategories tasks in a status of any of these categories
  * @param assigneeId tasks assigned to this user
  * @param unassigned tasks assigned to nobody
  * @param priority tasks with this priority (0-4)
@@ -30,14 +31,14 @@ import dev.cairn.fields.CustomFieldFilter;
  * @param fieldConditions conditions on custom field values, each parenthesized and bound,
  * made by {@link CustomFieldFilter} from the project's field definitions
  */
-record TaskFilter(List<UUID> statusIds, UUID assigneeId, boolean unassigned, Integer priority, String text,
-		LocalDate dueBefore, LocalDate dueAfter, Instant updatedSince, UUID labelId, UUID parentId, boolean topLevel,
-		List<CustomFieldFilter.Condition> fieldConditions) {
+record TaskFilter(List<UUID> statusIds, List<String> statusCategories, UUID assigneeId, boolean unassigned,
+		Integer priority, String text, LocalDate dueBefore, LocalDate dueAfter, Instant updatedSince, UUID labelId,
+		UUID parentId, boolean topLevel, List<CustomFieldFilter.Condition> fieldConditions) {
 
 	/** The same filter with conditions on custom field values. */
 	TaskFilter withFieldConditions(List<CustomFieldFilter.Condition> conditions) {
-		return new TaskFilter(this.statusIds, this.assigneeId, this.unassigned, this.priority, this.text,
-				this.dueBefore, this.dueAfter, this.updatedSince, this.labelId, this.parentId, this.topLevel,
+		return new TaskFilter(this.statusIds, this.statusCategories, this.assigneeId, this.unassigned, this.priority,
+				this.text, this.dueBefore, this.dueAfter, this.updatedSince, this.labelId, this.parentId, this.topLevel,
 				List.copyOf(conditions));
 	}
 
@@ -52,6 +53,11 @@ record TaskFilter(List<UUID> statusIds, UUID assigneeId, boolean unassigned, Int
 		if (this.statusIds != null && !this.statusIds.isEmpty()) {
 			conditions.add("(t.status_id IN (:statusIds))");
 			params.put("statusIds", this.statusIds);
+		}
+		if (this.statusCategories != null && !this.statusCategories.isEmpty()) {
+			conditions.add("(t.status_id IN (SELECT s.id FROM statuses s WHERE s.project_id = :projectId"
+					+ " AND s.category IN (:statusCategories)))");
+			params.put("statusCategories", this.statusCategories);
 		}
 		if (this.unassigned) {
 			conditions.add("(t.assignee_id IS NULL)");

@@ -15,7 +15,8 @@ class TaskFilterTests {
 
 	@Test
 	void noFilterStillScopesToTheProjectAndLiveTasks() {
-		TaskFilter.Sql sql = new TaskFilter(null, null, false, null, null, null, null, null, null, null, false, null)
+		TaskFilter.Sql sql = new TaskFilter(null, null, null, false, null, null, null, null, null, null, null, false,
+				null)
 			.toSql(this.project);
 		assertThat(sql.text()).isEqualTo("(t.project_id = :projectId) AND (t.deleted_at IS NULL)");
 		assertThat(sql.params()).containsOnlyKeys("projectId");
@@ -24,8 +25,8 @@ class TaskFilterTests {
 	@Test
 	void everyConditionIsParenthesizedAndBoundNeverInlined() {
 		UUID status = UUID.randomUUID();
-		TaskFilter filter = new TaskFilter(List.of(status), null, true, 4, "x') OR (true", LocalDate.of(2027, 1, 1),
-				null, null, null, null, true,
+		TaskFilter filter = new TaskFilter(List.of(status), null, null, true, 4, "x') OR (true",
+				LocalDate.of(2027, 1, 1), null, null, null, null, true,
 				List.of(new CustomFieldFilter.Condition("(t.custom_fields @> CAST(:cf0 AS jsonb))",
 						java.util.Map.of("cf0", "{}"))));
 		TaskFilter.Sql sql = filter.toSql(this.project);

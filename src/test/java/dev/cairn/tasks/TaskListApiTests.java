@@ -51,6 +51,21 @@ class TaskListApiTests extends ApiTestSupport {
 	}
 
 	@Test
+	void statusCategoriesFilterByWhatAStatusMeans() {
+		SignedIn owner = Accounts.signUp(this.client);
+		UUID project = this.api.project(owner);
+		create(owner, project, Map.of("title", "Open"));
+		create(owner, project, Map.of("title", "Shipped", "statusId", this.api.status(project, "Done").toString()));
+		create(owner, project, Map.of("title", "Dropped", "statusId", this.api.status(project, "Canceled").toString()));
+		assertThat(titles(owner, project, "statusCategory=completed&statusCategory=canceled"))
+			.containsExactly("Dropped", "Shipped");
+		assertThat(titles(owner, project, "statusCategory=backlog")).containsExactly("Open");
+		this.api.call(owner, HttpMethod.GET, "/api/v1/projects/" + project + "/tasks?statusCategory=done", null)
+			.expectStatus()
+			.isBadRequest();
+	}
+
+	@Test
 	void anInjectionLookingQueryIsJustText() {
 		SignedIn owner = Accounts.signUp(this.client);
 		UUID project = this.api.project(owner);

@@ -132,8 +132,8 @@ class TaskListPlanTests {
 
 	@Test
 	void theBoardColumnIsItsIndexInOrder() {
-		TaskFilter column = new TaskFilter(List.of(this.status), null, false, null, null, null, null, null, null, null,
-				false, null);
+		TaskFilter column = new TaskFilter(List.of(this.status), null, null, false, null, null, null, null, null, null,
+				null, false, null);
 		assertThat(plan(column, TaskSort.parse("position"), null)).contains("tasks_project_status_position_idx")
 			.doesNotContain("Seq Scan on tasks", "Sort  ");
 	}
@@ -141,18 +141,20 @@ class TaskListPlanTests {
 	@Test
 	void everyFilterIsServedByAnIndex() {
 		List<TaskFilter> filters = List.of(
-				new TaskFilter(List.of(this.status), null, false, null, null, null, null, null, null, null, false,
+				new TaskFilter(List.of(this.status), null, null, false, null, null, null, null, null, null, null, false,
 						null),
-				new TaskFilter(null, this.assignee, false, null, null, null, null, null, null, null, false, null),
-				new TaskFilter(null, null, false, 4, null, null, null, null, null, null, false, null),
-				new TaskFilter(null, null, false, null, "billing", null, null, null, null, null, false, null),
-				new TaskFilter(null, null, false, null, null, LocalDate.of(2027, 1, 10), null, null, null, null, false,
-						null),
-				new TaskFilter(null, null, false, null, null, null, null, java.time.Instant.now().minusSeconds(600),
-						null, null, false, null),
-				new TaskFilter(null, null, false, null, null, null, null, null, this.label, null, false, null),
-				new TaskFilter(null, null, false, null, null, null, null, null, null, this.parent, false, null),
-				new TaskFilter(null, this.assignee, false, 2, "import", null, null, null, this.label, null, false,
+				new TaskFilter(null, null, this.assignee, false, null, null, null, null, null, null, null, false, null),
+				new TaskFilter(null, List.of("completed", "canceled"), null, false, null, null, null, null, null, null,
+						null, false, null),
+				new TaskFilter(null, null, null, false, 4, null, null, null, null, null, null, false, null),
+				new TaskFilter(null, null, null, false, null, "billing", null, null, null, null, null, false, null),
+				new TaskFilter(null, null, null, false, null, null, LocalDate.of(2027, 1, 10), null, null, null, null,
+						false, null),
+				new TaskFilter(null, null, null, false, null, null, null, null,
+						java.time.Instant.now().minusSeconds(600), null, null, false, null),
+				new TaskFilter(null, null, null, false, null, null, null, null, null, this.label, null, false, null),
+				new TaskFilter(null, null, null, false, null, null, null, null, null, null, this.parent, false, null),
+				new TaskFilter(null, null, this.assignee, false, 2, "import", null, null, null, this.label, null, false,
 						null));
 		for (TaskFilter filter : filters) {
 			assertThat(plan(filter, TaskSort.DEFAULT, null)).as(filter.toString()).doesNotContain("Seq Scan on tasks");
@@ -163,8 +165,8 @@ class TaskListPlanTests {
 	// a rare one by probing the project's entries of the search index.
 	@Test
 	void aRareWordIsSearchedInTheProjectsEntriesOnly() {
-		TaskFilter search = new TaskFilter(null, null, false, null, "zeppelin", null, null, null, null, null, false,
-				null);
+		TaskFilter search = new TaskFilter(null, null, null, false, null, "zeppelin", null, null, null, null, null,
+				false, null);
 		assertThat(plan(search, TaskSort.DEFAULT, null)).contains("tasks_project_search_idx")
 			.doesNotContain("Seq Scan on tasks");
 	}
@@ -193,7 +195,7 @@ class TaskListPlanTests {
 	}
 
 	private TaskFilter filter() {
-		return new TaskFilter(null, null, false, null, null, null, null, null, null, null, false, null);
+		return new TaskFilter(null, null, null, false, null, null, null, null, null, null, null, false, null);
 	}
 
 	private List<String> secondPagePosition(TaskSort sort) {
