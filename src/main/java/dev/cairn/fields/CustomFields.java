@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import dev.cairn.activity.ActivityLog;
 import dev.cairn.members.Capability;
 import dev.cairn.members.ProjectAccess;
+import dev.cairn.platform.DenseOrder;
 import dev.cairn.platform.Ids;
 import dev.cairn.web.ApiProblem;
 import dev.cairn.web.ErrorCode;
@@ -184,19 +185,17 @@ public class CustomFields {
 	}
 
 	private void reorder(UUID projectId, List<CustomField> all, CustomField moving, int position) {
-		all.removeIf((field) -> field.id().equals(moving.id()));
-		all.add(Math.min(position, all.size()), moving);
-		renumber(projectId, all);
+		DenseOrder.move(all, moving, (field) -> field.id().equals(moving.id()), position, CustomField::position,
+				(field, at) -> save(projectId, field, at));
 	}
 
 	private void renumber(UUID projectId, List<CustomField> ordered) {
-		for (int i = 0; i < ordered.size(); i++) {
-			CustomField field = ordered.get(i);
-			if (field.position() != i) {
-				this.fields.update(projectId,
-						new CustomField(field.id(), field.name(), field.type(), field.options(), i));
-			}
-		}
+		DenseOrder.renumber(ordered, CustomField::position, (field, at) -> save(projectId, field, at));
+	}
+
+	private void save(UUID projectId, CustomField field, int position) {
+		this.fields.update(projectId,
+				new CustomField(field.id(), field.name(), field.type(), field.options(), position));
 	}
 
 	private static Map<String, Object> snapshot(CustomField field) {

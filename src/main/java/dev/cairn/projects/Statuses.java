@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 import dev.cairn.activity.ActivityLog;
 import dev.cairn.members.Capability;
 import dev.cairn.members.ProjectAccess;
+import dev.cairn.platform.DenseOrder;
 import dev.cairn.platform.Ids;
 import dev.cairn.web.ApiProblem;
 import dev.cairn.web.ErrorCode;
@@ -144,18 +145,16 @@ class Statuses {
 	}
 
 	private void reorder(UUID projectId, List<Status> all, Status moving, int position) {
-		all.removeIf((status) -> status.id().equals(moving.id()));
-		all.add(Math.min(position, all.size()), moving);
-		renumber(projectId, all);
+		DenseOrder.move(all, moving, (status) -> status.id().equals(moving.id()), position, Status::position,
+				(status, at) -> save(projectId, status, at));
 	}
 
 	private void renumber(UUID projectId, List<Status> ordered) {
-		for (int i = 0; i < ordered.size(); i++) {
-			Status status = ordered.get(i);
-			if (status.position() != i) {
-				this.statuses.update(projectId, new Status(status.id(), status.name(), status.category(), i));
-			}
-		}
+		DenseOrder.renumber(ordered, Status::position, (status, at) -> save(projectId, status, at));
+	}
+
+	private void save(UUID projectId, Status status, int position) {
+		this.statuses.update(projectId, new Status(status.id(), status.name(), status.category(), position));
 	}
 
 	private static Map<String, Object> snapshot(Status status) {
