@@ -1,11 +1,12 @@
 -- Sorting a task list by priority (urgent first or last), keyset on (priority, id).
 CREATE INDEX tasks_project_priority_idx ON tasks (project_id, priority, id) WHERE deleted_at IS NULL;
 
--- Sorting by due date must also reach the tasks without one (they come last), so the
--- partial index of V5, which only held dated tasks, becomes a full one. It still serves
--- the dueBefore and dueAfter filters.
-DROP INDEX tasks_project_due_date_idx;
-CREATE INDEX tasks_project_due_date_idx ON tasks (project_id, due_date, id) WHERE deleted_at IS NULL;
+-- Sorting by due date, tasks without one last: ordered by the due date with "no date"
+-- read as infinity, so that the keyset after any task is one row comparison and one range
+-- of this index, and -dueDate is the same range backwards. (V5's partial index on dated
+-- tasks stays for the dueBefore and dueAfter filters.)
+CREATE INDEX tasks_project_due_sort_idx ON tasks (project_id, coalesce(due_date, 'infinity'::date), id)
+    WHERE deleted_at IS NULL;
 
 -- A board column in order, keyset on (position, id): the id joins the index so that the
 -- tie-breaker needs no sort step. Still not partial, and still the index of the

@@ -1,7 +1,5 @@
 DROP INDEX tasks_project_priority_idx;
-DROP INDEX tasks_project_due_date_idx;
-CREATE INDEX tasks_project_due_date_idx ON tasks (project_id, due_date, id)
-    WHERE deleted_at IS NULL AND due_date IS NOT NULL;
+DROP INDEX tasks_project_due_sort_idx;
 DROP INDEX tasks_project_status_position_idx;
 CREATE INDEX tasks_project_status_position_idx ON tasks (project_id, status_id, position);
 DROP INDEX tasks_project_search_idx;

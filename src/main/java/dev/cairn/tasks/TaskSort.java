@@ -1,6 +1,5 @@
 package dev.cairn.tasks;
 
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -59,9 +58,9 @@ record TaskSort(Field field, boolean descending) {
 	}
 
 	/**
-	 * ORDER BY. Tasks without a due date come last in ascending order and first in
-	 * descending order, so that {@code -dueDate} is the exact reverse of {@code dueDate}
-	 * and both are one scan of the same index.
+	 * ORDER BY. Tasks without a due date sort as if due at infinity: last in ascending
+	 * order and first in descending order, so that {@code -dueDate} is the exact reverse
+	 * of {@code dueDate} and both are one scan of the same index.
 	 */
 	String orderBy() {
 		String direction = this.descending ? " DESC" : " ASC";
@@ -83,22 +82,12 @@ record TaskSort(Field field, boolean descending) {
 			return "(t.id " + comparison + " :afterId)";
 		}
 		String column = this.field.column;
+		params.put("afterValue", this.field.parse(position.get(0)));
 		if (this.field.unique) {
-			params.put("afterValue", this.field.parse(position.get(0)));
 			return "(" + column + " " + comparison + " :afterValue)";
 		}
-		if (position.get(0).isEmpty()) {
-			if (!this.field.nullable) {
-				throw invalidCursor();
-			}
-			// Past the last dated task (ascending) or among the undated ones
-			// (descending).
-			return this.descending ? "((" + column + " IS NULL AND t.id < :afterId) OR " + column + " IS NOT NULL)"
-					: "(" + column + " IS NULL AND t.id > :afterId)";
-		}
-		params.put("afterValue", this.field.parse(position.get(0)));
-		String rows = "((" + column + ", t.id) " + comparison + " (:afterValue, :afterId))";
-		return (this.field.nullable && !this.descending) ? "(" + rows + " OR " + column + " IS NULL)" : rows;
+		// One row comparison: a range of the (project_id, field, id) index.
+		return "((" + column + ", t.id) " + comparison + " (" + this.field.bound + ", :afterId))";
 	}
 
 	private static UUID parseId(String value) {
@@ -108,6 +97,11 @@ record TaskSort(Field field, boolean descending) {
 		catch (IllegalArgumentException ex) {
 			throw invalidCursor();
 		}
+	}
+
+	// Bound as text and cast by PostgreSQL, which knows the date 'infinity'.
+	private static Object dateOrInfinity(String value) {
+		return "infinity".equals(value) ? value : LocalDate.parse(value).toString();
 	}
 
 	private static InvalidInput invalidCursor() {
@@ -121,32 +115,36 @@ record TaskSort(Field field, boolean descending) {
 	enum Field {
 
 		/** Creation order, which is id order (UUIDv7): tasks_project_live_id_idx. */
-		CREATED_AT("createdAt", "t.id", true, false, Task::id, UUID::fromString),
+		CREATED_AT("createdAt", "t.id", true, ":afterValue", Task::id, UUID::fromString),
 
 		/** tasks_project_updated_at_idx. */
-		UPDATED_AT("updatedAt", "t.updated_at", false, false, Task::updatedAt,
+		UPDATED_AT("updatedAt", "t.updated_at", false, ":afterValue", Task::updatedAt,
 				(value) -> Timestamp.from(Instant.parse(value))),
 
-		/** tasks_project_due_date_idx. */
-		DUE_DATE("dueDate", "t.due_date", false, true, Task::dueDate, (value) -> Date.valueOf(LocalDate.parse(value))),
+		/**
+		 * No date counts as infinity, and the cursor carries the text {@code infinity}:
+		 * tasks_project_due_sort_idx.
+		 */
+		DUE_DATE("dueDate", "coalesce(t.due_date, 'infinity'::date)", false, "CAST(:afterValue AS date)",
+				(task) -> (task.dueDate() != null) ? task.dueDate() : "infinity", TaskSort::dateOrInfinity),
 
 		/**
 		 * Least urgent first; {@code -priority} puts urgent first:
 		 * tasks_project_priority_idx.
 		 */
-		PRIORITY("priority", "t.priority", false, false, Task::priority, Integer::valueOf),
+		PRIORITY("priority", "t.priority", false, ":afterValue", Task::priority, Integer::valueOf),
 
 		/**
 		 * The number in the key, unique in a project (so no tie-breaker):
 		 * tasks_project_id_number_key.
 		 */
-		NUMBER("number", "t.number", true, false, Task::number, Integer::valueOf),
+		NUMBER("number", "t.number", true, ":afterValue", Task::number, Integer::valueOf),
 
 		/**
 		 * Board order, within one status: tasks_project_status_position_idx (the list
 		 * must filter on exactly one status).
 		 */
-		POSITION("position", "t.position", false, false, Task::position, Long::valueOf);
+		POSITION("position", "t.position", false, ":afterValue", Task::position, Long::valueOf);
 
 		private final String parameter;
 
@@ -154,18 +152,20 @@ record TaskSort(Field field, boolean descending) {
 
 		private final boolean unique;
 
-		private final boolean nullable;
+		// The cursor's value as SQL: a bound parameter, cast where the column is an
+		// expression.
+		private final String bound;
 
 		private final Function<Task, Object> value;
 
 		private final Function<String, Object> parser;
 
-		Field(String parameter, String column, boolean unique, boolean nullable, Function<Task, Object> value,
+		Field(String parameter, String column, boolean unique, String bound, Function<Task, Object> value,
 				Function<String, Object> parser) {
 			this.parameter = parameter;
 			this.column = column;
 			this.unique = unique;
-			this.nullable = nullable;
+			this.bound = bound;
 			this.value = value;
 			this.parser = parser;
 		}
