@@ -134,9 +134,15 @@ public final class MergePatch {
 			reject(name, "must be a number");
 			return Optional.empty();
 		}
+		String rule = "must be at least 0 and below " + max.toPlainString() + ", with at most two decimals";
+		// Beyond a double's range (1e400) a float is read as Infinity: no BigDecimal.
+		if (value.isFloatingPointNumber() && !Double.isFinite(value.asDouble())) {
+			reject(name, rule);
+			return Optional.empty();
+		}
 		BigDecimal amount = value.decimalValue();
 		if (amount.signum() < 0 || amount.compareTo(max) >= 0 || amount.stripTrailingZeros().scale() > 2) {
-			reject(name, "must be at least 0 and below " + max.toPlainString() + ", with at most two decimals");
+			reject(name, rule);
 			return Optional.empty();
 		}
 		return Optional.of(new Change<>(amount));
