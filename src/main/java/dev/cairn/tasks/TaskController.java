@@ -2,6 +2,8 @@ package dev.cairn.tasks;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -98,12 +100,14 @@ class TaskController {
 				(priority != null) ? Priority.of(priority).orElseThrow().ordinal() : null,
 				(q != null && !q.isBlank()) ? q.strip() : null, dueBefore, dueAfter, updatedSince, label, parentId,
 				topLevel, null);
-		// The next link repeats the filters as given (decoded here, encoded once by the
-		// page).
+		// The next link repeats the filters as given, each encoded as a form value: a '+'
+		// or a '{' in a filter must come back as itself.
 		UriComponentsBuilder self = UriComponentsBuilder.fromPath("/api/v1/projects/" + projectId + "/tasks");
 		request.getParameterMap().forEach((name, values) -> {
 			if (!"cursor".equals(name)) {
-				self.queryParam(name, (Object[]) values);
+				for (String value : values) {
+					self.queryParam(formEncoded(name), formEncoded(value));
+				}
 			}
 		});
 		Map<String, String> fieldFilters = new LinkedHashMap<>();
@@ -181,6 +185,10 @@ class TaskController {
 		return this.history.of(caller.userId(), taskId, cursor, limit)
 			.toResponse(
 					UriComponentsBuilder.fromPath("/api/v1/tasks/" + taskId + "/activity").queryParam("limit", limit));
+	}
+
+	private static String formEncoded(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 	private static UUID parseUuid(String field, String value, String message) {

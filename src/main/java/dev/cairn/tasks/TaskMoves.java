@@ -3,13 +3,16 @@ package dev.cairn.tasks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
 import dev.cairn.activity.ActivityLog;
 import dev.cairn.members.Capability;
 import dev.cairn.members.Role;
+import dev.cairn.web.ApiProblem;
 import dev.cairn.web.ETags;
+import dev.cairn.web.ErrorCode;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,6 +70,14 @@ class TaskMoves {
 		}
 		if (above != null && below != null && above.position() >= below.position()) {
 			throw TaskAccess.invalid("afterTaskId must be above beforeTaskId in the column.");
+		}
+		// Both neighbours given: they must still be next to each other, or the client's
+		// board is stale and "between them" means nothing.
+		if (above != null && below != null
+				&& !this.placements.positionBelow(task.projectId(), statusId, above.position(), task.id())
+					.equals(Optional.of(below.position()))) {
+			throw new ApiProblem(ErrorCode.NOT_NEIGHBOURS,
+					"afterTaskId and beforeTaskId are no longer next to each other; reload the column.");
 		}
 		long position = place(task, statusId, above, below);
 		this.placements.move(taskId, statusId, position, Tasks.DONE.contains(category));

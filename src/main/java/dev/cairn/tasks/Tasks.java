@@ -46,6 +46,9 @@ class Tasks {
 	private static final Set<String> PATCHABLE = Set.of("title", "description", "statusId", "priority", "assigneeId",
 			"parentId", "startDate", "dueDate", "estimate", "customFields");
 
+	/** The custom field values of a task, as JSON, are at most this many bytes. */
+	static final int MAX_FIELD_VALUES_BYTES = 65_536;
+
 	/** At most this many {@code cf.} filters in one list request. */
 	static final int MAX_FIELD_FILTERS = 10;
 
@@ -86,8 +89,8 @@ class Tasks {
 		}
 		checkDates(request.startDate(), request.dueDate());
 		String customFields = (request.customFields() != null)
-				? TaskJson.write(CustomFieldValues.validate(this.fields.definitionsOf(projectId),
-						request.customFields(), false, Map.of(), (user) -> this.access.isMember(user, projectId)))
+				? storable(CustomFieldValues.validate(this.fields.definitionsOf(projectId), request.customFields(),
+						false, Map.of(), (user) -> this.access.isMember(user, projectId)))
 				: "{}";
 		// Numbering takes the project lock, before any task row: see lockProject.
 		int number = this.tasks.nextNumber(projectId).orElseThrow(TaskAccess::notFound);
@@ -185,9 +188,10 @@ class Tasks {
 		LocalDate newStart = (startDate != null) ? startDate.value() : before.startDate();
 		LocalDate newDue = (dueDate != null) ? dueDate.value() : before.dueDate();
 		checkDates(newStart, newDue);
-		String newFields = (customFields != null) ? TaskJson
-			.write(CustomFieldValues.validate(this.fields.definitionsOf(before.projectId()), customFields, true,
-					TaskJson.values(before.customFields()), (user) -> this.access.isMember(user, before.projectId())))
+		String newFields = (customFields != null)
+				? storable(CustomFieldValues.validate(this.fields.definitionsOf(before.projectId()), customFields, true,
+						TaskJson.values(before.customFields()),
+						(user) -> this.access.isMember(user, before.projectId())))
 				: before.customFields();
 		boolean statusChanged = !newStatus.equals(before.statusId());
 		Task after = new Task(before.id(), before.projectId(), before.projectKey(), before.number(),
@@ -253,6 +257,16 @@ class Tasks {
 					Map.of("after", Map.of("labelRemoved", labelId.toString()), "changes", List.of("labels")));
 		}
 		return response(task, role);
+	}
+
+	// The column holds at most 64 KiB of JSON: past that, a field error, not a failed
+	// CHECK (500).
+	private static String storable(Map<String, Object> values) {
+		String json = TaskJson.write(values);
+		if (json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_FIELD_VALUES_BYTES) {
+			throw new InvalidInput("customFields", "must be at most 64 KiB as JSON");
+		}
+		return json;
 	}
 
 	private TaskResponse response(Task task, Role role) {

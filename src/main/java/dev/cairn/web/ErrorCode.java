@@ -61,6 +61,7 @@ public enum ErrorCode {
 	INVALID_REFERENCE(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid reference"),
 	PARENT_CYCLE(HttpStatus.UNPROCESSABLE_CONTENT, "A task cannot be below itself"),
 	SUBTASKS_TOO_DEEP(HttpStatus.UNPROCESSABLE_CONTENT, "Subtasks nested too deep"),
+	NOT_NEIGHBOURS(HttpStatus.CONFLICT, "The neighbours are not next to each other"),
 	COMMENT_NOT_FOUND(HttpStatus.NOT_FOUND, "Comment not found");
 
 	private final HttpStatus status;

@@ -46,8 +46,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * same key with a different request (method, path, query or body) is 422; a retry while
  * the first request still runs is 409. Keys belong to the signed-in user; anonymous
  * requests (registration, sign-in) ignore the header, as there is nobody to scope the key
- * to. Routes under {@code /api/v1/me/} ignore it too: their responses carry secrets
- * (personal access tokens, TOTP seeds, recovery codes) that must not be stored.
+ * to. Routes under {@code /api/v1/me/} and {@code /api/v1/auth/} ignore it too: their
+ * responses carry secrets (token pairs, personal access tokens, TOTP seeds, recovery
+ * codes) that must not be stored.
  */
 @Component
 @Order(IdempotencyFilter.ORDER)
@@ -85,7 +86,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI();
 		return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null || !path.startsWith("/api/v1/")
-				|| path.startsWith("/api/v1/me/");
+				|| path.startsWith("/api/v1/me/") || path.startsWith("/api/v1/auth/");
 	}
 
 	@Override

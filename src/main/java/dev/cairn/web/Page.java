@@ -20,13 +20,14 @@ public record Page<T>(List<T> items, String nextCursor) {
 	/**
 	 * The page as a 200 response, with {@code Link: <...>; rel="next"} when there is a
 	 * next page.
-	 * @param self the list's path and query (without the cursor), for example built by
+	 * @param self the list's path and query (without the cursor), already encoded, for
+	 * example built by
 	 * {@code UriComponentsBuilder.fromPath("/api/v1/projects").queryParam("limit", 50)}
 	 */
 	public ResponseEntity<Page<T>> toResponse(UriComponentsBuilder self) {
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok();
 		if (this.nextCursor != null) {
-			String next = self.queryParam("cursor", this.nextCursor).encode().toUriString();
+			String next = self.queryParam("cursor", this.nextCursor).build(true).toUriString();
 			response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
 		}
 		return response.body(this);

@@ -38,6 +38,9 @@ class WebConfiguration implements WebMvcConfigurer {
 	JsonMapperBuilderCustomizer strictJsonTypes() {
 		return (builder) -> builder.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
 			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+			// Decimals as sent: a custom field's 123456789.0123456789 is not rounded to a
+			// double on the way in.
+			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 			.defaultLeniency(false)
 			.withCoercionConfig(LogicalType.Textual,
 					(text) -> text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

@@ -86,6 +86,7 @@ class TaskBoardApiTests extends ApiTestSupport {
 		UUID todo = this.api.status(project, "Todo");
 		String a = task(owner, project, "A", todo);
 		String b = task(owner, project, "B", todo);
+		String c = task(owner, project, "C", todo);
 		String elsewhere = (String) this.api.task(owner, this.api.project(owner), Map.of("title", "X")).get("id");
 		String backlogTask = task(owner, project, "In backlog", this.api.status(project, "Backlog"));
 		List<Object> before = this.jdbc.sql("SELECT status_id, position, version FROM tasks WHERE project_id = :p")
@@ -99,6 +100,8 @@ class TaskBoardApiTests extends ApiTestSupport {
 				"invalid_reference");
 		expectProblem(move(owner, a, Map.of("statusId", UUID.randomUUID().toString())), 422, "invalid_reference");
 		expectProblem(move(owner, a, Map.of("afterTaskId", b, "beforeTaskId", backlogTask)), 422, "invalid_reference");
+		expectProblem(move(owner, c, Map.of("afterTaskId", a, "beforeTaskId", c)), 422, "invalid_reference");
+		expectProblem(move(owner, backlogTask, Map.of("afterTaskId", a, "beforeTaskId", c)), 409, "not_neighbours");
 		expectProblem(move(owner, b, Map.of("afterTaskId", b.replace('-', 'x'))), 400, "malformed_request");
 		expectProblem(move(owner, b, Map.of("after", a)), 400, "malformed_request");
 		expectProblem(move(viewer, a, Map.of("afterTaskId", b)), 403, "role_forbids");

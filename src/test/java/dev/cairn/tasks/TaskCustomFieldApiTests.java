@@ -31,9 +31,10 @@ class TaskCustomFieldApiTests extends ApiTestSupport {
 		String alpha = option(stage, 0);
 		String reviewer = field(owner, project, Map.of("name", "Reviewer", "type", "user"));
 
-		Map<?, ?> small = this.api.task(member, project,
-				Map.of("title", "Small", "customFields", Map.of(points, 1.5, stageId, alpha)));
-		assertThat(small.get("customFields")).isEqualTo(Map.of(points, 1.5, stageId, alpha));
+		Map<?, ?> small = this.api.task(member, project, Map.of("title", "Small", "customFields",
+				Map.of(points, new java.math.BigDecimal("1.5"), stageId, alpha)));
+		assertThat(small.get("customFields"))
+			.isEqualTo(Map.of(points, new java.math.BigDecimal("1.5"), stageId, alpha));
 		this.api.task(member, project, Map.of("title", "Big", "customFields", Map.of(points, 8)));
 		this.api.task(member, project, Map.of("title", "None"));
 
