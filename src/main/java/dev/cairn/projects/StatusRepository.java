@@ -82,10 +82,33 @@ class StatusRepository {
 			.single();
 	}
 
+	/**
+	 * Takes the project row lock that task moves take first, so a status deletion and a
+	 * move queue up instead of deadlocking (project, then statuses, then tasks).
+	 */
+	void lockProject(UUID projectId) {
+		this.jdbc.sql("SELECT id FROM projects WHERE id = :projectId FOR NO KEY UPDATE")
+			.param("projectId", projectId)
+			.query(UUID.class)
+			.optional();
+	}
+
+	/**
+	 * Moves every task of a status to the bottom of another, keeping their order, and
+	 * completes or reopens them by the new status's category.
+	 */
 	void moveTasks(UUID projectId, UUID from, UUID to) {
 		this.jdbc.sql("""
-				UPDATE tasks SET status_id = :to, version = version + 1
-				WHERE project_id = :projectId AND status_id = :from
+				UPDATE tasks t SET status_id = :to, version = t.version + 1,
+				    position = target.bottom + moved.rank * 65536,
+				    completed_at = CASE WHEN target.done THEN coalesce(t.completed_at, now()) END
+				FROM (SELECT id, row_number() OVER (ORDER BY position, id) AS rank FROM tasks
+				      WHERE project_id = :projectId AND status_id = :from) moved,
+				     (SELECT (SELECT coalesce(max(position), 0) FROM tasks
+				              WHERE project_id = :projectId AND status_id = :to) AS bottom,
+				             category IN ('completed', 'canceled') AS done
+				      FROM statuses WHERE project_id = :projectId AND id = :to) target
+				WHERE t.project_id = :projectId AND t.id = moved.id
 				""").param("projectId", projectId).param("from", from).param("to", to).update();
 	}
 

@@ -120,6 +120,7 @@ class Statuses {
 	@Transactional
 	void delete(UUID userId, UUID projectId, UUID statusId, UUID moveTo) {
 		this.access.requireLive(userId, projectId, Capability.STATUSES_MANAGE);
+		this.statuses.lockProject(projectId);
 		List<Status> all = new ArrayList<>(this.statuses.findAll(projectId, true));
 		Status doomed = all.stream()
 			.filter((status) -> status.id().equals(statusId))

@@ -78,6 +78,29 @@ class StatusApiTests extends ApiTestSupport {
 	}
 
 	@Test
+	void tasksOfADeletedStatusJoinTheBottomOfTheirNewColumnInOrderAndCompleteThere() {
+		SignedIn owner = Accounts.signUp(this.client);
+		UUID project = this.api.project(owner);
+		UUID todo = statusId(owner, project, "Todo");
+		UUID done = statusId(owner, project, "Done");
+		this.api.task(owner, project, Map.of("title", "Finished", "statusId", done.toString()));
+		this.api.task(owner, project, Map.of("title", "First", "statusId", todo.toString()));
+		this.api.task(owner, project, Map.of("title", "Second", "statusId", todo.toString()));
+
+		this.api.call(owner, HttpMethod.DELETE, statuses(project) + "/" + todo + "?moveTo=" + done, null)
+			.expectStatus()
+			.isNoContent();
+
+		assertThat(this.jdbc
+			.sql("SELECT title FROM tasks WHERE project_id = :p AND status_id = :s AND completed_at IS NOT NULL"
+					+ " ORDER BY position")
+			.param("p", project)
+			.param("s", done)
+			.query(String.class)
+			.list()).containsExactly("Finished", "First", "Second");
+	}
+
+	@Test
 	void aStatusWithTasksIsDeletedOnlyByMovingThemAndTheLastOneStays() {
 		SignedIn owner = Accounts.signUp(this.client);
 		UUID project = this.api.project(owner);
