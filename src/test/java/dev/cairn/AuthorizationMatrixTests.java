@@ -75,6 +75,14 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 						(w) -> Map.of("name", "renamed"), "200 200 403 403 404 401 403"),
 				new Route(HttpMethod.DELETE, "/api/v1/projects/{project}/labels/{label}", null,
 						"204 204 403 403 404 401 403"),
+				// Custom fields
+				read("/api/v1/projects/{project}/fields"),
+				new Route(HttpMethod.POST, "/api/v1/projects/{project}/fields",
+						(w) -> Map.of("name", "Points", "type", "number"), "201 201 403 403 404 401 403"),
+				new Route(HttpMethod.PATCH, "/api/v1/projects/{project}/fields/{field}", (w) -> Map.of("name", "Team"),
+						"200 200 403 403 404 401 403"),
+				new Route(HttpMethod.DELETE, "/api/v1/projects/{project}/fields/{field}", null,
+						"204 204 403 403 404 401 403"),
 				// Tasks
 				read("/api/v1/projects/{project}/tasks"), read("/api/v1/tasks/{task}"),
 				read("/api/v1/tasks/by-key/{key}"), read("/api/v1/tasks/{task}/activity"),
@@ -166,6 +174,8 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 		String status = created(cast.owner(), "/api/v1/projects/" + project + "/statuses",
 				Map.of("name", "Extra", "category", "unstarted"));
 		String label = created(cast.owner(), "/api/v1/projects/" + project + "/labels", Map.of("name", "bug"));
+		String field = created(cast.owner(), "/api/v1/projects/" + project + "/fields",
+				Map.of("name", "Area", "type", "text"));
 		this.api.call(cast.owner(), HttpMethod.PUT, "/api/v1/tasks/" + task.get("id") + "/labels/" + label, null)
 			.expectStatus()
 			.isOk();
@@ -179,7 +189,7 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 			.expectStatus()
 			.isNoContent();
 		return new World(project, deletedProject, (String) task.get("id"), (String) task.get("key"),
-				(String) deleted.get("id"), status, label, comment, cast);
+				(String) deleted.get("id"), status, label, field, comment, cast);
 	}
 
 	private String created(SignedIn user, String path, Map<String, ?> body) {
@@ -213,7 +223,7 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 	}
 
 	private record World(UUID project, UUID deletedProject, String task, String key, String deletedTask, String status,
-			String label, String comment, Cast cast) {
+			String label, String field, String comment, Cast cast) {
 
 		String expand(String path) {
 			return path.replace("{project}", this.project.toString())
@@ -223,6 +233,7 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 				.replace("{key}", this.key)
 				.replace("{status}", this.status)
 				.replace("{label}", this.label)
+				.replace("{field}", this.field)
 				.replace("{comment}", this.comment)
 				.replace("{member}", this.cast.member().userId().toString())
 				.replace("{viewer}", this.cast.viewer().userId().toString());

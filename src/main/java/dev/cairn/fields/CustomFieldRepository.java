@@ -43,6 +43,19 @@ class CustomFieldRepository {
 			.singleValue();
 	}
 
+	/**
+	 * The shared side of {@link #lock}: task writes that hold values take it, so a field
+	 * or option cannot be deleted between their check of the values and their commit.
+	 */
+	void lockShared(UUID projectId) {
+		this.jdbc
+			.sql("SELECT pg_advisory_xact_lock_shared(hashtext('cairn.custom_fields'),"
+					+ " hashtext(CAST(:projectId AS text)))")
+			.param("projectId", projectId)
+			.query()
+			.singleValue();
+	}
+
 	/** All fields of a project in their order. */
 	List<CustomField> findAll(UUID projectId) {
 		return this.jdbc

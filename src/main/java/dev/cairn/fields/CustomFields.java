@@ -23,6 +23,7 @@ import dev.cairn.web.MergePatch;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -61,6 +62,18 @@ public class CustomFields {
 	 */
 	@Transactional(readOnly = true)
 	public List<CustomField> definitionsOf(UUID projectId) {
+		return this.fields.findAll(projectId);
+	}
+
+	/**
+	 * The fields of a project, for a write of task values: holds off any change to the
+	 * fields until the caller's transaction ends, so values checked against these
+	 * definitions cannot outlive a field or option deleted meanwhile. Call it before
+	 * locking any task row (the order is: these definitions, the project row, tasks).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<CustomField> definitionsForWrite(UUID projectId) {
+		this.fields.lockShared(projectId);
 		return this.fields.findAll(projectId);
 	}
 

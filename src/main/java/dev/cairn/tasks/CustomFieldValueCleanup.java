@@ -16,17 +16,24 @@ class CustomFieldValueCleanup {
 
 	private final TaskRepository tasks;
 
-	CustomFieldValueCleanup(TaskRepository tasks) {
+	private final TaskPlacementRepository placements;
+
+	CustomFieldValueCleanup(TaskRepository tasks, TaskPlacementRepository placements) {
 		this.tasks = tasks;
+		this.placements = placements;
 	}
 
+	// The project lock before the task rows, as a move takes them: a bulk update of
+	// values and a column being spread out then queue up instead of deadlocking.
 	@EventListener
 	void on(CustomFieldDeleted deleted) {
+		this.placements.lockProject(deleted.projectId());
 		this.tasks.removeFieldValues(deleted.projectId(), deleted.fieldId());
 	}
 
 	@EventListener
 	void on(CustomFieldOptionsRemoved removed) {
+		this.placements.lockProject(removed.projectId());
 		this.tasks.removeOptionValues(removed.projectId(), removed.fieldId(), removed.optionIds());
 	}
 

@@ -11,6 +11,7 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 import dev.cairn.activity.ActivityLog;
+import dev.cairn.fields.CustomField;
 import dev.cairn.fields.CustomFieldFilter;
 import dev.cairn.fields.CustomFieldValues;
 import dev.cairn.fields.CustomFields;
@@ -89,8 +90,8 @@ class Tasks {
 		}
 		checkDates(request.startDate(), request.dueDate());
 		String customFields = (request.customFields() != null)
-				? storable(CustomFieldValues.validate(this.fields.definitionsOf(projectId), request.customFields(),
-						false, Map.of(), (user) -> this.access.isMember(user, projectId)))
+				? storable(CustomFieldValues.validate(this.fields.definitionsForWrite(projectId),
+						request.customFields(), false, Map.of(), (user) -> this.access.isMember(user, projectId)))
 				: "{}";
 		// Numbering takes the project lock, before any task row: see lockProject.
 		int number = this.tasks.nextNumber(projectId).orElseThrow(TaskAccess::notFound);
@@ -166,10 +167,19 @@ class Tasks {
 		patch.validate();
 		JsonNode customFields = body.get("customFields");
 
-		if (statusId != null || parentId != null) {
-			// A new column position or parent: take the project lock before the task's.
+		List<CustomField> definitions = null;
+		if (statusId != null || parentId != null || customFields != null) {
+			// Locks before the task's own, in the one order every write takes them: the
+			// field definitions (values), the project row (a new position or parent), the
+			// task.
 			Task found = this.tasks.find(taskId).orElseThrow(TaskAccess::notFound);
-			this.placements.lockProject(found.projectId());
+			this.access.require(userId, found.projectId(), Capability.TASKS_WRITE);
+			if (customFields != null) {
+				definitions = this.fields.definitionsForWrite(found.projectId());
+			}
+			if (statusId != null || parentId != null) {
+				this.placements.lockProject(found.projectId());
+			}
 		}
 		Task before = this.access.liveForUpdate(taskId);
 		Role role = this.access.require(userId, before.projectId(), Capability.TASKS_WRITE);
@@ -188,10 +198,8 @@ class Tasks {
 		LocalDate newStart = (startDate != null) ? startDate.value() : before.startDate();
 		LocalDate newDue = (dueDate != null) ? dueDate.value() : before.dueDate();
 		checkDates(newStart, newDue);
-		String newFields = (customFields != null)
-				? storable(CustomFieldValues.validate(this.fields.definitionsOf(before.projectId()), customFields, true,
-						TaskJson.values(before.customFields()),
-						(user) -> this.access.isMember(user, before.projectId())))
+		String newFields = (customFields != null) ? storable(CustomFieldValues.validate(definitions, customFields, true,
+				TaskJson.values(before.customFields()), (user) -> this.access.isMember(user, before.projectId())))
 				: before.customFields();
 		boolean statusChanged = !newStatus.equals(before.statusId());
 		Task after = new Task(before.id(), before.projectId(), before.projectKey(), before.number(),

@@ -135,8 +135,10 @@ public final class MergePatch {
 			return Optional.empty();
 		}
 		String rule = "must be at least 0 and below " + max.toPlainString() + ", with at most two decimals";
-		// Beyond a double's range (1e400) a float is read as Infinity: no BigDecimal.
-		if (value.isFloatingPointNumber() && !Double.isFinite(value.asDouble())) {
+		// Read as a double (by a mapper without big decimals), 1e400 is Infinity, which
+		// no
+		// BigDecimal holds; read as a decimal it is merely too large.
+		if (value.isDouble() && !Double.isFinite(value.asDouble())) {
 			reject(name, rule);
 			return Optional.empty();
 		}
