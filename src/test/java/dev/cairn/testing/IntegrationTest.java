@@ -15,7 +15,12 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 // Every test client is 127.0.0.1: per-IP throttling is tested on its own (ThrottleTests).
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cairn.throttle.enabled=false")
+// Background work on a test's time scale: jobs polled often, lost events found in
+// seconds.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "cairn.throttle.enabled=false", "cairn.jobs.polling-interval=250ms",
+				"cairn.jobs.heartbeat-interval=1s", "cairn.events.recovery-interval=1s", "CAIRN_EVENTS_STALE_AFTER=3s",
+				"CAIRN_EVENTS_PROCESSING_TIMEOUT=10s", "CAIRN_EVENTS_STALENESS_CHECK_INTERVAL=1s" })
 @ContextConfiguration(initializers = SharedDatabaseInitializer.class)
 public @interface IntegrationTest {
 

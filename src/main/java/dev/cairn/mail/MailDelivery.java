@@ -1,0 +1,66 @@
+package dev.cairn.mail;
+
+import java.util.Map;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands queued mail to the SMTP server. A failure leaves the publication incomplete, and
+ * the event recovery job tries again later; with no SMTP server configured, a log line
+ * (without the body) stands in for the message.
+ */
+@Component
+class MailDelivery {
+
+	private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
+
+	private final JavaMailSender sender;
+
+	private final MailSettings settings;
+
+	MailDelivery(ObjectProvider<JavaMailSender> sender, MailSettings settings) {
+		this.sender = sender.getIfAvailable();
+		this.settings = settings;
+	}
+
+	@ApplicationModuleListener
+	void on(MailQueued queued) throws MessagingException {
+		Mail mail = queued.mail();
+		if (this.sender == null) {
+			log.info("Mail to {} with subject '{}' not sent: no SMTP server is configured (SPRING_MAIL_HOST)",
+					mail.to(), mail.subject());
+			return;
+		}
+		this.sender.send(message(mail));
+		log.info("Mail sent to {} with subject '{}'", mail.to(), mail.subject());
+	}
+
+	private MimeMessage message(Mail mail) throws MessagingException {
+		MimeMessage message = this.sender.createMimeMessage();
+		MimeMessageHelper helper = new MimeMessageHelper(message, mail.html() != null, "UTF-8");
+		helper.setFrom(new InternetAddress(this.settings.from()));
+		helper.setTo(mail.to());
+		helper.setSubject(mail.subject());
+		if (mail.html() != null) {
+			helper.setText(mail.text(), mail.html());
+		}
+		else {
+			helper.setText(mail.text());
+		}
+		for (Map.Entry<String, String> header : mail.headers().entrySet()) {
+			message.setHeader(header.getKey(), header.getValue());
+		}
+		return message;
+	}
+
+}

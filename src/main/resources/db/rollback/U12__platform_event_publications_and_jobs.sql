@@ -1,0 +1,2 @@
+DROP TABLE scheduled_tasks;
+DROP TABLE event_publication;
