@@ -56,6 +56,12 @@ public enum ErrorCode {
 	FIELD_NAME_TAKEN(HttpStatus.CONFLICT, "Custom field name taken"),
 	FIELD_TYPE_IMMUTABLE(HttpStatus.UNPROCESSABLE_CONTENT, "A custom field's type cannot change"),
 
+	// Webhooks
+	WEBHOOK_NOT_FOUND(HttpStatus.NOT_FOUND, "Webhook not found"),
+	WEBHOOK_URL_REFUSED(HttpStatus.UNPROCESSABLE_CONTENT, "Webhook URL refused"),
+	WEBHOOK_DISABLED(HttpStatus.CONFLICT, "Webhook disabled"),
+	DELIVERY_NOT_FOUND(HttpStatus.NOT_FOUND, "Delivery not found"),
+
 	// Tasks
 	TASK_NOT_FOUND(HttpStatus.NOT_FOUND, "Task not found"),
 	INVALID_REFERENCE(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid reference"),

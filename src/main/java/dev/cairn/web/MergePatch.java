@@ -150,6 +150,44 @@ public final class MergePatch {
 		return Optional.of(new Change<>(amount));
 	}
 
+	/** A true/false field that cannot be cleared. */
+	public Optional<Boolean> flag(String name) {
+		JsonNode value = this.node.get(name);
+		if (value == null) {
+			return Optional.empty();
+		}
+		if (!value.isBoolean()) {
+			reject(name, "must be true or false");
+			return Optional.empty();
+		}
+		return Optional.of(value.asBoolean());
+	}
+
+	/**
+	 * A list of strings that cannot be cleared: between 1 and {@code maxItems} items,
+	 * each non-blank and at most {@code maxLength} characters.
+	 */
+	public Optional<List<String>> texts(String name, int maxItems, int maxLength) {
+		JsonNode value = this.node.get(name);
+		if (value == null) {
+			return Optional.empty();
+		}
+		if (!value.isArray() || value.isEmpty() || value.size() > maxItems) {
+			reject(name, "must be a list of 1 to " + maxItems + " strings");
+			return Optional.empty();
+		}
+		List<String> items = new ArrayList<>();
+		for (JsonNode item : value) {
+			if (!item.isString() || item.asString().isBlank()
+					|| item.asString().codePointCount(0, item.asString().length()) > maxLength) {
+				reject(name, "must hold non-blank strings of at most " + maxLength + " characters");
+				return Optional.empty();
+			}
+			items.add(item.asString());
+		}
+		return Optional.of(List.copyOf(items));
+	}
+
 	/** Records a rule broken by a field's value. */
 	public void reject(String name, String message) {
 		this.errors.add(new FieldError(path(name), message));

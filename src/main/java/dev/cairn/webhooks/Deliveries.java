@@ -1,0 +1,102 @@
+package dev.cairn.webhooks;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.cairn.activity.ActivityLog;
+import dev.cairn.platform.BackgroundJobs;
+import dev.cairn.web.ApiProblem;
+import dev.cairn.web.Cursor;
+import dev.cairn.web.ErrorCode;
+import dev.cairn.web.InvalidInput;
+import dev.cairn.web.Page;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The delivery log of a webhook, manual redelivery, and ping: for the project's admins.
+ */
+@Service
+class Deliveries {
+
+	static final Set<String> STATUSES = Set.of("pending", "succeeded", "failed");
+
+	private final Webhooks webhooks;
+
+	private final WebhookRepository webhookRows;
+
+	private final DeliveryRepository deliveries;
+
+	private final ActivityLog activity;
+
+	private final BackgroundJobs jobs;
+
+	private final Cursor cursors;
+
+	Deliveries(Webhooks webhooks, WebhookRepository webhookRows, DeliveryRepository deliveries, ActivityLog activity,
+			BackgroundJobs jobs, Cursor cursors) {
+		this.webhooks = webhooks;
+		this.webhookRows = webhookRows;
+		this.deliveries = deliveries;
+		this.activity = activity;
+		this.jobs = jobs;
+		this.cursors = cursors;
+	}
+
+	/** Newest first, optionally only those with a status. */
+	@Transactional(readOnly = true)
+	Page<Delivery> list(UUID userId, UUID webhookId, String status, String cursor, int limit) {
+		this.webhooks.managed(userId, this.webhookRows.find(webhookId));
+		if (status != null && !STATUSES.contains(status)) {
+			throw new InvalidInput("status", "must be one of pending, succeeded, failed");
+		}
+		String kind = "deliveries:" + ((status != null) ? status : "all");
+		List<Delivery> rows = this.deliveries.findPage(webhookId, status, this.cursors.afterId(kind, cursor),
+				limit + 1);
+		return this.cursors.page(kind, rows, limit, (delivery) -> List.of(delivery.id().toString()));
+	}
+
+	@Transactional(readOnly = true)
+	Delivery get(UUID userId, UUID webhookId, UUID deliveryId) {
+		this.webhooks.managed(userId, this.webhookRows.find(webhookId));
+		return this.deliveries.find(webhookId, deliveryId).orElseThrow(Deliveries::notFound);
+	}
+
+	/**
+	 * Sends the delivery again, from a fresh retry schedule, with the same
+	 * {@code webhook-id} (the receiver sees the same event again, and may deduplicate).
+	 */
+	@Transactional
+	Delivery redeliver(UUID userId, UUID webhookId, UUID deliveryId) {
+		Webhook webhook = this.webhooks.managed(userId, this.webhookRows.findForUpdate(webhookId));
+		if (!webhook.enabled()) {
+			throw new ApiProblem(ErrorCode.WEBHOOK_DISABLED, "Turn the webhook on before redelivering to it.");
+		}
+		this.deliveries.find(webhookId, deliveryId).orElseThrow(Deliveries::notFound);
+		this.deliveries.restart(deliveryId);
+		this.jobs.runNow(DeliveryJob.instance(deliveryId));
+		return this.deliveries.find(webhookId, deliveryId).orElseThrow();
+	}
+
+	/**
+	 * Sends a {@code webhook.ping} event to this webhook only, whatever it subscribes to
+	 * and even while it is off: a way to test a receiver. A ping is attempted once.
+	 */
+	@Transactional
+	Delivery ping(UUID userId, UUID webhookId) {
+		Webhook webhook = this.webhooks.managed(userId, this.webhookRows.find(webhookId));
+		UUID eventId = this.activity.record(EventTypes.PING, webhook.projectId(), null, userId,
+				Map.of("after", Map.of("webhookId", webhookId.toString())));
+		UUID deliveryId = this.deliveries.create(webhookId, eventId).orElseThrow();
+		this.jobs.runSoon(List.of(DeliveryJob.instance(deliveryId)));
+		return this.deliveries.find(webhookId, deliveryId).orElseThrow();
+	}
+
+	private static ApiProblem notFound() {
+		return new ApiProblem(ErrorCode.DELIVERY_NOT_FOUND, "No such delivery of this webhook.");
+	}
+
+}

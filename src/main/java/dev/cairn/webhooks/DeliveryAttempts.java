@@ -1,0 +1,208 @@
+package dev.cairn.webhooks;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.cairn.activity.ActivityLog;
+import dev.cairn.mail.Mail;
+import dev.cairn.mail.Mailer;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Makes one attempt of one delivery and records what came of it. The attempt itself runs
+ * outside any transaction (a receiver may take ten seconds); the record of it is one
+ * short transaction. A node that dies in between leaves the job to be revived elsewhere,
+ * which sends again with the same {@code webhook-id}: receivers deduplicate on it.
+ */
+@Component
+class DeliveryAttempts {
+
+	private static final Logger log = LoggerFactory.getLogger(DeliveryAttempts.class);
+
+	private final DeliveryRepository deliveries;
+
+	private final WebhookRepository webhooks;
+
+	private final WebhookPayloads payloads;
+
+	private final WebhookClient client;
+
+	private final ActivityLog activity;
+
+	private final Mailer mailer;
+
+	private final TransactionTemplate transactions;
+
+	private final RetrySchedule retries;
+
+	private final WebhookSettings settings;
+
+	private final MeterRegistry meters;
+
+	private final Clock clock;
+
+	// Attempts in flight per webhook on this node: the bulkhead that keeps one slow
+	// receiver from taking every delivery thread.
+	private final Map<UUID, Semaphore> inFlight = new ConcurrentHashMap<>();
+
+	DeliveryAttempts(DeliveryRepository deliveries, WebhookRepository webhooks, WebhookPayloads payloads,
+			WebhookClient client, ActivityLog activity, Mailer mailer, TransactionTemplate transactions,
+			WebhookSettings settings, MeterRegistry meters, Clock clock) {
+		this.deliveries = deliveries;
+		this.webhooks = webhooks;
+		this.payloads = payloads;
+		this.client = client;
+		this.activity = activity;
+		this.mailer = mailer;
+		this.transactions = transactions;
+		this.retries = new RetrySchedule(settings.retryDelays());
+		this.settings = settings;
+		this.meters = meters;
+		this.clock = clock;
+	}
+
+	/** What the job does next with this delivery. */
+	sealed interface Next {
+
+		/** Nothing: it succeeded, failed for good, or no longer exists. */
+		record Done() implements Next {
+		}
+
+		/** Try again at this time. */
+		record RetryAt(Instant at) implements Next {
+		}
+
+	}
+
+	Next attempt(UUID deliveryId) {
+		Optional<Delivery> found = this.deliveries.findById(deliveryId);
+		if (found.isEmpty() || !"pending".equals(found.get().status())) {
+			return new Next.Done();
+		}
+		Delivery delivery = found.get();
+		Optional<Webhook> webhook = this.webhooks.find(delivery.webhookId());
+		if (webhook.isEmpty()) {
+			return new Next.Done();
+		}
+		if (!webhook.get().enabled() && !EventTypes.PING.equals(delivery.eventType())) {
+			this.deliveries.abandon(deliveryId, "the webhook is disabled");
+			return new Next.Done();
+		}
+		Semaphore permits = this.inFlight.computeIfAbsent(delivery.webhookId(),
+				(id) -> new Semaphore(this.settings.concurrencyPerWebhook()));
+		if (!permits.tryAcquire()) {
+			// Not an attempt: wait for a free slot without spending a retry.
+			return new Next.RetryAt(this.clock.instant().plusMillis(500 + ThreadLocalRandom.current().nextInt(1500)));
+		}
+		try {
+			WebhookClient.Outcome outcome = send(webhook.get(), delivery);
+			return this.transactions.execute((status) -> record(webhook.get(), delivery, outcome));
+		}
+		finally {
+			permits.release();
+		}
+	}
+
+	private WebhookClient.Outcome send(Webhook webhook, Delivery delivery) {
+		Optional<byte[]> body = this.payloads.of(delivery.eventId());
+		if (body.isEmpty()) {
+			return WebhookClient.Outcome.unanswered("the event no longer exists", 0);
+		}
+		Instant now = this.clock.instant();
+		String id = delivery.eventId().toString();
+		long timestamp = now.getEpochSecond();
+		String signatures = this.webhooks.signingSecrets(webhook.id(), now)
+			.stream()
+			.map((secret) -> secret.sign(id, timestamp, body.get()))
+			.collect(Collectors.joining(" "));
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("webhook-id", id);
+		headers.put("webhook-timestamp", Long.toString(timestamp));
+		headers.put("webhook-signature", signatures);
+		return this.client.send(URI.create(webhook.url()), headers, body.get());
+	}
+
+	private Next record(Webhook webhook, Delivery delivery, WebhookClient.Outcome outcome) {
+		Instant now = this.clock.instant();
+		int attempts = this.deliveries.findForUpdate(delivery.id()).map(Delivery::attempts).orElse(-1);
+		if (attempts < 0) {
+			return new Next.Done(); // deleted with its webhook meanwhile
+		}
+		if (outcome.succeeded()) {
+			this.deliveries.recordAttempt(delivery.id(), now, outcome, "succeeded", null);
+			this.webhooks.markWorking(webhook.id());
+			count("succeeded");
+			return new Next.Done();
+		}
+		Optional<Instant> next = EventTypes.PING.equals(delivery.eventType()) ? Optional.empty()
+				: this.retries.next(attempts + 1, now);
+		Instant failingSince = this.webhooks.markFailing(webhook.id(), now).orElse(now);
+		if (next.isPresent()) {
+			this.deliveries.recordAttempt(delivery.id(), now, outcome, "pending", next.get());
+			count("retrying");
+			return new Next.RetryAt(next.get());
+		}
+		this.deliveries.recordAttempt(delivery.id(), now, outcome, "failed", null);
+		count("failed");
+		// Sustained failure: nothing has got through since before this delivery began.
+		if (!EventTypes.PING.equals(delivery.eventType()) && !failingSince.isAfter(delivery.createdAt())) {
+			disable(webhook, outcome);
+		}
+		return new Next.Done();
+	}
+
+	private void disable(Webhook webhook, WebhookClient.Outcome outcome) {
+		String reason = "Nothing got through for " + human(this.retries.span())
+				+ ", the whole retry schedule; the last attempt: " + describe(outcome);
+		if (!this.webhooks.disable(webhook.id(), reason)) {
+			return;
+		}
+		log.warn("Webhook {} of project {} disabled: {}", webhook.id(), webhook.projectId(), reason);
+		this.activity.record("webhook.disabled", webhook.projectId(), null, null,
+				Map.of("after", Map.of("webhookId", webhook.id().toString(), "reason", reason)));
+		for (String email : this.webhooks.adminEmails(webhook.projectId())) {
+			this.mailer.send(new Mail(email, "Cairn disabled a webhook that kept failing", """
+					Cairn could not deliver events to a webhook of one of your projects, so it has turned it off.
+
+					Webhook: %s
+					URL: %s
+					Why: %s
+
+					Events that happen while it is off are not sent. Once the receiver works again, turn the
+					webhook back on (PATCH /api/v1/webhooks/%s with {"enabled": true}) and redeliver what it
+					missed from its delivery log.
+					""".formatted(webhook.id(), webhook.url(), reason, webhook.id())));
+		}
+	}
+
+	private static String human(java.time.Duration span) {
+		if (span.toHours() >= 1) {
+			return span.toHours() + " hours";
+		}
+		return (span.toMinutes() >= 1) ? span.toMinutes() + " minutes" : span.toSeconds() + " seconds";
+	}
+
+	private static String describe(WebhookClient.Outcome outcome) {
+		return (outcome.status() != null) ? "HTTP " + outcome.status() : outcome.error();
+	}
+
+	private void count(String outcome) {
+		this.meters.counter("cairn.webhooks.deliveries", "outcome", outcome).increment();
+	}
+
+}

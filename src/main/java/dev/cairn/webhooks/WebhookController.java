@@ -1,0 +1,140 @@
+package dev.cairn.webhooks;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import tools.jackson.databind.JsonNode;
+
+import dev.cairn.web.Caller;
+import dev.cairn.web.ETags;
+import dev.cairn.web.Page;
+import dev.cairn.web.RequiresScope;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+@RestController
+class WebhookController {
+
+	private final Webhooks webhooks;
+
+	private final Deliveries deliveries;
+
+	WebhookController(Webhooks webhooks, Deliveries deliveries) {
+		this.webhooks = webhooks;
+		this.deliveries = deliveries;
+	}
+
+	@GetMapping("/api/v1/projects/{projectId}/webhooks")
+	ResponseEntity<Page<Webhook>> list(Caller caller, @PathVariable UUID projectId,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+			@RequestParam(required = false) @Size(max = 1024) String cursor) {
+		return this.webhooks.list(caller.userId(), projectId, cursor, limit)
+			.toResponse(UriComponentsBuilder.fromPath("/api/v1/projects/" + projectId + "/webhooks")
+				.queryParam("limit", limit));
+	}
+
+	@RequiresScope(Caller.Scope.WRITE)
+	@PostMapping("/api/v1/projects/{projectId}/webhooks")
+	ResponseEntity<Webhook> create(Caller caller, @PathVariable UUID projectId,
+			@Valid @RequestBody NewWebhook request) {
+		Webhook webhook = this.webhooks.create(caller.userId(), projectId, request.url(), request.events(),
+				request.secret());
+		return ResponseEntity.created(URI.create("/api/v1/webhooks/" + webhook.id()))
+			.eTag(ETags.of(webhook.version()))
+			.body(webhook);
+	}
+
+	@GetMapping("/api/v1/webhooks/{webhookId}")
+	ResponseEntity<Webhook> get(Caller caller, @PathVariable UUID webhookId,
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+		Webhook webhook = this.webhooks.get(caller.userId(), webhookId);
+		return ETags.read(webhook, webhook.version(), ifNoneMatch);
+	}
+
+	@RequiresScope(Caller.Scope.WRITE)
+	@PatchMapping(path = "/api/v1/webhooks/{webhookId}",
+			consumes = { "application/merge-patch+json", "application/json" })
+	ResponseEntity<Webhook> update(Caller caller, @PathVariable UUID webhookId, @RequestBody JsonNode patch,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		Webhook webhook = this.webhooks.update(caller.userId(), webhookId, patch, ifMatch);
+		return ResponseEntity.ok().eTag(ETags.of(webhook.version())).body(webhook);
+	}
+
+	@RequiresScope(Caller.Scope.WRITE)
+	@DeleteMapping("/api/v1/webhooks/{webhookId}")
+	ResponseEntity<Void> delete(Caller caller, @PathVariable UUID webhookId,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		this.webhooks.delete(caller.userId(), webhookId, ifMatch);
+		return ResponseEntity.noContent().build();
+	}
+
+	/** A new signing secret, shown once; the old one keeps signing for the overlap. */
+	@RequiresScope(Caller.Scope.WRITE)
+	@PostMapping("/api/v1/webhooks/{webhookId}/secret")
+	ResponseEntity<Webhook> rotateSecret(Caller caller, @PathVariable UUID webhookId) {
+		Webhook webhook = this.webhooks.rotateSecret(caller.userId(), webhookId);
+		return ResponseEntity.ok().eTag(ETags.of(webhook.version())).body(webhook);
+	}
+
+	@RequiresScope(Caller.Scope.WRITE)
+	@PostMapping("/api/v1/webhooks/{webhookId}/ping")
+	ResponseEntity<Delivery> ping(Caller caller, @PathVariable UUID webhookId) {
+		Delivery delivery = this.deliveries.ping(caller.userId(), webhookId);
+		return accepted(delivery);
+	}
+
+	@GetMapping("/api/v1/webhooks/{webhookId}/deliveries")
+	ResponseEntity<Page<Delivery>> deliveries(Caller caller, @PathVariable UUID webhookId,
+			@RequestParam(required = false) @Size(max = 16) String status,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+			@RequestParam(required = false) @Size(max = 1024) String cursor) {
+		UriComponentsBuilder next = UriComponentsBuilder.fromPath("/api/v1/webhooks/" + webhookId + "/deliveries")
+			.queryParam("limit", limit);
+		if (status != null) {
+			next.queryParam("status", status);
+		}
+		return this.deliveries.list(caller.userId(), webhookId, status, cursor, limit).toResponse(next);
+	}
+
+	@GetMapping("/api/v1/webhooks/{webhookId}/deliveries/{deliveryId}")
+	Delivery delivery(Caller caller, @PathVariable UUID webhookId, @PathVariable UUID deliveryId) {
+		return this.deliveries.get(caller.userId(), webhookId, deliveryId);
+	}
+
+	@RequiresScope(Caller.Scope.WRITE)
+	@PostMapping("/api/v1/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver")
+	ResponseEntity<Delivery> redeliver(Caller caller, @PathVariable UUID webhookId, @PathVariable UUID deliveryId) {
+		return accepted(this.deliveries.redeliver(caller.userId(), webhookId, deliveryId));
+	}
+
+	private static ResponseEntity<Delivery> accepted(Delivery delivery) {
+		return ResponseEntity.status(HttpStatus.ACCEPTED)
+			.location(URI.create("/api/v1/webhooks/" + delivery.webhookId() + "/deliveries/" + delivery.id()))
+			.body(delivery);
+	}
+
+	record NewWebhook(@NotBlank @Size(max = 2048) String url,
+			@NotNull @Size(min = 1, max = Webhooks.MAX_EVENTS) List<@NotBlank @Size(max = 64) String> events,
+			@Size(max = 128) String secret) {
+	}
+
+}

@@ -1,0 +1,220 @@
+package dev.cairn.webhooks;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.cairn.platform.SecretBox;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Webhooks and their secrets, which are sealed at rest ({@link SecretBox}): Cairn must
+ * read them back to sign, so they cannot be hashed, but a copy of the database alone does
+ * not reveal them.
+ */
+@Repository
+class WebhookRepository {
+
+	private static final String COLUMNS = """
+			id, project_id, url, events, enabled, disabled_reason, disabled_at, secret_rotated_at,
+			created_at, updated_at, version
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final SecretBox box;
+
+	WebhookRepository(JdbcClient jdbc, SecretBox box) {
+		this.jdbc = jdbc;
+		this.box = box;
+	}
+
+	/** A page in creation order (ids are time-ordered), after an id. */
+	List<Webhook> findPage(UUID projectId, UUID after, int limit) {
+		return this.jdbc.sql("SELECT " + COLUMNS + """
+				FROM webhooks
+				WHERE project_id = :projectId AND (CAST(:after AS uuid) IS NULL OR id > :after)
+				ORDER BY id
+				LIMIT :limit
+				""")
+			.param("projectId", projectId)
+			.param("after", after)
+			.param("limit", limit)
+			.query(this::webhook)
+			.list();
+	}
+
+	Optional<Webhook> find(UUID id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM webhooks WHERE id = :id")
+			.param("id", id)
+			.query(this::webhook)
+			.optional();
+	}
+
+	/** Locks the row for a change (the version check and the update see the same row). */
+	Optional<Webhook> findForUpdate(UUID id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM webhooks WHERE id = :id FOR NO KEY UPDATE")
+			.param("id", id)
+			.query(this::webhook)
+			.optional();
+	}
+
+	long count(UUID projectId) {
+		return this.jdbc.sql("SELECT count(*) FROM webhooks WHERE project_id = :projectId")
+			.param("projectId", projectId)
+			.query(Long.class)
+			.single();
+	}
+
+	void insert(UUID id, UUID projectId, String url, List<String> events, WebhookSecret secret, UUID createdBy) {
+		this.jdbc.sql("""
+				INSERT INTO webhooks (id, project_id, url, events, secret, created_by)
+				VALUES (:id, :projectId, :url, :events, :secret, :createdBy)
+				""")
+			.param("id", id)
+			.param("projectId", projectId)
+			.param("url", url)
+			.param("events", events.toArray(String[]::new))
+			.param("secret", seal(secret.value()))
+			.param("createdBy", createdBy)
+			.update();
+	}
+
+	void update(UUID id, String url, List<String> events, boolean enabled) {
+		// Turning a webhook back on starts its failure count afresh.
+		this.jdbc.sql("""
+				UPDATE webhooks SET url = :url, events = :events, enabled = :enabled, version = version + 1,
+				       disabled_reason = CASE WHEN :enabled THEN NULL ELSE disabled_reason END,
+				       disabled_at = CASE WHEN :enabled THEN NULL ELSE disabled_at END,
+				       failing_since = CASE WHEN :enabled AND NOT enabled THEN NULL ELSE failing_since END
+				WHERE id = :id
+				""")
+			.param("id", id)
+			.param("url", url)
+			.param("events", events.toArray(String[]::new))
+			.param("enabled", enabled)
+			.update();
+	}
+
+	/**
+	 * Makes a new secret current; the old one keeps signing until {@code overlapEnds}.
+	 */
+	void rotate(UUID id, WebhookSecret secret, Instant overlapEnds) {
+		this.jdbc.sql("""
+				UPDATE webhooks SET previous_secret = secret, previous_secret_expires_at = :overlapEnds,
+				       secret = :secret, secret_rotated_at = now(), version = version + 1
+				WHERE id = :id
+				""")
+			.param("id", id)
+			.param("secret", seal(secret.value()))
+			.param("overlapEnds", Timestamp.from(overlapEnds))
+			.update();
+	}
+
+	void delete(UUID id) {
+		this.jdbc.sql("DELETE FROM webhooks WHERE id = :id").param("id", id).update();
+	}
+
+	/** The enabled webhooks of a project that subscribe to an event type. */
+	List<UUID> subscribers(UUID projectId, String type) {
+		return this.jdbc.sql("""
+				SELECT id FROM webhooks
+				WHERE project_id = :projectId AND enabled AND events && CAST(:selectors AS text[])
+				""")
+			.param("projectId", projectId)
+			.param("selectors", EventTypes.selectors(type).toArray(String[]::new))
+			.query(UUID.class)
+			.list();
+	}
+
+	/**
+	 * The secrets that sign an attempt now: the current one, and the previous one during
+	 * a rotation's overlap.
+	 */
+	List<WebhookSecret> signingSecrets(UUID id, Instant now) {
+		return this.jdbc.sql("""
+				SELECT secret, CASE WHEN previous_secret_expires_at > :now THEN previous_secret END AS previous
+				FROM webhooks WHERE id = :id
+				""").param("id", id).param("now", Timestamp.from(now)).query((rs, row) -> {
+			String previous = rs.getString("previous");
+			WebhookSecret current = new WebhookSecret(open(rs.getString("secret")));
+			return (previous != null) ? List.of(current, new WebhookSecret(open(previous))) : List.of(current);
+		}).optional().orElse(List.of());
+	}
+
+	/** Records a success: the webhook is not failing. */
+	void markWorking(UUID id) {
+		this.jdbc.sql("UPDATE webhooks SET failing_since = NULL WHERE id = :id AND failing_since IS NOT NULL")
+			.param("id", id)
+			.update();
+	}
+
+	/**
+	 * Records a failure; returns when the webhook's current run of failures began.
+	 */
+	Optional<Instant> markFailing(UUID id, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE webhooks SET failing_since = coalesce(failing_since, :now)
+				WHERE id = :id RETURNING failing_since
+				""")
+			.param("id", id)
+			.param("now", Timestamp.from(now))
+			.query((rs, row) -> instant(rs, "failing_since"))
+			.optional();
+	}
+
+	/** Turns the webhook off; false when it was off already. */
+	boolean disable(UUID id, String reason) {
+		return this.jdbc
+			.sql("""
+					UPDATE webhooks SET enabled = false, disabled_reason = :reason, disabled_at = now(), version = version + 1
+					WHERE id = :id AND enabled
+					""")
+			.param("id", id)
+			.param("reason", reason)
+			.update() == 1;
+	}
+
+	/**
+	 * Addresses to tell when a webhook of the project is disabled: its owners and admins.
+	 */
+	List<String> adminEmails(UUID projectId) {
+		return this.jdbc.sql("""
+				SELECT u.email FROM project_members m JOIN users u ON u.id = m.user_id
+				WHERE m.project_id = :projectId AND m.role IN ('owner', 'admin') AND u.disabled_at IS NULL
+				ORDER BY u.email
+				""").param("projectId", projectId).query(String.class).list();
+	}
+
+	private String seal(String secret) {
+		return Base64.getEncoder()
+			.encodeToString(this.box.seal(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+	}
+
+	private String open(String sealed) {
+		return new String(this.box.open(Base64.getDecoder().decode(sealed)), java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	private Webhook webhook(ResultSet rs, int row) throws SQLException {
+		Array events = rs.getArray("events");
+		return new Webhook(rs.getObject("id", UUID.class), rs.getObject("project_id", UUID.class), rs.getString("url"),
+				Arrays.asList((String[]) events.getArray()), rs.getBoolean("enabled"), rs.getString("disabled_reason"),
+				instant(rs, "disabled_at"), instant(rs, "secret_rotated_at"), instant(rs, "created_at"),
+				instant(rs, "updated_at"), rs.getLong("version"), null);
+	}
+
+	static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp time = rs.getTimestamp(column);
+		return (time != null) ? time.toInstant() : null;
+	}
+
+}

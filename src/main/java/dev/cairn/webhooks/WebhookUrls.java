@@ -1,0 +1,77 @@
+package dev.cairn.webhooks;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+
+import dev.cairn.web.ApiProblem;
+import dev.cairn.web.ErrorCode;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a URL when it is registered, so an admin learns at once that it cannot work.
+ * Passing here is no licence: every attempt checks the address again (DNS can change).
+ */
+@Component
+class WebhookUrls {
+
+	private final AddressPolicy policy;
+
+	WebhookUrls(AddressPolicy policy) {
+		this.policy = policy;
+	}
+
+	/**
+	 * @return the URL, parsed
+	 * @throws ApiProblem WEBHOOK_URL_REFUSED, saying why
+	 */
+	URI check(String url) {
+		URI uri;
+		try {
+			uri = new URI(url);
+		}
+		catch (URISyntaxException ex) {
+			throw refused("The URL is not valid: " + ex.getReason() + ".");
+		}
+		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+		if (!scheme.equals("http") && !scheme.equals("https")) {
+			throw refused("Only http and https URLs can receive webhooks.");
+		}
+		if (uri.getHost() == null || uri.getHost().isBlank()) {
+			throw refused("The URL has no host.");
+		}
+		if (uri.getRawUserInfo() != null) {
+			throw refused("Credentials in the URL are not accepted; verify the signature instead.");
+		}
+		if (uri.getRawFragment() != null) {
+			throw refused("A URL with a fragment (#...) cannot receive webhooks.");
+		}
+		String host = hostOf(uri);
+		InetAddress[] addresses;
+		try {
+			addresses = InetAddress.getAllByName(host);
+		}
+		catch (UnknownHostException ex) {
+			throw refused("The host " + host + " does not resolve.");
+		}
+		if (!this.policy.permits(host, addresses)) {
+			throw refused("The host " + host
+					+ " resolves to a private, loopback, link-local or reserved address, which webhooks may not reach.");
+		}
+		return uri;
+	}
+
+	// [::1] in a URL is ::1 to the resolver.
+	private static String hostOf(URI uri) {
+		String host = uri.getHost();
+		return (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
+	}
+
+	private static ApiProblem refused(String detail) {
+		return new ApiProblem(ErrorCode.WEBHOOK_URL_REFUSED, detail);
+	}
+
+}
