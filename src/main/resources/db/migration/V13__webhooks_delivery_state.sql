@@ -1,10 +1,10 @@
 -- What delivery needs beyond V7's tables.
 
--- When the webhook's current run of failures began (null while it works): a delivery
--- that exhausts its retries while the webhook has failed ever since that delivery was
--- created disables it. disabled_at says when, for the log and the mail to the admins.
+-- The last time a delivery got through: a delivery that exhausts its retries when
+-- nothing has got through since it was created (sustained failure, about a day by
+-- default) disables the webhook. disabled_at says when it was turned off.
 ALTER TABLE webhooks
-    ADD COLUMN failing_since timestamptz,
+    ADD COLUMN last_success_at timestamptz,
     ADD COLUMN disabled_at   timestamptz,
     ADD COLUMN secret_rotated_at timestamptz;
 

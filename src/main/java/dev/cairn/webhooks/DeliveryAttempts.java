@@ -145,13 +145,12 @@ class DeliveryAttempts {
 		}
 		if (outcome.succeeded()) {
 			this.deliveries.recordAttempt(delivery.id(), now, outcome, "succeeded", null);
-			this.webhooks.markWorking(webhook.id());
+			this.webhooks.markWorking(webhook.id(), now);
 			count("succeeded");
 			return new Next.Done();
 		}
 		Optional<Instant> next = EventTypes.PING.equals(delivery.eventType()) ? Optional.empty()
 				: this.retries.next(attempts + 1, now);
-		Instant failingSince = this.webhooks.markFailing(webhook.id(), now).orElse(now);
 		if (next.isPresent()) {
 			this.deliveries.recordAttempt(delivery.id(), now, outcome, "pending", next.get());
 			count("retrying");
@@ -160,7 +159,8 @@ class DeliveryAttempts {
 		this.deliveries.recordAttempt(delivery.id(), now, outcome, "failed", null);
 		count("failed");
 		// Sustained failure: nothing has got through since before this delivery began.
-		if (!EventTypes.PING.equals(delivery.eventType()) && !failingSince.isAfter(delivery.createdAt())) {
+		if (!EventTypes.PING.equals(delivery.eventType())
+				&& !this.webhooks.workedSince(webhook.id(), delivery.createdAt())) {
 			disable(webhook, outcome);
 		}
 		return new Next.Done();

@@ -90,12 +90,10 @@ class WebhookRepository {
 	}
 
 	void update(UUID id, String url, List<String> events, boolean enabled) {
-		// Turning a webhook back on starts its failure count afresh.
 		this.jdbc.sql("""
 				UPDATE webhooks SET url = :url, events = :events, enabled = :enabled, version = version + 1,
 				       disabled_reason = CASE WHEN :enabled THEN NULL ELSE disabled_reason END,
-				       disabled_at = CASE WHEN :enabled THEN NULL ELSE disabled_at END,
-				       failing_since = CASE WHEN :enabled AND NOT enabled THEN NULL ELSE failing_since END
+				       disabled_at = CASE WHEN :enabled THEN NULL ELSE disabled_at END
 				WHERE id = :id
 				""")
 			.param("id", id)
@@ -151,25 +149,23 @@ class WebhookRepository {
 		}).optional().orElse(List.of());
 	}
 
-	/** Records a success: the webhook is not failing. */
-	void markWorking(UUID id) {
-		this.jdbc.sql("UPDATE webhooks SET failing_since = NULL WHERE id = :id AND failing_since IS NOT NULL")
+	/** Records that a delivery got through. */
+	void markWorking(UUID id, Instant now) {
+		this.jdbc.sql("UPDATE webhooks SET last_success_at = :now WHERE id = :id")
 			.param("id", id)
+			.param("now", Timestamp.from(now))
 			.update();
 	}
 
-	/**
-	 * Records a failure; returns when the webhook's current run of failures began.
-	 */
-	Optional<Instant> markFailing(UUID id, Instant now) {
-		return this.jdbc.sql("""
-				UPDATE webhooks SET failing_since = coalesce(failing_since, :now)
-				WHERE id = :id RETURNING failing_since
-				""")
+	/** Whether any delivery has got through since this time. */
+	boolean workedSince(UUID id, Instant since) {
+		return this.jdbc.sql("SELECT last_success_at >= :since FROM webhooks WHERE id = :id")
 			.param("id", id)
-			.param("now", Timestamp.from(now))
-			.query((rs, row) -> instant(rs, "failing_since"))
-			.optional();
+			.param("since", Timestamp.from(since))
+			.query(Boolean.class)
+			.optional()
+			.map(Boolean.TRUE::equals)
+			.orElse(false);
 	}
 
 	/** Turns the webhook off; false when it was off already. */

@@ -10,7 +10,6 @@ import javax.sql.DataSource;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.event.SchedulerListener;
-import com.github.kagkarlsson.scheduler.task.OnStartup;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 
@@ -33,7 +32,8 @@ class JobsConfiguration {
 			List<SchedulerListener> listeners, JobsSettings settings) {
 		// Transaction-aware, so a job scheduled inside a transaction (a webhook delivery
 		// for a committed event) commits or rolls back with it.
-		List<Task<?>> oneOff = new ArrayList<>(tasks.stream().filter((task) -> !(task instanceof OnStartup)).toList());
+		// startTasks adds the recurring ones to the known tasks itself.
+		List<Task<?>> oneOff = new ArrayList<>(tasks.stream().filter((task) -> !recurring.contains(task)).toList());
 		var builder = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), oneOff)
 			.startTasks(new ArrayList<>(recurring))
 			.schedulerName(new SchedulerName.Fixed(nodeName()))
