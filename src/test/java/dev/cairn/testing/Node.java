@@ -1,0 +1,66 @@
+package dev.cairn.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import dev.cairn.CairnApplication;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * One Cairn node: a whole application context on a port of its own, against a database
+ * that other nodes may share. For tests of what crosses nodes and restarts.
+ */
+public final class Node implements AutoCloseable {
+
+	private final ConfigurableApplicationContext context;
+
+	private final RestTestClient client;
+
+	private Node(ConfigurableApplicationContext context) {
+		this.context = context;
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		this.client = RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+	}
+
+	/**
+	 * Starts a node.
+	 * @param before changes to the context before it refreshes (a bean standing in for a
+	 * failure), or null
+	 * @param properties more {@code name=value} settings
+	 */
+	public static Node start(TestDatabase.Database database, Consumer<ConfigurableApplicationContext> before,
+			String... properties) {
+		List<String> settings = new ArrayList<>(List.of(database.properties()));
+		settings.addAll(List.of("server.port=0", "cairn.throttle.enabled=false", "cairn.jobs.polling-interval=250ms",
+				"cairn.jobs.heartbeat-interval=1s", "cairn.events.recovery-interval=1s", "CAIRN_EVENTS_STALE_AFTER=3s",
+				"CAIRN_EVENTS_PROCESSING_TIMEOUT=10s", "CAIRN_EVENTS_STALENESS_CHECK_INTERVAL=1s",
+				"cairn.webhooks.allowed-hosts=127.0.0.1", "cairn.webhooks.retry-delays=1s,2s,3s",
+				"cairn.webhooks.timeout=2s"));
+		settings.addAll(List.of(properties));
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(CairnApplication.class);
+		if (before != null) {
+			builder.initializers(before::accept);
+		}
+		// As command-line arguments, which outrank application.yaml.
+		return new Node(builder.run(settings.stream().map((setting) -> "--" + setting).toArray(String[]::new)));
+	}
+
+	public RestTestClient client() {
+		return this.client;
+	}
+
+	public <T> T bean(Class<T> type) {
+		return this.context.getBean(type);
+	}
+
+	@Override
+	public void close() {
+		this.context.close();
+	}
+
+}
