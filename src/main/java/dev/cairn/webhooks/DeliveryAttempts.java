@@ -56,9 +56,9 @@ class DeliveryAttempts {
 
 	private final Clock clock;
 
-	// Attempts in flight per webhook on this node: the bulkhead that keeps one slow
-	// receiver from taking every delivery thread.
-	private final Map<UUID, Semaphore> inFlight = new ConcurrentHashMap<>();
+	// Per webhook on this node: the bulkhead that keeps one slow receiver from taking
+	// every delivery thread.
+	private final Map<UUID, Lane> lanes = new ConcurrentHashMap<>();
 
 	DeliveryAttempts(DeliveryRepository deliveries, WebhookRepository webhooks, WebhookPayloads payloads,
 			WebhookClient client, ActivityLog activity, Mailer mailer, TransactionTemplate transactions,
@@ -103,19 +103,48 @@ class DeliveryAttempts {
 			this.deliveries.abandon(deliveryId, "the webhook is disabled");
 			return new Next.Done();
 		}
-		Semaphore permits = this.inFlight.computeIfAbsent(delivery.webhookId(),
-				(id) -> new Semaphore(this.settings.concurrencyPerWebhook()));
-		if (!permits.tryAcquire()) {
-			// Not an attempt: wait for a free slot without spending a retry.
-			return new Next.RetryAt(this.clock.instant().plusMillis(500 + ThreadLocalRandom.current().nextInt(1500)));
+		Lane lane = this.lanes.computeIfAbsent(delivery.webhookId(),
+				(id) -> new Lane(this.settings.concurrencyPerWebhook()));
+		if (!lane.permits.tryAcquire()) {
+			// Not an attempt: come back when a slot is likely free, without spending a
+			// retry.
+			return new Next.RetryAt(
+					this.clock.instant().plusMillis(lane.backoffMillis(this.settings.timeout().toMillis())));
 		}
 		try {
 			WebhookClient.Outcome outcome = send(webhook.get(), delivery);
+			lane.took(outcome.durationMillis());
 			return this.transactions.execute((status) -> record(webhook.get(), delivery, outcome));
 		}
 		finally {
-			permits.release();
+			lane.permits.release();
 		}
+	}
+
+	/**
+	 * One webhook's slots on this node, and how long its attempts have taken lately: a
+	 * delivery that finds the slots taken waits about one attempt's time, so a fast
+	 * receiver's backlog drains at once and a hanging one's is not polled in a loop.
+	 */
+	private static final class Lane {
+
+		final Semaphore permits;
+
+		private volatile double averageMillis = 100;
+
+		Lane(int permits) {
+			this.permits = new Semaphore(permits);
+		}
+
+		void took(int millis) {
+			this.averageMillis = 0.8 * this.averageMillis + 0.2 * millis;
+		}
+
+		long backoffMillis(long ceiling) {
+			double base = Math.clamp(this.averageMillis, 20, ceiling);
+			return Math.round(base * (0.5 + ThreadLocalRandom.current().nextDouble()));
+		}
+
 	}
 
 	private WebhookClient.Outcome send(Webhook webhook, Delivery delivery) {
