@@ -1,0 +1,112 @@
+package dev.cairn.mail;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+
+import dev.cairn.testing.Accounts;
+import dev.cairn.testing.Accounts.SignedIn;
+import dev.cairn.testing.ApiTestSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Mail waits in the event publication registry until an SMTP server takes it: a message
+ * queued while the server is down arrives once it is back.
+ */
+class MailOutboxTests extends ApiTestSupport {
+
+	private static final int SMTP_PORT = freePort();
+
+	private GreenMail smtp;
+
+	@Autowired
+	private Mailer mailer;
+
+	@Autowired
+	private TransactionTemplate transactions;
+
+	@DynamicPropertySource
+	static void smtp(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> SMTP_PORT);
+	}
+
+	@AfterEach
+	void stopSmtp() {
+		if (this.smtp != null) {
+			this.smtp.stop();
+		}
+	}
+
+	@Test
+	void mailQueuedWhileTheServerIsDownArrivesWhenItIsBack() throws MessagingException {
+		String to = "outage-" + UUID.randomUUID() + "@example.com";
+		this.transactions.executeWithoutResult((status) -> this.mailer.send(new Mail(to, "Patience", "It waited.")));
+		await().atMost(Duration.ofSeconds(10)).until(() -> failedPublications() > 0);
+
+		this.smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+		this.smtp.start();
+		await().atMost(Duration.ofSeconds(20)).until(() -> messagesTo(to).size() == 1);
+		assertThat(messagesTo(to).get(0).getSubject()).isEqualTo("Patience");
+	}
+
+	@Test
+	void aRolledBackTransactionSendsNothing() {
+		this.smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+		this.smtp.start();
+		SignedIn user = Accounts.signUp(this.client);
+		String to = "never-" + UUID.randomUUID() + "@example.com";
+		this.transactions.executeWithoutResult((status) -> {
+			this.mailer.send(new Mail(to, "Never", "Rolled back."));
+			status.setRollbackOnly();
+		});
+		// The sign-up mail, queued after, arrives; the rolled-back one never does.
+		await().atMost(Duration.ofSeconds(20)).until(() -> !messagesTo(user.email()).isEmpty());
+		assertThat(messagesTo(to)).isEmpty();
+	}
+
+	private long failedPublications() {
+		return this.jdbc.sql("SELECT count(*) FROM event_publication WHERE status = 'FAILED'")
+			.query(Long.class)
+			.single();
+	}
+
+	private List<Message> messagesTo(String recipient) {
+		if (this.smtp == null) {
+			return List.of();
+		}
+		return Arrays.stream(this.smtp.getReceivedMessages()).filter((message) -> {
+			try {
+				return message.getAllRecipients()[0].toString().equals(recipient);
+			}
+			catch (MessagingException ex) {
+				return false;
+			}
+		}).map(Message.class::cast).toList();
+	}
+
+	private static int freePort() {
+		try (var socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+}
