@@ -33,14 +33,6 @@ public class IdempotencyKeys {
 	}
 
 	/**
-	 * Deletes the expired keys and returns how many. Expired keys already count as
-	 * absent; this only reclaims the space. A scheduled job will call it (not yet).
-	 */
-	public int purgeExpired() {
-		return this.jdbc.sql("DELETE FROM idempotency_keys WHERE expires_at <= now()").update();
-	}
-
-	/**
 	 * Claims the key for this request, or says why not.
 	 */
 	Claim claim(UUID userId, String key, byte[] requestHash) {

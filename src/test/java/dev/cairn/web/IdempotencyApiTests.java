@@ -1,6 +1,7 @@
 package dev.cairn.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +11,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
+
 import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.Api;
 import dev.cairn.testing.ApiTestSupport;
+import dev.cairn.testing.Jobs;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,13 +26,14 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class IdempotencyApiTests extends ApiTestSupport {
 
 	private static final String PROJECTS = "/api/v1/projects";
 
 	@Autowired
-	private IdempotencyKeys keys;
+	private Scheduler scheduler;
 
 	@Test
 	void aRetryReplaysTheFirstResponseExactlyAndCreatesOnce() {
@@ -284,12 +289,13 @@ class IdempotencyApiTests extends ApiTestSupport {
 		post(owner, expired, project(Api.uniqueProjectKey(), "Gemini"));
 		expire(owner, expired);
 
-		assertThat(this.keys.purgeExpired()).isPositive();
+		Jobs.runNow(this.scheduler, "purge-expired-idempotency-keys");
 
-		assertThat(this.jdbc.sql("SELECT key FROM idempotency_keys WHERE user_id = :user")
-			.param("user", owner.userId())
-			.query(String.class)
-			.list()).containsExactly(live);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.jdbc.sql("SELECT key FROM idempotency_keys WHERE user_id = :user")
+				.param("user", owner.userId())
+				.query(String.class)
+				.list()).containsExactly(live));
 	}
 
 	private EntityExchangeResult<byte[]> post(SignedIn user, String key, String body) {
