@@ -103,11 +103,31 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 						"201 201 201 403 404 401 403"),
 				new Route(HttpMethod.PATCH, "/api/v1/comments/{comment}", (w) -> Map.of("body", "Edited"),
 						"200 403 403 403 404 401 403"),
-				new Route(HttpMethod.DELETE, "/api/v1/comments/{comment}", null, "204 204 403 403 404 401 403"));
+				new Route(HttpMethod.DELETE, "/api/v1/comments/{comment}", null, "204 204 403 403 404 401 403"),
+				// Webhooks: admins and owners only, reads included (URLs may carry
+				// tokens).
+				adminRead("/api/v1/projects/{project}/webhooks"),
+				new Route(HttpMethod.POST, "/api/v1/projects/{project}/webhooks",
+						(w) -> Map.of("url", "http://127.0.0.1:9/new", "events", List.of("*")),
+						"201 201 403 403 404 401 403"),
+				adminRead("/api/v1/webhooks/{webhook}"),
+				new Route(HttpMethod.PATCH, "/api/v1/webhooks/{webhook}", (w) -> Map.of("events", List.of("task.*")),
+						"200 200 403 403 404 401 403"),
+				new Route(HttpMethod.DELETE, "/api/v1/webhooks/{webhook}", null, "204 204 403 403 404 401 403"),
+				new Route(HttpMethod.POST, "/api/v1/webhooks/{webhook}/secret", null, "200 200 403 403 404 401 403"),
+				new Route(HttpMethod.POST, "/api/v1/webhooks/{webhook}/ping", null, "202 202 403 403 404 401 403"),
+				adminRead("/api/v1/webhooks/{webhook}/deliveries"),
+				adminRead("/api/v1/webhooks/{webhook}/deliveries/{delivery}"),
+				new Route(HttpMethod.POST, "/api/v1/webhooks/{webhook}/deliveries/{delivery}/redeliver", null,
+						"202 202 403 403 404 401 403"));
 	}
 
 	private static Route read(String path) {
 		return new Route(HttpMethod.GET, path, null, "200 200 200 200 404 401 200");
+	}
+
+	private static Route adminRead(String path) {
+		return new Route(HttpMethod.GET, path, null, "200 200 403 403 404 401 200");
 	}
 
 	private void check(Route route) {
@@ -188,8 +208,20 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 		this.api.call(cast.owner(), HttpMethod.DELETE, "/api/v1/projects/" + deletedProject, null)
 			.expectStatus()
 			.isNoContent();
+		// Nothing listens on port 9 (discard): deliveries fail quietly, which is all the
+		// matrix needs of them.
+		String webhook = created(cast.owner(), "/api/v1/projects/" + project + "/webhooks",
+				Map.of("url", "http://127.0.0.1:9/hooks", "events", List.of("*")));
+		String delivery = (String) this.api
+			.call(cast.owner(), HttpMethod.POST, "/api/v1/webhooks/" + webhook + "/ping", null)
+			.expectStatus()
+			.isAccepted()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
 		return new World(project, deletedProject, (String) task.get("id"), (String) task.get("key"),
-				(String) deleted.get("id"), status, label, field, comment, cast);
+				(String) deleted.get("id"), status, label, field, comment, webhook, delivery, cast);
 	}
 
 	private String created(SignedIn user, String path, Map<String, ?> body) {
@@ -223,7 +255,7 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 	}
 
 	private record World(UUID project, UUID deletedProject, String task, String key, String deletedTask, String status,
-			String label, String field, String comment, Cast cast) {
+			String label, String field, String comment, String webhook, String delivery, Cast cast) {
 
 		String expand(String path) {
 			return path.replace("{project}", this.project.toString())
@@ -235,6 +267,8 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 				.replace("{label}", this.label)
 				.replace("{field}", this.field)
 				.replace("{comment}", this.comment)
+				.replace("{webhook}", this.webhook)
+				.replace("{delivery}", this.delivery)
 				.replace("{member}", this.cast.member().userId().toString())
 				.replace("{viewer}", this.cast.viewer().userId().toString());
 		}

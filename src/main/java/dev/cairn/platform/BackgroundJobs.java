@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 
 import org.springframework.stereotype.Component;
@@ -37,10 +38,16 @@ public class BackgroundJobs {
 
 	/**
 	 * Runs an instance now: schedules it, or moves it to now when it waits for later.
+	 * When it is running at this moment, that run stands for this request.
 	 */
 	public void runNow(TaskInstance<?> instance) {
 		if (!this.scheduler.scheduleIfNotExists(instance, Instant.now())) {
-			this.scheduler.reschedule(instance, Instant.now());
+			try {
+				this.scheduler.reschedule(instance, Instant.now());
+			}
+			catch (TaskInstanceCurrentlyExecutingException ex) {
+				return;
+			}
 		}
 		wakeAfterCommit();
 	}
