@@ -59,6 +59,7 @@ class BadInputApiTests extends ApiTestSupport {
 		cases.addAll(labelCases(f.route("create label")));
 		cases.addAll(commentCases(f.route("create comment")));
 		cases.addAll(fieldCases(f.route("create field")));
+		cases.addAll(webhookCases(f.route("create webhook")));
 		// Last, since it changes the data: each bad body was refused for what was done to
 		// it.
 		DynamicTest control = DynamicTest.dynamicTest("the bodies they are made from are accepted", () -> {
@@ -357,6 +358,30 @@ class BadInputApiTests extends ApiTestSupport {
 				r.bad("position 1001", json("{'name':'Cost','type':'text','position':1001}"), INVALID, "position"));
 	}
 
+	private List<Case> webhookCases(Route r) {
+		String events = "'events':['*']";
+		return List.of(r.bad("unknown enabled", withField(r.valid(), "'enabled':false"), MALFORMED, "enabled"),
+				r.bad("typo", json("{'url':'http://127.0.0.1:9/','evnets':['*']}"), MALFORMED, "evnets"),
+				r.bad("number for url", json("{'url':5," + events + "}"), MALFORMED, "url"),
+				r.bad("string for events", json("{'url':'http://127.0.0.1:9/','events':'*'}"), MALFORMED, "events"),
+				r.bad("no events", json("{'url':'http://127.0.0.1:9/','events':[]}"), INVALID, "events"),
+				r.bad("65 events", json("{'url':'http://127.0.0.1:9/','events':[" + "'*',".repeat(64) + "'*']}"),
+						INVALID, "events"),
+				r.bad("unknown event type", json("{'url':'http://127.0.0.1:9/','events':['task.exploded']}"), INVALID,
+						"events"),
+				r.bad("event type 65", json("{'url':'http://127.0.0.1:9/','events':['" + "e".repeat(65) + "']}"),
+						INVALID, "events[0]"),
+				r.bad("url 2049", json("{'url':'http://127.0.0.1:9/" + "u".repeat(2030) + "'," + events + "}"), INVALID,
+						"url"),
+				r.bad("null url", json("{'url':null," + events + "}"), INVALID, "url"),
+				r.bad("weak secret", json("{'url':'http://127.0.0.1:9/'," + events + ",'secret':'whsec_abc'}"), INVALID,
+						"secret"),
+				new Case(r, "private address", json("{'url':'http://10.0.0.1/'," + events + "}"), 422,
+						"webhook_url_refused", null),
+				new Case(r, "ftp", json("{'url':'ftp://127.0.0.1/'," + events + "}"), 422, "webhook_url_refused",
+						null));
+	}
+
 	private void expectRefused(Fixture f, Case c) throws Exception {
 		List<String> before = state(f);
 		EntityExchangeResult<byte[]> result = send(f.owner, c.route().method(), c.route().path(), c.route().type(),
@@ -412,6 +437,7 @@ class BadInputApiTests extends ApiTestSupport {
 				UNION ALL SELECT to_jsonb(c)::text FROM comments c
 					WHERE c.task_id IN (SELECT id FROM tasks WHERE project_id IN (SELECT id FROM mine))
 				UNION ALL SELECT to_jsonb(e)::text FROM events e WHERE e.project_id IN (SELECT id FROM mine)
+				UNION ALL SELECT to_jsonb(w)::text FROM webhooks w WHERE w.project_id IN (SELECT id FROM mine)
 				ORDER BY 1
 				""").param("owner", f.owner.userId()).query(String.class).list();
 	}
@@ -489,7 +515,9 @@ class BadInputApiTests extends ApiTestSupport {
 					new Route("create comment", HttpMethod.POST, "/api/v1/tasks/" + this.task + "/comments", json,
 							json("{'body':'hello'}")),
 					new Route("create field", HttpMethod.POST, "/api/v1/projects/" + this.project + "/fields", json,
-							json("{'name':'Cost','type':'number'}")));
+							json("{'name':'Cost','type':'number'}")),
+					new Route("create webhook", HttpMethod.POST, "/api/v1/projects/" + this.project + "/webhooks", json,
+							json("{'url':'http://127.0.0.1:9/hooks','events':['task.*']}")));
 		}
 
 		Route route(String name) {
