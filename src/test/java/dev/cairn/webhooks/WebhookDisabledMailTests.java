@@ -1,0 +1,97 @@
+package dev.cairn.webhooks;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+
+import dev.cairn.testing.Accounts;
+import dev.cairn.testing.Accounts.SignedIn;
+import dev.cairn.testing.ApiTestSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The owners and admins of a project hear, by mail through a real SMTP server, that Cairn
+ * turned off one of its webhooks; members do not.
+ */
+class WebhookDisabledMailTests extends ApiTestSupport {
+
+	private static final int SMTP_PORT = freePort();
+
+	@RegisterExtension
+	static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
+		.withPerMethodLifecycle(false);
+
+	@DynamicPropertySource
+	static void smtp(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> SMTP_PORT);
+	}
+
+	@Test
+	void ownersAndAdminsAreMailedWhenAWebhookIsDisabled() {
+		try (Receiver failing = Receiver.start().answering(503)) {
+			SignedIn owner = Accounts.signUp(this.client);
+			SignedIn admin = Accounts.signUp(this.client);
+			SignedIn member = Accounts.signUp(this.client);
+			UUID project = this.api.project(owner);
+			this.api.addMember(project, admin, "admin");
+			this.api.addMember(project, member, "member");
+			Map<?, ?> webhook = this.api
+				.call(owner, HttpMethod.POST, WebhookApiTests.webhooks(project),
+						Map.of("url", failing.url(), "events", List.of("task.created")))
+				.expectBody(Map.class)
+				.returnResult()
+				.getResponseBody();
+			this.api.task(owner, project, Map.of("title", "Never delivered"));
+
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> !mailsTo(owner.email()).isEmpty() && !mailsTo(admin.email()).isEmpty());
+			Message mail = mailsTo(admin.email()).get(0);
+			assertThat(GreenMailUtil.getBody(mail)).contains(failing.url())
+				.contains("HTTP 503")
+				.contains((String) webhook.get("id"));
+			assertThat(mailsTo(member.email())).isEmpty();
+			List<?> activity = (List<?>) this.api.page(owner, "/api/v1/projects/" + project + "/activity").get("items");
+			List<Object> types = activity.stream().map((entry) -> (Object) ((Map<?, ?>) entry).get("type")).toList();
+			assertThat(types).contains("webhook.disabled");
+		}
+	}
+
+	private static List<Message> mailsTo(String recipient) {
+		return Arrays.stream(smtp.getReceivedMessages()).filter((message) -> {
+			try {
+				return message.getAllRecipients()[0].toString().equals(recipient)
+						&& message.getSubject().contains("disabled a webhook");
+			}
+			catch (MessagingException ex) {
+				return false;
+			}
+		}).map(Message.class::cast).toList();
+	}
+
+	private static int freePort() {
+		try (var socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+}
