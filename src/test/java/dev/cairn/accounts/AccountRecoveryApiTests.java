@@ -17,6 +17,7 @@ import jakarta.mail.MessagingException;
 import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.IntegrationTest;
+import dev.cairn.testing.Mailboxes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -40,7 +41,7 @@ class AccountRecoveryApiTests {
 
 	// A port fixed before the application context starts, which happens before the server
 	// does.
-	private static final int SMTP_PORT = freePort();
+	private static final int SMTP_PORT = Mailboxes.freePort();
 
 	@RegisterExtension
 	static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
@@ -179,15 +180,6 @@ class AccountRecoveryApiTests {
 			.expectStatus()
 			.isBadRequest();
 		Accounts.signIn(this.client, user.email(), Accounts.PASSWORD);
-	}
-
-	private static int freePort() {
-		try (var socket = new java.net.ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
 	}
 
 	private RestTestClient.ResponseSpec post(String path, Object body) {

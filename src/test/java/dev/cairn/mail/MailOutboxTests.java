@@ -1,7 +1,6 @@
 package dev.cairn.mail;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +12,7 @@ import jakarta.mail.MessagingException;
 import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.ApiTestSupport;
+import dev.cairn.testing.Mailboxes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  */
 class MailOutboxTests extends ApiTestSupport {
 
-	private static final int SMTP_PORT = freePort();
+	private static final int SMTP_PORT = Mailboxes.freePort();
 
 	private GreenMail smtp;
 
@@ -87,26 +87,7 @@ class MailOutboxTests extends ApiTestSupport {
 	}
 
 	private List<Message> messagesTo(String recipient) {
-		if (this.smtp == null) {
-			return List.of();
-		}
-		return Arrays.stream(this.smtp.getReceivedMessages()).filter((message) -> {
-			try {
-				return message.getAllRecipients()[0].toString().equals(recipient);
-			}
-			catch (MessagingException ex) {
-				return false;
-			}
-		}).map(Message.class::cast).toList();
-	}
-
-	private static int freePort() {
-		try (var socket = new java.net.ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
+		return Mailboxes.received(this.smtp, recipient, "");
 	}
 
 }

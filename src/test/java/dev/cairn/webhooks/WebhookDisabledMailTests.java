@@ -1,7 +1,6 @@
 package dev.cairn.webhooks;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,11 +9,11 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 
 import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.ApiTestSupport;
+import dev.cairn.testing.Mailboxes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  */
 class WebhookDisabledMailTests extends ApiTestSupport {
 
-	private static final int SMTP_PORT = freePort();
+	private static final int SMTP_PORT = Mailboxes.freePort();
 
 	@RegisterExtension
 	static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
@@ -74,24 +73,7 @@ class WebhookDisabledMailTests extends ApiTestSupport {
 	}
 
 	private static List<Message> mailsTo(String recipient) {
-		return Arrays.stream(smtp.getReceivedMessages()).filter((message) -> {
-			try {
-				return message.getAllRecipients()[0].toString().equals(recipient)
-						&& message.getSubject().contains("disabled a webhook");
-			}
-			catch (MessagingException ex) {
-				return false;
-			}
-		}).map(Message.class::cast).toList();
-	}
-
-	private static int freePort() {
-		try (var socket = new java.net.ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
+		return Mailboxes.received(smtp, recipient, "disabled a webhook");
 	}
 
 }
