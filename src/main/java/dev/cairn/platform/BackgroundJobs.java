@@ -3,9 +3,11 @@ package dev.cairn.platform;
 import java.time.Instant;
 import java.util.List;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
+
+import dev.cairn.platform.jobs.JobRunner;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -19,10 +21,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class BackgroundJobs {
 
-	private final Scheduler scheduler;
+	private final SchedulerClient scheduler;
 
-	BackgroundJobs(Scheduler scheduler) {
+	private final JobRunner runner;
+
+	BackgroundJobs(SchedulerClient scheduler, JobRunner runner) {
 		this.scheduler = scheduler;
+		this.runner = runner;
 	}
 
 	/**
@@ -54,13 +59,13 @@ public class BackgroundJobs {
 
 	private void wakeAfterCommit() {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			this.scheduler.triggerCheckForDueExecutions();
+			this.runner.wake();
 			return;
 		}
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
-				BackgroundJobs.this.scheduler.triggerCheckForDueExecutions();
+				BackgroundJobs.this.runner.wake();
 			}
 		});
 	}

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 
 import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
 class PurgeJobsTests extends ApiTestSupport {
 
 	@Autowired
-	private Scheduler scheduler;
+	private SchedulerClient scheduler;
 
 	@Test
 	void expiredRefreshAndLinkTokensAreDeletedLiveOnesKept() {

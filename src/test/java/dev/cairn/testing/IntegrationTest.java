@@ -19,8 +19,8 @@ import org.springframework.test.context.ContextConfiguration;
 // seconds.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "cairn.throttle.enabled=false", "cairn.jobs.polling-interval=250ms",
-				"cairn.jobs.heartbeat-interval=1s", "cairn.events.recovery-interval=1s", "CAIRN_EVENTS_STALE_AFTER=3s",
-				"CAIRN_EVENTS_PROCESSING_TIMEOUT=10s", "CAIRN_EVENTS_STALENESS_CHECK_INTERVAL=1s",
+				"cairn.jobs.heartbeat-interval=1s", "cairn.events.recovery-interval=1s", "cairn.events.stale-after=3s",
+				"cairn.events.processing-timeout=10s",
 				// Webhook receivers run on this machine; retries come in seconds.
 				"cairn.webhooks.allowed-hosts=127.0.0.1", "cairn.webhooks.retry-delays=1s,2s,3s",
 				"cairn.webhooks.timeout=2s", "cairn.webhooks.connect-timeout=1s" })

@@ -3,7 +3,8 @@ package dev.cairn.testing;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 
@@ -11,18 +12,25 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Runs a recurring job now rather than at its next turn, through the scheduler as in
- * production.
+ * production (a node picks it up at its next poll).
  */
 public final class Jobs {
 
 	private Jobs() {
 	}
 
-	public static void runNow(Scheduler scheduler, String name) {
+	public static void runNow(SchedulerClient scheduler, String name) {
 		TaskInstance<Void> instance = new TaskInstance<>(name, RecurringTask.INSTANCE);
-		// False while a run is in progress: wait for it to finish, then ask again.
-		await().atMost(Duration.ofSeconds(10)).until(() -> scheduler.reschedule(instance, Instant.now()));
-		scheduler.triggerCheckForDueExecutions();
+		// While a run is in progress it cannot move: wait for it to finish, then ask
+		// again.
+		await().atMost(Duration.ofSeconds(10)).until(() -> {
+			try {
+				return scheduler.reschedule(instance, Instant.now());
+			}
+			catch (TaskInstanceCurrentlyExecutingException ex) {
+				return false;
+			}
+		});
 	}
 
 }

@@ -37,10 +37,9 @@ public final class Node implements AutoCloseable {
 			String... properties) {
 		List<String> settings = new ArrayList<>(List.of(database.properties()));
 		settings.addAll(List.of("server.port=0", "cairn.throttle.enabled=false", "cairn.jobs.polling-interval=250ms",
-				"cairn.jobs.heartbeat-interval=1s", "cairn.events.recovery-interval=1s", "CAIRN_EVENTS_STALE_AFTER=3s",
-				"CAIRN_EVENTS_PROCESSING_TIMEOUT=10s", "CAIRN_EVENTS_STALENESS_CHECK_INTERVAL=1s",
-				"cairn.webhooks.allowed-hosts=127.0.0.1", "cairn.webhooks.retry-delays=1s,2s,3s",
-				"cairn.webhooks.timeout=2s"));
+				"cairn.jobs.heartbeat-interval=1s", "cairn.events.recovery-interval=1s", "cairn.events.stale-after=3s",
+				"cairn.events.processing-timeout=10s", "cairn.webhooks.allowed-hosts=127.0.0.1",
+				"cairn.webhooks.retry-delays=1s,2s,3s", "cairn.webhooks.timeout=2s"));
 		settings.addAll(List.of(properties));
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(CairnApplication.class);
 		if (before != null) {

@@ -11,7 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 
 import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
@@ -33,7 +33,7 @@ class IdempotencyApiTests extends ApiTestSupport {
 	private static final String PROJECTS = "/api/v1/projects";
 
 	@Autowired
-	private Scheduler scheduler;
+	private SchedulerClient scheduler;
 
 	@Test
 	void aRetryReplaysTheFirstResponseExactlyAndCreatesOnce() {

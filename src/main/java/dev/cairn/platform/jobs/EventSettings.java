@@ -6,15 +6,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How often lost event publications are handed to their listeners again. When one counts
- * as lost is Spring Modulith's staleness setting
- * ({@code spring.modulith.events.staleness}, set from {@code CAIRN_EVENTS_STALE_AFTER}
- * and {@code CAIRN_EVENTS_PROCESSING_TIMEOUT}).
+ * When an event publication counts as lost, and how often lost ones are handed to their
+ * listener again.
  *
  * @param recoveryInterval {@code CAIRN_EVENTS_RECOVERY_INTERVAL}: how often one node
- * resubmits the publications found lost or failed
+ * looks for lost and failed publications
+ * @param staleAfter {@code CAIRN_EVENTS_STALE_AFTER}: a publication whose listener has
+ * not started this long after the commit (its node died first) is lost
+ * @param processingTimeout {@code CAIRN_EVENTS_PROCESSING_TIMEOUT}: a listener that
+ * started and has not finished in this time (its node died meanwhile) has failed
  */
 @ConfigurationProperties("cairn.events")
-record EventSettings(@DefaultValue("30s") Duration recoveryInterval) {
+record EventSettings(@DefaultValue("30s") Duration recoveryInterval, @DefaultValue("1m") Duration staleAfter,
+		@DefaultValue("5m") Duration processingTimeout) {
 
 }

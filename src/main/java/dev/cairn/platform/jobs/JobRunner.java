@@ -1,45 +1,61 @@
 package dev.cairn.platform.jobs;
 
+import java.util.function.Supplier;
+
 import com.github.kagkarlsson.scheduler.Scheduler;
 
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Starts the scheduler once the context (and so the migrated database) is ready, and
- * stops it before the connection pool closes, letting running jobs finish.
+ * Runs this node's share of the jobs: starts a scheduler once the context (and so the
+ * migrated database) is ready, and stops it before the connection pool closes, letting
+ * running jobs finish. Off when {@code CAIRN_JOBS_ENABLED=false} and for commands.
  */
-class JobRunner implements SmartLifecycle {
+public class JobRunner implements SmartLifecycle {
 
-	private final Scheduler scheduler;
+	private final Supplier<Scheduler> schedulers;
 
 	private final JobsSettings settings;
 
-	private volatile boolean running;
+	private volatile Scheduler running;
 
-	JobRunner(Scheduler scheduler, JobsSettings settings) {
-		this.scheduler = scheduler;
+	JobRunner(Supplier<Scheduler> schedulers, JobsSettings settings) {
+		this.schedulers = schedulers;
 		this.settings = settings;
 	}
 
 	@Override
-	public void start() {
-		if (this.settings.enabled()) {
-			this.scheduler.start();
+	public synchronized void start() {
+		if (this.settings.enabled() && this.running == null) {
+			Scheduler scheduler = this.schedulers.get();
+			scheduler.start();
+			this.running = scheduler;
 		}
-		this.running = true;
 	}
 
 	@Override
-	public void stop() {
-		if (this.settings.enabled()) {
-			this.scheduler.stop();
+	public synchronized void stop() {
+		Scheduler scheduler = this.running;
+		this.running = null;
+		if (scheduler != null) {
+			scheduler.stop();
 		}
-		this.running = false;
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		return this.running != null;
+	}
+
+	/**
+	 * Looks for due jobs now rather than at the next poll: after a commit that scheduled
+	 * some for this moment.
+	 */
+	public void wake() {
+		Scheduler scheduler = this.running;
+		if (scheduler != null) {
+			scheduler.triggerCheckForDueExecutions();
+		}
 	}
 
 }

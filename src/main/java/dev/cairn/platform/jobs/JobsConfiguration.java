@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.event.SchedulerListener;
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -20,18 +21,34 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
  * db-scheduler, built by hand: its Spring Boot starter does not support Boot 4 yet, and
- * what it would configure fits on this page. Every {@link Task} bean is a task the
- * scheduler knows; every {@link RecurringTask} bean is also scheduled at start.
+ * what it would configure fits on this page (ADR 0009). Every {@link Task} bean is a task
+ * the scheduler knows; every {@link RecurringTask} bean is also scheduled at start.
+ * Scheduling goes through a {@link SchedulerClient}; running is the {@link JobRunner}'s.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(JobsSettings.class)
 class JobsConfiguration {
 
+	/**
+	 * Schedules and reschedules jobs, on any node, whether or not it runs them.
+	 * Transaction-aware, so a job scheduled inside a transaction (a webhook delivery for
+	 * a committed event) commits or rolls back with it.
+	 */
 	@Bean
-	Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, List<RecurringTask<?>> recurring,
+	SchedulerClient schedulerClient(DataSource dataSource, List<Task<?>> tasks) {
+		return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), tasks).build();
+	}
+
+	@Bean
+	JobRunner jobRunner(DataSource dataSource, List<Task<?>> tasks, List<RecurringTask<?>> recurring,
 			List<SchedulerListener> listeners, JobsSettings settings) {
-		// Transaction-aware, so a job scheduled inside a transaction (a webhook delivery
-		// for a committed event) commits or rolls back with it.
+		// A new scheduler for each start: a stopped one cannot start again, and a context
+		// may be stopped and started (tests pause the contexts they are not using).
+		return new JobRunner(() -> scheduler(dataSource, tasks, recurring, listeners, settings), settings);
+	}
+
+	private static Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, List<RecurringTask<?>> recurring,
+			List<SchedulerListener> listeners, JobsSettings settings) {
 		// startTasks adds the recurring ones to the known tasks itself.
 		List<Task<?>> oneOff = new ArrayList<>(tasks.stream().filter((task) -> !recurring.contains(task)).toList());
 		var builder = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), oneOff)
@@ -46,11 +63,6 @@ class JobsConfiguration {
 			.pollUsingLockAndFetch(0.5, 1.0);
 		listeners.forEach(builder::addSchedulerListener);
 		return builder.build();
-	}
-
-	@Bean
-	JobRunner jobRunner(Scheduler scheduler, JobsSettings settings) {
-		return new JobRunner(scheduler, settings);
 	}
 
 	// host@pid: what an operator needs to find the node that holds a job.
