@@ -55,7 +55,7 @@ class NotificationRepository {
 				        :inApp, :emailed)
 				ON CONFLICT (user_id, event_id, kind) DO NOTHING
 				""")
-			.param("id", Ids.newId())
+			.param("id", (subject.eventId() != null) ? idAt(subject.eventId()) : Ids.newId())
 			.param("userId", userId)
 			.param("kind", kind.column())
 			.param("eventId", subject.eventId())
@@ -66,6 +66,17 @@ class NotificationRepository {
 			.param("inApp", inApp)
 			.param("emailed", emailed)
 			.update() == 1;
+	}
+
+	/**
+	 * A new UUIDv7 with the timestamp of the event's (its first 48 bits): listeners run
+	 * concurrently and finish in any order, and the feed, newest first by id, shows the
+	 * changes in the order they happened rather than the order they were handled.
+	 */
+	static UUID idAt(UUID eventId) {
+		UUID fresh = Ids.newId();
+		long timestamp = eventId.getMostSignificantBits() & 0xFFFF_FFFF_FFFF_0000L;
+		return new UUID(timestamp | (fresh.getMostSignificantBits() & 0xFFFFL), fresh.getLeastSignificantBits());
 	}
 
 	/**
