@@ -7,12 +7,15 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import dev.cairn.notifications.NotificationFixtures;
 import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.ApiTestSupport;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -21,10 +24,11 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every project route against every kind of caller: the four roles, a signed-in stranger,
- * nobody, and a read-only personal token of the owner. Each cell runs on a fresh project,
- * so a cell that deletes something cannot decide the next one. A stranger gets 404
- * whatever the route: a project you are not in does not exist for you.
+ * Every project route, and the caller's own notification routes, against every kind of
+ * caller: the four roles, a signed-in stranger, nobody, and a read-only personal token of
+ * the owner. Each cell runs on a fresh project, so a cell that deletes something cannot
+ * decide the next one. A stranger gets 404 whatever the route: a project you are not in
+ * does not exist for you.
  */
 class AuthorizationMatrixTests extends ApiTestSupport {
 
@@ -32,6 +36,9 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 			"read-token");
 
 	private Cast cast;
+
+	@Autowired
+	private ApplicationContext context;
 
 	@TestFactory
 	Stream<DynamicTest> everyRouteAnswersEveryCallerAsItsRoleAllows() {
@@ -119,7 +126,21 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 				adminRead("/api/v1/webhooks/{webhook}/deliveries"),
 				adminRead("/api/v1/webhooks/{webhook}/deliveries/{delivery}"),
 				new Route(HttpMethod.POST, "/api/v1/webhooks/{webhook}/deliveries/{delivery}/redeliver", null,
-						"202 202 403 403 404 401 403"));
+						"202 202 403 403 404 401 403"),
+				// Notifications: everyone's own, whatever their role; the owner's
+				// notification is nobody else's to read.
+				new Route(HttpMethod.GET, "/api/v1/me/notifications", null, "200 200 200 200 200 401 200"),
+				new Route(HttpMethod.PATCH, "/api/v1/me/notifications", (w) -> Map.of("dailyDigest", true),
+						"200 200 200 200 200 401 403"),
+				new Route(HttpMethod.GET, "/api/v1/me/notifications/feed", null, "200 200 200 200 200 401 200"),
+				new Route(HttpMethod.POST, "/api/v1/me/notifications/feed/{notification}/read", null,
+						"204 404 404 404 404 401 403"),
+				new Route(HttpMethod.POST, "/api/v1/me/notifications/feed/read-all", null,
+						"204 204 204 204 204 401 403"),
+				// The signed token is the authority; personal access tokens may not write
+				// here (deny by default), sessions and nobody may.
+				new Route(HttpMethod.POST, "/api/v1/notifications/unsubscribe?token={unsubscribe}", null,
+						"204 204 204 204 204 204 403"));
 	}
 
 	private static Route read(String path) {
@@ -220,8 +241,20 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 			.returnResult()
 			.getResponseBody()
 			.get("id");
+		UUID notification = UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO notifications (id, user_id, kind, project_id, task_id, in_app, emailed)
+				VALUES (:id, :owner, 'commented', :project, :task, true, false)
+				""")
+			.param("id", notification)
+			.param("owner", cast.owner().userId())
+			.param("project", project)
+			.param("task", UUID.fromString((String) task.get("id")))
+			.update();
+		String unsubscribe = NotificationFixtures.unsubscribeToken(this.context, cast.owner().userId(), "commented");
 		return new World(project, deletedProject, (String) task.get("id"), (String) task.get("key"),
-				(String) deleted.get("id"), status, label, field, comment, webhook, delivery, cast);
+				(String) deleted.get("id"), status, label, field, comment, webhook, delivery, notification.toString(),
+				unsubscribe, cast);
 	}
 
 	private String created(SignedIn user, String path, Map<String, ?> body) {
@@ -255,7 +288,8 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 	}
 
 	private record World(UUID project, UUID deletedProject, String task, String key, String deletedTask, String status,
-			String label, String field, String comment, String webhook, String delivery, Cast cast) {
+			String label, String field, String comment, String webhook, String delivery, String notification,
+			String unsubscribe, Cast cast) {
 
 		String expand(String path) {
 			return path.replace("{project}", this.project.toString())
@@ -269,6 +303,8 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 				.replace("{comment}", this.comment)
 				.replace("{webhook}", this.webhook)
 				.replace("{delivery}", this.delivery)
+				.replace("{notification}", this.notification)
+				.replace("{unsubscribe}", this.unsubscribe)
 				.replace("{member}", this.cast.member().userId().toString())
 				.replace("{viewer}", this.cast.viewer().userId().toString());
 		}

@@ -30,8 +30,9 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Deny by default: every route needs a valid bearer token except the ones that sign in,
- * the public keys, health, and the API docs. Stateless (no HTTP session, no cookies, so
- * no CSRF to defend against), strict security headers, CORS closed unless configured.
+ * one-click unsubscribe, the public keys, health, and the API docs. Stateless (no HTTP
+ * session, no cookies, so no CSRF to defend against), strict security headers, CORS
+ * closed unless configured.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // not for
@@ -57,6 +58,10 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login",
 						"/api/v1/auth/login/mfa", "/api/v1/auth/refresh", "/api/v1/auth/logout",
 						"/api/v1/auth/email/verify", "/api/v1/auth/password/forgot", "/api/v1/auth/password/reset")
+				.permitAll()
+				// One-click unsubscribe (RFC 8058): a mail client POSTs it without any
+				// credentials; the signed token in the URL is the authority.
+				.requestMatchers(HttpMethod.POST, "/api/v1/notifications/unsubscribe")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/actuator/health", "/actuator/health/**",
 						"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")

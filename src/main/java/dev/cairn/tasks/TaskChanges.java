@@ -34,6 +34,17 @@ final class TaskChanges {
 			.toList();
 	}
 
+	/**
+	 * The snapshot with the description too: for a new task, and on both sides of a
+	 * change of the description, so that listeners (mentions in notifications, webhooks)
+	 * see the text without every other event carrying up to 100 000 characters.
+	 */
+	static Map<String, Object> snapshotWithDescription(Task task) {
+		Map<String, Object> fields = snapshot(task);
+		fields.put("description", task.description());
+		return fields;
+	}
+
 	static Map<String, Object> snapshot(Task task) {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("key", (task.projectKey() != null) ? task.key() : null);

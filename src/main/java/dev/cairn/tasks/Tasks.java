@@ -105,7 +105,8 @@ class Tasks {
 				this.placements.bottomOf(projectId, statusId), customFields,
 				DONE.contains(category) ? Instant.now() : null, null, null, null, 1));
 		Task task = this.tasks.find(id).orElseThrow();
-		this.activity.record("task.created", projectId, id, userId, Map.of("after", TaskChanges.snapshot(task)));
+		this.activity.record("task.created", projectId, id, userId,
+				Map.of("after", TaskChanges.snapshotWithDescription(task)));
 		return response(task, role);
 	}
 
@@ -216,8 +217,11 @@ class Tasks {
 		}
 		this.tasks.update(after, DONE.contains(category));
 		Task saved = this.tasks.find(taskId).orElseThrow();
-		this.activity.record("task.updated", before.projectId(), taskId, userId, Map.of("before",
-				TaskChanges.snapshot(before), "after", TaskChanges.snapshot(saved), "changes", changes));
+		boolean described = changes.contains("description");
+		this.activity.record("task.updated", before.projectId(), taskId, userId,
+				Map.of("before", described ? TaskChanges.snapshotWithDescription(before) : TaskChanges.snapshot(before),
+						"after", described ? TaskChanges.snapshotWithDescription(saved) : TaskChanges.snapshot(saved),
+						"changes", changes));
 		return response(saved, role);
 	}
 

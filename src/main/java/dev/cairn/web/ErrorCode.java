@@ -68,7 +68,11 @@ public enum ErrorCode {
 	PARENT_CYCLE(HttpStatus.UNPROCESSABLE_CONTENT, "A task cannot be below itself"),
 	SUBTASKS_TOO_DEEP(HttpStatus.UNPROCESSABLE_CONTENT, "Subtasks nested too deep"),
 	NOT_NEIGHBOURS(HttpStatus.CONFLICT, "The neighbours are not next to each other"),
-	COMMENT_NOT_FOUND(HttpStatus.NOT_FOUND, "Comment not found");
+	COMMENT_NOT_FOUND(HttpStatus.NOT_FOUND, "Comment not found"),
+
+	// Notifications
+	NOTIFICATION_NOT_FOUND(HttpStatus.NOT_FOUND, "Notification not found"),
+	INVALID_UNSUBSCRIBE_TOKEN(HttpStatus.BAD_REQUEST, "Invalid unsubscribe link");
 
 	private final HttpStatus status;
 

@@ -102,6 +102,22 @@ public final class MergePatch {
 		});
 	}
 
+	/**
+	 * A boolean field: empty when absent; {@code null} is refused, since a switch is
+	 * either on or off.
+	 */
+	public Optional<Boolean> bool(String name) {
+		JsonNode value = this.node.get(name);
+		if (value == null) {
+			return Optional.empty();
+		}
+		if (!value.isBoolean()) {
+			this.errors.add(new FieldError(path(name), value.isNull() ? "must not be null" : "must be true or false"));
+			return Optional.empty();
+		}
+		return Optional.of(value.booleanValue());
+	}
+
 	/** A date field: {@code YYYY-MM-DD}, or null to clear it. */
 	public Optional<Change<LocalDate>> date(String name) {
 		return text(name, 10, true).flatMap((change) -> {

@@ -8,26 +8,17 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 
 import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
-import dev.cairn.testing.IntegrationTest;
-import dev.cairn.testing.Mailboxes;
+import dev.cairn.testing.MailApiTestSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,32 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Verification and reset mail, through a real SMTP server (GreenMail).
  */
-@IntegrationTest
-@AutoConfigureRestTestClient
-class AccountRecoveryApiTests {
-
-	// A port fixed before the application context starts, which happens before the server
-	// does.
-	private static final int SMTP_PORT = Mailboxes.freePort();
-
-	@RegisterExtension
-	static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
-		.withPerMethodLifecycle(false);
+class AccountRecoveryApiTests extends MailApiTestSupport {
 
 	private static final Pattern TOKEN = Pattern.compile("#token=([A-Za-z0-9_-]+)");
-
-	@Autowired
-	private RestTestClient client;
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	@DynamicPropertySource
-	static void smtp(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
-		registry.add("cairn.public-url", () -> "https://cairn.example.com/");
-	}
 
 	@Test
 	void registrationMailsAVerificationLinkThatWorksOnce() {

@@ -60,6 +60,7 @@ class BadInputApiTests extends ApiTestSupport {
 		cases.addAll(commentCases(f.route("create comment")));
 		cases.addAll(fieldCases(f.route("create field")));
 		cases.addAll(webhookCases(f.route("create webhook")));
+		cases.addAll(preferenceCases(f.route("patch notification preferences")));
 		// Last, since it changes the data: each bad body was refused for what was done to
 		// it.
 		DynamicTest control = DynamicTest.dynamicTest("the bodies they are made from are accepted", () -> {
@@ -123,6 +124,32 @@ class BadInputApiTests extends ApiTestSupport {
 				}
 			}
 		}
+		return cases.stream().map((c) -> DynamicTest.dynamicTest(c.toString(), () -> expectRefused(f, c)));
+	}
+
+	@TestFactory
+	Stream<DynamicTest> badNotificationRequestsAreProblems() {
+		Fixture f = fixture();
+		String feed = "/api/v1/me/notifications/feed";
+		String labelsCursor = nextCursor(f.owner, "/api/v1/projects/" + f.project + "/labels?limit=1");
+		List<Case> cases = new ArrayList<>();
+		for (String[] query : new String[][] { { "limit=0", "limit" }, { "limit=201", "limit" },
+				{ "limit=ten", "limit" }, { "unread=maybe", "unread" }, { "cursor=tampered.cursor", "cursor" },
+				{ "cursor=" + labelsCursor, "cursor" }, { "cursor=" + "a".repeat(1025), "cursor" } }) {
+			Route list = new Route("notification feed", HttpMethod.GET, feed + "?" + query[0], null, null);
+			cases.add(new Case(list, "?" + query[0], null, 400, INVALID, query[1]));
+		}
+		for (String id : new String[] { "not-a-uuid", "123", "' OR '1'='1" }) {
+			Route read = new Route("read notification", HttpMethod.POST, feed + "/" + id + "/read", null, null);
+			cases.add(new Case(read, id, null, 400, INVALID, "notificationId"));
+		}
+		for (String token : new String[] { "", "forged.token", "x".repeat(300), "%00" }) {
+			Route unsubscribe = new Route("unsubscribe", HttpMethod.POST,
+					"/api/v1/notifications/unsubscribe?token=" + token, null, null);
+			cases.add(new Case(unsubscribe, "token '" + token + "'", null, 400, "invalid_unsubscribe_token", null));
+		}
+		Route noToken = new Route("unsubscribe", HttpMethod.POST, "/api/v1/notifications/unsubscribe", null, null);
+		cases.add(new Case(noToken, "no token", null, 400, "invalid_unsubscribe_token", null));
 		return cases.stream().map((c) -> DynamicTest.dynamicTest(c.toString(), () -> expectRefused(f, c)));
 	}
 
@@ -382,6 +409,18 @@ class BadInputApiTests extends ApiTestSupport {
 						null));
 	}
 
+	private List<Case> preferenceCases(Route r) {
+		return List.of(r.bad("typo in a kind", json("{'email':{'comented':false}}"), INVALID, "email.comented"),
+				r.bad("unknown channel", json("{'sms':{'assigned':true}}"), INVALID, "sms"),
+				r.bad("string for a switch", json("{'inApp':{'assigned':'yes'}}"), INVALID, "inApp.assigned"),
+				r.bad("number for a switch", json("{'dailyDigest':1}"), INVALID, "dailyDigest"),
+				r.bad("null switch", json("{'email':{'mentioned':null}}"), INVALID, "email.mentioned"),
+				r.bad("null channel", json("{'email':null}"), INVALID, "email"),
+				r.bad("array for a channel", json("{'inApp':[true]}"), INVALID, "inApp"),
+				r.bad("a good switch beside a bad one", json("{'dailyDigest':true,'email':{'dueSoon':'no'}}"), INVALID,
+						"email.dueSoon"));
+	}
+
 	private void expectRefused(Fixture f, Case c) throws Exception {
 		List<String> before = state(f);
 		EntityExchangeResult<byte[]> result = send(f.owner, c.route().method(), c.route().path(), c.route().type(),
@@ -438,6 +477,8 @@ class BadInputApiTests extends ApiTestSupport {
 					WHERE c.task_id IN (SELECT id FROM tasks WHERE project_id IN (SELECT id FROM mine))
 				UNION ALL SELECT to_jsonb(e)::text FROM events e WHERE e.project_id IN (SELECT id FROM mine)
 				UNION ALL SELECT to_jsonb(w)::text FROM webhooks w WHERE w.project_id IN (SELECT id FROM mine)
+				UNION ALL SELECT to_jsonb(np)::text FROM notification_preferences np WHERE np.user_id = :owner
+				UNION ALL SELECT to_jsonb(n)::text FROM notifications n WHERE n.user_id = :owner
 				ORDER BY 1
 				""").param("owner", f.owner.userId()).query(String.class).list();
 	}
@@ -517,7 +558,9 @@ class BadInputApiTests extends ApiTestSupport {
 					new Route("create field", HttpMethod.POST, "/api/v1/projects/" + this.project + "/fields", json,
 							json("{'name':'Cost','type':'number'}")),
 					new Route("create webhook", HttpMethod.POST, "/api/v1/projects/" + this.project + "/webhooks", json,
-							json("{'url':'http://127.0.0.1:9/hooks','events':['task.*']}")));
+							json("{'url':'http://127.0.0.1:9/hooks','events':['task.*']}")),
+					new Route("patch notification preferences", HttpMethod.PATCH, "/api/v1/me/notifications",
+							MERGE_PATCH, json("{'email':{'commented':false}}")));
 		}
 
 		Route route(String name) {

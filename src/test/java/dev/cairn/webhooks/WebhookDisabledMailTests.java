@@ -5,21 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 
 import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
-import dev.cairn.testing.ApiTestSupport;
-import dev.cairn.testing.Mailboxes;
+import dev.cairn.testing.MailApiTestSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.http.HttpMethod;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,19 +21,9 @@ import static org.awaitility.Awaitility.await;
  * The owners and admins of a project hear, by mail through a real SMTP server, that Cairn
  * turned off one of its webhooks; members do not.
  */
-class WebhookDisabledMailTests extends ApiTestSupport {
+class WebhookDisabledMailTests extends MailApiTestSupport {
 
-	private static final int SMTP_PORT = Mailboxes.freePort();
-
-	@RegisterExtension
-	static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
-		.withPerMethodLifecycle(false);
-
-	@DynamicPropertySource
-	static void smtp(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
-	}
+	private static final String SUBJECT = "Cairn disabled a webhook";
 
 	@Test
 	void ownersAndAdminsAreMailedWhenAWebhookIsDisabled() {
@@ -60,20 +43,14 @@ class WebhookDisabledMailTests extends ApiTestSupport {
 			this.api.task(owner, project, Map.of("title", "Never delivered"));
 
 			await().atMost(Duration.ofSeconds(30))
-				.until(() -> !mailsTo(owner.email()).isEmpty() && !mailsTo(admin.email()).isEmpty());
-			Message mail = mailsTo(admin.email()).get(0);
-			assertThat(GreenMailUtil.getBody(mail)).contains(failing.url())
-				.contains("HTTP 503")
-				.contains((String) webhook.get("id"));
-			assertThat(mailsTo(member.email())).isEmpty();
+				.until(() -> !mailsTo(owner.email(), SUBJECT).isEmpty() && !mailsTo(admin.email(), SUBJECT).isEmpty());
+			Message mail = mailsTo(admin.email(), SUBJECT).get(0);
+			assertThat(text(mail)).contains(failing.url()).contains("HTTP 503").contains((String) webhook.get("id"));
+			assertThat(mailsTo(member.email(), SUBJECT)).isEmpty();
 			List<?> activity = (List<?>) this.api.page(owner, "/api/v1/projects/" + project + "/activity").get("items");
 			List<Object> types = activity.stream().map((entry) -> (Object) ((Map<?, ?>) entry).get("type")).toList();
 			assertThat(types).contains("webhook.disabled");
 		}
-	}
-
-	private static List<Message> mailsTo(String recipient) {
-		return Mailboxes.received(smtp, recipient, "disabled a webhook");
 	}
 
 }

@@ -1,0 +1,38 @@
+package dev.cairn.notifications;
+
+import dev.cairn.web.ApiProblem;
+import dev.cairn.web.ErrorCode;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * One-click unsubscribe (RFC 8058): the {@code List-Unsubscribe} URL of a notification
+ * mail, POSTed by the mail client (with the form body {@code List-Unsubscribe=One-Click},
+ * which needs no reading) or by the web app. No sign-in: the token is the authority, and
+ * it can only turn one kind of mail off.
+ */
+@RestController
+class UnsubscribeController {
+
+	private final UnsubscribeTokens tokens;
+
+	private final NotificationPreferences preferences;
+
+	UnsubscribeController(UnsubscribeTokens tokens, NotificationPreferences preferences) {
+		this.tokens = tokens;
+		this.preferences = preferences;
+	}
+
+	@PostMapping("/api/v1/notifications/unsubscribe")
+	ResponseEntity<Void> unsubscribe(@RequestParam(required = false) String token) {
+		var unsubscribe = this.tokens.read(token)
+			.orElseThrow(() -> new ApiProblem(ErrorCode.INVALID_UNSUBSCRIBE_TOKEN,
+					"The token is not an unsubscribe token this server made, or it was altered."));
+		this.preferences.unsubscribe(unsubscribe.userId(), unsubscribe.what());
+		return ResponseEntity.noContent().build();
+	}
+
+}
