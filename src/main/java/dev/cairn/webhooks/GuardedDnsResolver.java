@@ -2,9 +2,9 @@ package dev.cairn.webhooks;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 
-import org.apache.hc.client5.http.DnsResolver;
-import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import okhttp3.Dns;
 
 /**
  * Resolves the host of every delivery attempt and refuses it when an address is not
@@ -12,7 +12,7 @@ import org.apache.hc.client5.http.SystemDefaultDnsResolver;
  * check at registration leaves open (DNS rebinding: a name that resolved to a public
  * address then resolves to 127.0.0.1).
  */
-final class GuardedDnsResolver implements DnsResolver {
+final class GuardedDnsResolver implements Dns {
 
 	private final AddressPolicy policy;
 
@@ -21,17 +21,12 @@ final class GuardedDnsResolver implements DnsResolver {
 	}
 
 	@Override
-	public InetAddress[] resolve(String host) throws UnknownHostException {
-		InetAddress[] addresses = SystemDefaultDnsResolver.INSTANCE.resolve(host);
-		if (!this.policy.permits(host, addresses)) {
+	public List<InetAddress> lookup(String host) throws UnknownHostException {
+		List<InetAddress> addresses = Dns.SYSTEM.lookup(host);
+		if (!this.policy.permits(host, addresses.toArray(InetAddress[]::new))) {
 			throw new ForbiddenAddress(host);
 		}
 		return addresses;
-	}
-
-	@Override
-	public String resolveCanonicalHostname(String host) throws UnknownHostException {
-		return SystemDefaultDnsResolver.INSTANCE.resolveCanonicalHostname(host);
 	}
 
 	/** The host resolves to an address webhooks may not reach. */

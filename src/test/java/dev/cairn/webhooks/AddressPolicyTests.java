@@ -54,9 +54,9 @@ class AddressPolicyTests {
 	void theResolverRefusesAForbiddenHostAtConnectTime() {
 		GuardedDnsResolver resolver = new GuardedDnsResolver(this.strict);
 		assertThatExceptionOfType(GuardedDnsResolver.ForbiddenAddress.class)
-			.isThrownBy(() -> resolver.resolve("127.0.0.1"));
+			.isThrownBy(() -> resolver.lookup("127.0.0.1"));
 		assertThatExceptionOfType(GuardedDnsResolver.ForbiddenAddress.class)
-			.isThrownBy(() -> resolver.resolve("localhost"));
+			.isThrownBy(() -> resolver.lookup("localhost"));
 	}
 
 }
