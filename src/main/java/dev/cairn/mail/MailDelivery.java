@@ -8,6 +8,8 @@ import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.cairn.platform.SecretBox;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -28,14 +30,17 @@ class MailDelivery {
 
 	private final MailSettings settings;
 
-	MailDelivery(ObjectProvider<JavaMailSender> sender, MailSettings settings) {
+	private final SecretBox box;
+
+	MailDelivery(ObjectProvider<JavaMailSender> sender, MailSettings settings, SecretBox box) {
 		this.sender = sender.getIfAvailable();
 		this.settings = settings;
+		this.box = box;
 	}
 
 	@ApplicationModuleListener
 	void on(MailQueued queued) throws MessagingException {
-		Mail mail = queued.mail();
+		Mail mail = queued.open(this.box);
 		if (this.sender == null) {
 			log.info("Mail to {} with subject '{}' not sent: no SMTP server is configured (SPRING_MAIL_HOST)",
 					mail.to(), mail.subject());

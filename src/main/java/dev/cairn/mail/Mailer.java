@@ -1,5 +1,7 @@
 package dev.cairn.mail;
 
+import dev.cairn.platform.SecretBox;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,8 +17,11 @@ public class Mailer {
 
 	private final ApplicationEventPublisher events;
 
-	Mailer(ApplicationEventPublisher events) {
+	private final SecretBox box;
+
+	Mailer(ApplicationEventPublisher events, SecretBox box) {
 		this.events = events;
+		this.box = box;
 	}
 
 	/**
@@ -24,7 +29,7 @@ public class Mailer {
 	 */
 	@Transactional
 	public void send(Mail mail) {
-		this.events.publishEvent(new MailQueued(mail));
+		this.events.publishEvent(MailQueued.of(mail, this.box));
 	}
 
 }

@@ -34,14 +34,23 @@ public final class Purge {
 	 */
 	public static RecurringTask<Void> job(String name, Duration every, JdbcClient jdbc, String delete,
 			Map<String, ?> params) {
+		return job(name, every, jdbc, delete, params, BATCH);
+	}
+
+	/**
+	 * As {@link #job(String, Duration, JdbcClient, String, Map)}, with batches of
+	 * {@code batch} rows (fewer where one row takes many with it).
+	 */
+	public static RecurringTask<Void> job(String name, Duration every, JdbcClient jdbc, String delete,
+			Map<String, ?> params, int batch) {
 		return Tasks.recurring(name, FixedDelay.of(every)).execute((instance, context) -> {
 			long total = 0;
 			int deleted;
 			do {
-				deleted = jdbc.sql(delete).params(params).param("batch", BATCH).update();
+				deleted = jdbc.sql(delete).params(params).param("batch", batch).update();
 				total += deleted;
 			}
-			while (deleted == BATCH);
+			while (deleted == batch);
 			if (total > 0) {
 				log.info("{}: deleted {} rows", name, total);
 			}

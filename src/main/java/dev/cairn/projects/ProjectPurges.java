@@ -25,8 +25,8 @@ class ProjectPurges {
 		return Purge.job("purge-trashed-projects", Duration.ofHours(1), jdbc, """
 				DELETE FROM projects WHERE id IN (
 				    SELECT id FROM projects WHERE deleted_at < now() - :seconds * interval '1 second'
-				    LIMIT least(:batch, 10))
-				""", Map.of("seconds", retention.toSeconds()));
+				    LIMIT :batch)
+				""", Map.of("seconds", retention.toSeconds()), 10);
 	}
 
 }

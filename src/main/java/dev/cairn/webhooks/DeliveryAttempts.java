@@ -60,6 +60,10 @@ class DeliveryAttempts {
 	// every delivery thread.
 	private final Map<UUID, Lane> lanes = new ConcurrentHashMap<>();
 
+	// Attempts in flight on this node, all webhooks together: fewer than the node's job
+	// threads, so slow receivers never hold every thread the other jobs need.
+	private final Semaphore inFlight;
+
 	DeliveryAttempts(DeliveryRepository deliveries, WebhookRepository webhooks, WebhookPayloads payloads,
 			WebhookClient client, ActivityLog activity, Mailer mailer, TransactionTemplate transactions,
 			WebhookSettings settings, MeterRegistry meters, Clock clock) {
@@ -71,6 +75,7 @@ class DeliveryAttempts {
 		this.mailer = mailer;
 		this.transactions = transactions;
 		this.retries = new RetrySchedule(settings.retryDelays());
+		this.inFlight = new Semaphore(settings.maxInFlight());
 		this.settings = settings;
 		this.meters = meters;
 		this.clock = clock;
@@ -196,14 +201,16 @@ class DeliveryAttempts {
 	}
 
 	private void disable(Webhook webhook, WebhookClient.Outcome outcome) {
-		String reason = "Nothing got through for " + human(this.retries.span())
-				+ ", the whole retry schedule; the last attempt: " + describe(outcome);
+		String reason = truncate("Nothing got through for " + human(this.retries.span())
+				+ ", the whole retry schedule; the last attempt: " + describe(outcome), 500);
 		if (!this.webhooks.disable(webhook.id(), reason)) {
 			return;
 		}
 		log.warn("Webhook {} of project {} disabled: {}", webhook.id(), webhook.projectId(), reason);
+		// Every member reads the activity feed; the receiver's address and its error are
+		// for those who manage webhooks.
 		this.activity.record("webhook.disabled", webhook.projectId(), null, null,
-				Map.of("after", Map.of("webhookId", webhook.id().toString(), "reason", reason)));
+				Map.of("after", Map.of("webhookId", webhook.id().toString(), "reason", "sustained failure")));
 		for (String email : this.webhooks.adminEmails(webhook.projectId())) {
 			this.mailer.send(new Mail(email, "Cairn disabled a webhook that kept failing", """
 					Cairn could not deliver events to a webhook of one of your projects, so it has turned it off.
@@ -217,6 +224,10 @@ class DeliveryAttempts {
 					missed from its delivery log.
 					""".formatted(webhook.id(), webhook.url(), reason, webhook.id())));
 		}
+	}
+
+	private static String truncate(String text, int length) {
+		return (text.length() > length) ? text.substring(0, length - 1) + "…" : text;
 	}
 
 	private static String human(java.time.Duration span) {

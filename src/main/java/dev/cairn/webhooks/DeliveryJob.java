@@ -1,6 +1,7 @@
 package dev.cairn.webhooks;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,7 +9,9 @@ import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,6 +40,18 @@ class DeliveryJob {
 				case DeliveryAttempts.Next.RetryAt retry ->
 					(complete, operations) -> operations.reschedule(complete, retry.at());
 			});
+	}
+
+	/**
+	 * Every minute, one node gives a job back to any pending delivery that lost its own
+	 * (see {@link DeliveryRepository#findOrphans}).
+	 */
+	@Bean
+	RecurringTask<Void> webhookDeliverySweep(DeliveryRepository deliveries) {
+		return Tasks.recurring("webhook-delivery-sweep", FixedDelay.ofMinutes(1))
+			.execute((instance, context) -> deliveries.findOrphans(1000)
+				.forEach(
+						(orphan) -> context.getSchedulerClient().scheduleIfNotExists(instance(orphan), Instant.now())));
 	}
 
 	static TaskInstance<Void> instance(UUID deliveryId) {

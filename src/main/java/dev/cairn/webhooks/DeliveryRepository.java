@@ -120,6 +120,21 @@ class DeliveryRepository {
 				""").param("id", id).update();
 	}
 
+	/**
+	 * Pending deliveries overdue by a minute that have no job to attempt them (served by
+	 * the due index): a redelivery asked for in the instant its job was finishing.
+	 */
+	List<UUID> findOrphans(int limit) {
+		return this.jdbc.sql("""
+				SELECT d.id FROM webhook_deliveries d
+				WHERE d.status = 'pending' AND d.next_attempt_at < now() - interval '1 minute'
+				  AND NOT EXISTS (SELECT 1 FROM scheduled_tasks t
+				                  WHERE t.task_name = 'webhook-delivery' AND t.task_instance = d.id::text)
+				ORDER BY d.next_attempt_at
+				LIMIT :limit
+				""").param("limit", limit).query(UUID.class).list();
+	}
+
 	/** Deliveries waiting for an attempt, on every webhook (served by the due index). */
 	long countPending() {
 		return this.jdbc.sql("SELECT count(*) FROM webhook_deliveries WHERE status = 'pending'")

@@ -3,8 +3,10 @@ package dev.cairn.webhooks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.InetAddress;
 import java.net.Proxy;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -39,8 +41,11 @@ class WebhookClient implements DisposableBean {
 
 	private final long timeoutMillis;
 
+	private final AddressPolicy policy;
+
 	WebhookClient(WebhookSettings settings, AddressPolicy policy) {
 		this.timeoutMillis = settings.timeout().toMillis();
+		this.policy = policy;
 		this.http = new OkHttpClient.Builder().dns(new GuardedDnsResolver(policy))
 			.proxy(Proxy.NO_PROXY)
 			.followRedirects(false)
@@ -58,6 +63,12 @@ class WebhookClient implements DisposableBean {
 	}
 
 	Outcome send(URI url, Map<String, String> headers, byte[] body) {
+		// OkHttp resolves a host name through the guarded resolver but takes an address
+		// literal as it is: check that one here, as every attempt.
+		String host = url.getHost().replaceAll("^\\[|\\]$", "");
+		if (isAddressLiteral(host) && !this.policy.permits(host, new InetAddress[] { literal(host) })) {
+			return Outcome.unanswered(new GuardedDnsResolver.ForbiddenAddress(host).getMessage(), 0);
+		}
 		Request.Builder request = new Request.Builder().url(url.toString())
 			.header("User-Agent", "Cairn-Webhooks/1")
 			.post(RequestBody.create(body, JSON));
@@ -73,6 +84,19 @@ class WebhookClient implements DisposableBean {
 		}
 		catch (IOException | RuntimeException ex) {
 			return Outcome.unanswered(describe(ex), elapsed(started));
+		}
+	}
+
+	private static boolean isAddressLiteral(String host) {
+		return host.contains(":") || host.matches("[0-9.]+");
+	}
+
+	private static InetAddress literal(String host) {
+		try {
+			return InetAddress.getByName(host); // a literal: no lookup
+		}
+		catch (UnknownHostException ex) {
+			throw new IllegalArgumentException("not an address: " + host, ex);
 		}
 	}
 

@@ -168,9 +168,12 @@ class WebhookRepository {
 			.orElse(false);
 	}
 
-	/** Turns the webhook off; false when it was off already. */
+	/**
+	 * Turns the webhook off and gives up its pending deliveries (they can be redelivered
+	 * from the log); false when it was off already.
+	 */
 	boolean disable(UUID id, String reason) {
-		return this.jdbc
+		boolean disabled = this.jdbc
 			.sql("""
 					UPDATE webhooks SET enabled = false, disabled_reason = :reason, disabled_at = now(), version = version + 1
 					WHERE id = :id AND enabled
@@ -178,6 +181,14 @@ class WebhookRepository {
 			.param("id", id)
 			.param("reason", reason)
 			.update() == 1;
+		if (disabled) {
+			this.jdbc.sql("""
+					UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL,
+					       error = coalesce(error, 'the webhook was disabled')
+					WHERE webhook_id = :id AND status = 'pending'
+					""").param("id", id).update();
+		}
+		return disabled;
 	}
 
 	/**

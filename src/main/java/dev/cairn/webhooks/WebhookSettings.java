@@ -24,6 +24,9 @@ import org.springframework.validation.annotation.Validated;
  * @param timeout {@code CAIRN_WEBHOOKS_TIMEOUT}: the longest a whole attempt may take
  * @param concurrencyPerWebhook attempts in flight to one webhook from one node: a slow
  * receiver holds at most this many of the node's delivery threads
+ * @param maxInFlight {@code CAIRN_WEBHOOKS_MAX_IN_FLIGHT}: attempts in flight on one
+ * node, all webhooks together; keep it below {@code CAIRN_JOBS_THREADS} so other jobs
+ * always find a thread
  * @param secretOverlap how long a rotated-out secret keeps signing next to the new one
  * @param maxPerProject webhooks a project may have
  */
@@ -34,6 +37,7 @@ record WebhookSettings(@DefaultValue( {
 				max = 20) List<Duration> retryDelays,
 		@DefaultValue({}) List<String> allowedHosts, @DefaultValue("5s") Duration connectTimeout,
 		@DefaultValue("10s") Duration timeout, @DefaultValue("4") @Min(1) @Max(64) int concurrencyPerWebhook,
-		@DefaultValue("24h") Duration secretOverlap, @DefaultValue("20") @Min(1) @Max(1000) int maxPerProject){
+		@DefaultValue("12") @Min(1) @Max(1024) int maxInFlight, @DefaultValue("24h") Duration secretOverlap,
+		@DefaultValue("20") @Min(1) @Max(1000) int maxPerProject){
 
 }

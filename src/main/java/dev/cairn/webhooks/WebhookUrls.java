@@ -25,10 +25,10 @@ class WebhookUrls {
 	}
 
 	/**
-	 * @return the URL, parsed
+	 * @return the URL as stored: its scheme in lower case
 	 * @throws ApiProblem WEBHOOK_URL_REFUSED, saying why
 	 */
-	URI check(String url) {
+	String check(String url) {
 		URI uri;
 		try {
 			uri = new URI(url);
@@ -50,24 +50,28 @@ class WebhookUrls {
 			throw refused("A URL with a fragment (#...) cannot receive webhooks.");
 		}
 		String host = hostOf(uri);
-		InetAddress[] addresses;
+		// One answer whether the name does not resolve or resolves to a private address,
+		// so that registering URLs cannot map which internal names exist.
 		try {
-			addresses = InetAddress.getAllByName(host);
+			if (!this.policy.permits(host, InetAddress.getAllByName(host))) {
+				throw unreachable(host);
+			}
 		}
 		catch (UnknownHostException ex) {
-			throw refused("The host " + host + " does not resolve.");
+			throw unreachable(host);
 		}
-		if (!this.policy.permits(host, addresses)) {
-			throw refused("The host " + host
-					+ " resolves to a private, loopback, link-local or reserved address, which webhooks may not reach.");
-		}
-		return uri;
+		return scheme + url.substring(scheme.length());
 	}
 
 	// [::1] in a URL is ::1 to the resolver.
 	private static String hostOf(URI uri) {
 		String host = uri.getHost();
 		return (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
+	}
+
+	private static ApiProblem unreachable(String host) {
+		return refused("The host " + host
+				+ " does not resolve to a public address; webhooks may not reach private, loopback, link-local or reserved ones.");
 	}
 
 	private static ApiProblem refused(String detail) {

@@ -71,7 +71,7 @@ class Webhooks {
 	Webhook create(UUID userId, UUID projectId, String url, List<String> events, String secret) {
 		this.access.requireLive(userId, projectId, Capability.WEBHOOKS_MANAGE);
 		List<String> subscribed = checkEvents(events);
-		this.urls.check(url);
+		String target = this.urls.check(url);
 		if (secret != null && !WebhookSecret.isWellFormed(secret)) {
 			throw new InvalidInput("secret",
 					"must be whsec_ followed by 24 to 64 bytes in base64; leave it out to get one");
@@ -82,7 +82,7 @@ class Webhooks {
 		}
 		WebhookSecret signing = (secret != null) ? new WebhookSecret(secret) : WebhookSecret.generate();
 		UUID id = Ids.newId();
-		this.webhooks.insert(id, projectId, url, subscribed, signing, userId);
+		this.webhooks.insert(id, projectId, target, subscribed, signing, userId);
 		this.activity.record("webhook.created", projectId, null, userId,
 				Map.of("after", Map.of("webhookId", id.toString(), "events", subscribed)));
 		return this.webhooks.find(id).orElseThrow().withSecret(signing.value());
@@ -103,16 +103,14 @@ class Webhooks {
 		boolean enabled = patch.flag("enabled").orElse(webhook.enabled());
 		patch.validate();
 		List<String> subscribed = checkEvents(events);
-		if (!url.equals(webhook.url())) {
-			this.urls.check(url);
-		}
-		this.webhooks.update(webhookId, url, subscribed, enabled);
+		String target = url.equals(webhook.url()) ? url : this.urls.check(url);
+		this.webhooks.update(webhookId, target, subscribed, enabled);
 		Map<String, Object> changes = new LinkedHashMap<>();
 		changes.put("webhookId", webhookId.toString());
 		changes.put("events", subscribed);
 		changes.put("enabled", enabled);
 		this.activity.record("webhook.updated", webhook.projectId(), null, userId,
-				Map.of("after", changes, "urlChanged", !url.equals(webhook.url())));
+				Map.of("after", changes, "urlChanged", !target.equals(webhook.url())));
 		return this.webhooks.find(webhookId).orElseThrow();
 	}
 

@@ -58,6 +58,14 @@ class MailOutboxTests extends ApiTestSupport {
 		String to = "outage-" + UUID.randomUUID() + "@example.com";
 		this.transactions.executeWithoutResult((status) -> this.mailer.send(new Mail(to, "Patience", "It waited.")));
 		await().atMost(Duration.ofSeconds(10)).until(() -> failedPublications() > 0);
+		// Waiting, the body (a reset link, say) is sealed; the address is not.
+		assertThat(this.jdbc.sql("SELECT count(*) FROM event_publication WHERE serialized_event LIKE '%It waited%'")
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM event_publication WHERE serialized_event LIKE :to")
+			.param("to", "%" + to + "%")
+			.query(Long.class)
+			.single()).isPositive();
 
 		this.smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
 		this.smtp.start();

@@ -84,6 +84,26 @@ class PurgeJobsTests extends ApiTestSupport {
 		assertThat(exists("projects", project)).isTrue();
 	}
 
+	@Test
+	void aPublicationThatKeepsFailingIsMovedAsideSoTheRestRecover() {
+		UUID id = UUID.randomUUID();
+		this.jdbc
+			.sql("""
+					INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date, status,
+					                               completion_attempts)
+					VALUES (:id, 'dev.cairn.gone.Listener.on(java.lang.Object)', 'java.lang.Object', '{}', now(), 'FAILED', 1000)
+					""")
+			.param("id", id)
+			.update();
+
+		Jobs.runNow(this.scheduler, "event-publication-recovery");
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(exists("event_publication", id)).isFalse();
+			assertThat(exists("event_publication_dead", id)).isTrue();
+		});
+	}
+
 	private UUID taskId(SignedIn owner, UUID project, String title) {
 		return UUID.fromString((String) this.api.task(owner, project, Map.of("title", title)).get("id"));
 	}

@@ -23,7 +23,9 @@ import org.springframework.test.context.ContextConfiguration;
 				"cairn.events.processing-timeout=10s",
 				// Webhook receivers run on this machine; retries come in seconds.
 				"cairn.webhooks.allowed-hosts=127.0.0.1", "cairn.webhooks.retry-delays=1s,2s,3s",
-				"cairn.webhooks.timeout=2s", "cairn.webhooks.connect-timeout=1s" })
+				"cairn.webhooks.timeout=2s", "cairn.webhooks.connect-timeout=1s",
+				// Many contexts share one test server: each keeps few connections idle.
+				"spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.idle-timeout=10000" })
 @ContextConfiguration(initializers = SharedDatabaseInitializer.class)
 public @interface IntegrationTest {
 

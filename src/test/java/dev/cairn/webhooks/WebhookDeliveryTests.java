@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -12,8 +13,10 @@ import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.Api;
 import dev.cairn.testing.ApiTestSupport;
+import dev.cairn.testing.Jobs;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +29,9 @@ import static org.awaitility.Awaitility.await;
 class WebhookDeliveryTests extends ApiTestSupport {
 
 	private final JsonMapper json = JsonMapper.builder().build();
+
+	@Autowired
+	private SchedulerClient scheduler;
 
 	@Test
 	void aCommittedTaskReachesItsWebhookSignedAndLogged() {
@@ -261,6 +267,43 @@ class WebhookDeliveryTests extends ApiTestSupport {
 				.isSortedAccordingTo(java.util.Comparator.reverseOrder());
 			this.api.call(owner, HttpMethod.GET, log + "?status=lost", null).expectStatus().isBadRequest();
 		}
+	}
+
+	@Test
+	void aPendingDeliveryThatLostItsJobIsPickedUpByTheSweep() {
+		try (Receiver receiver = Receiver.start()) {
+			SignedIn owner = Accounts.signUp(this.client);
+			UUID project = this.api.project(owner);
+			Map<?, ?> webhook = webhook(owner, project, receiver, List.of("task.created"));
+			this.api.task(owner, project, Map.of("title", "Orphaned later"));
+			awaitRequests(receiver, 1);
+			await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> assertThat(newestDelivery(owner, webhook).get("status")).isEqualTo("succeeded"));
+			// As if a redelivery had been asked for as its job was removed.
+			this.jdbc.sql("""
+					UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = now() - interval '2 minutes'
+					WHERE webhook_id = :webhook
+					""").param("webhook", UUID.fromString((String) webhook.get("id"))).update();
+
+			Jobs.runNow(this.scheduler, "webhook-delivery-sweep");
+
+			assertThat(awaitRequests(receiver, 2).get(1).id()).isEqualTo(receiver.received().get(0).id());
+		}
+	}
+
+	@Test
+	void anUpperCaseSchemeIsStoredInLowerCase() {
+		SignedIn owner = Accounts.signUp(this.client);
+		UUID project = this.api.project(owner);
+		Map<?, ?> webhook = this.api
+			.call(owner, HttpMethod.POST, WebhookApiTests.webhooks(project),
+					Map.of("url", "HTTP://127.0.0.1:9/Hooks", "events", List.of("*")))
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(webhook.get("url")).isEqualTo("http://127.0.0.1:9/Hooks");
 	}
 
 	private Map<?, ?> webhook(SignedIn owner, UUID project, Receiver receiver, List<String> events) {
