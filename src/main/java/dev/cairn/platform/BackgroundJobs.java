@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 
 import dev.cairn.platform.jobs.JobRunner;
@@ -46,12 +47,20 @@ public class BackgroundJobs {
 	 * When it is running at this moment, that run stands for this request.
 	 */
 	public void runNow(TaskInstance<?> instance) {
-		if (!this.scheduler.scheduleIfNotExists(instance, Instant.now())) {
+		// The job may finish and vanish between the two calls: then schedule it afresh.
+		for (int attempt = 0; attempt < 3; attempt++) {
+			if (this.scheduler.scheduleIfNotExists(instance, Instant.now())) {
+				break;
+			}
 			try {
 				this.scheduler.reschedule(instance, Instant.now());
+				break;
 			}
 			catch (TaskInstanceCurrentlyExecutingException ex) {
 				return;
+			}
+			catch (TaskInstanceNotFoundException ex) {
+				// gone meanwhile: around again
 			}
 		}
 		wakeAfterCommit();
