@@ -1,5 +1,6 @@
 package dev.cairn.auth;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -11,6 +12,8 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 import dev.cairn.web.Caller;
 
@@ -42,8 +45,11 @@ class JwtConfiguration {
 		return new NimbusJwtEncoder(signing);
 	}
 
+	/** Tokens remembered as verified, at most (a few hundred bytes each). */
+	static final int VERIFIED_TOKENS = 10_000;
+
 	@Bean
-	JwtDecoder jwtDecoder(SigningKeys keys, AuthSettings settings) {
+	JwtDecoder jwtDecoder(SigningKeys keys, AuthSettings settings, Clock clock, MeterRegistry meters) {
 		JWKSource<SecurityContext> verification = (selector, context) -> {
 			Set<String> kids = selector.getMatcher().getKeyIDs();
 			if (kids == null || kids.size() != 1) {
@@ -62,7 +68,9 @@ class JwtConfiguration {
 				new JwtClaimValidator<List<String>>("aud", (aud) -> aud != null && aud.contains(settings.audience())),
 				new JwtClaimValidator<Object>("exp", (exp) -> exp != null),
 				new JwtClaimValidator<String>("sub", JwtConfiguration::isUuid)));
-		return decoder;
+		VerifiedTokens verified = new VerifiedTokens(decoder, clock, VERIFIED_TOKENS);
+		CaffeineCacheMetrics.monitor(meters, verified.cache(), "verified-access-tokens");
+		return verified;
 	}
 
 	/** Access tokens from a sign-in may do everything their user may. */
