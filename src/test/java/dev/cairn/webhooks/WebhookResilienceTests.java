@@ -39,11 +39,9 @@ class WebhookResilienceTests {
 		TestDatabase.Database database = TestDatabase.create();
 		try (Receiver receiver = Receiver.start()) {
 			UUID eventId;
-			// @Async listeners run on the bean named taskExecutor.
-			try (Node doomed = Node.start(database, (context) -> {
-				context.getBeanFactory().registerSingleton("applicationTaskExecutor", DEAD);
-				context.getBeanFactory().registerAlias("applicationTaskExecutor", "taskExecutor");
-			})) {
+			// After-commit listeners run on the eventListenerExecutor.
+			try (Node doomed = Node.start(database,
+					(context) -> context.getBeanFactory().registerSingleton("eventListenerExecutor", DEAD))) {
 				Api api = new Api(doomed.client(), doomed.bean(JdbcClient.class));
 				SignedIn owner = Accounts.signUp(doomed.client());
 				UUID project = api.project(owner);
