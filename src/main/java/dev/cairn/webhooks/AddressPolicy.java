@@ -3,6 +3,7 @@ package dev.cairn.webhooks;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
@@ -110,8 +111,19 @@ final class AddressPolicy {
 		return true;
 	}
 
+	/** The host of a URL as a resolver takes it: {@code [::1]} is {@code ::1}. */
+	static String hostOf(URI url) {
+		String host = url.getHost();
+		return (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
+	}
+
+	/** Whether a host is an address written out (IPv4 or IPv6), not a name. */
+	static boolean isAddressLiteral(String host) {
+		return host.contains(":") || host.matches("[0-9.]+");
+	}
+
 	private static boolean looksLikeAddress(String entry) {
-		return entry.contains("/") || entry.contains(":") || entry.matches("[0-9.]+");
+		return entry.contains("/") || isAddressLiteral(entry);
 	}
 
 	private static List<IpAddressMatcher> matchers(List<String> ranges) {

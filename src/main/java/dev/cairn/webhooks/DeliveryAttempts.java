@@ -2,6 +2,7 @@ package dev.cairn.webhooks;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -100,11 +101,12 @@ class DeliveryAttempts {
 			return new Next.Done();
 		}
 		Delivery delivery = found.get();
-		Optional<Webhook> webhook = this.webhooks.find(delivery.webhookId());
-		if (webhook.isEmpty()) {
+		Optional<WebhookRepository.Target> target = this.webhooks.target(delivery.webhookId(), this.clock.instant());
+		if (target.isEmpty()) {
 			return new Next.Done();
 		}
-		if (!webhook.get().enabled() && !EventTypes.PING.equals(delivery.eventType())) {
+		Webhook webhook = target.get().webhook();
+		if (!webhook.enabled() && !EventTypes.PING.equals(delivery.eventType())) {
 			this.deliveries.abandon(deliveryId, "the webhook is disabled");
 			return new Next.Done();
 		}
@@ -116,12 +118,17 @@ class DeliveryAttempts {
 			return new Next.RetryAt(
 					this.clock.instant().plusMillis(lane.backoffMillis(this.settings.timeout().toMillis())));
 		}
+		if (!this.inFlight.tryAcquire()) {
+			lane.permits.release();
+			return new Next.RetryAt(this.clock.instant().plusMillis(100 + ThreadLocalRandom.current().nextInt(400)));
+		}
 		try {
-			WebhookClient.Outcome outcome = send(webhook.get(), delivery);
+			WebhookClient.Outcome outcome = send(target.get(), delivery);
 			lane.took(outcome.durationMillis());
-			return this.transactions.execute((status) -> record(webhook.get(), delivery, outcome));
+			return this.transactions.execute((status) -> record(webhook, delivery, outcome));
 		}
 		finally {
+			this.inFlight.release();
 			lane.permits.release();
 		}
 	}
@@ -152,7 +159,7 @@ class DeliveryAttempts {
 
 	}
 
-	private WebhookClient.Outcome send(Webhook webhook, Delivery delivery) {
+	private WebhookClient.Outcome send(WebhookRepository.Target target, Delivery delivery) {
 		Optional<byte[]> body = this.payloads.of(delivery.eventId());
 		if (body.isEmpty()) {
 			return WebhookClient.Outcome.unanswered("the event no longer exists", 0);
@@ -160,7 +167,7 @@ class DeliveryAttempts {
 		Instant now = this.clock.instant();
 		String id = delivery.eventId().toString();
 		long timestamp = now.getEpochSecond();
-		String signatures = this.webhooks.signingSecrets(webhook.id(), now)
+		String signatures = target.secrets()
 			.stream()
 			.map((secret) -> secret.sign(id, timestamp, body.get()))
 			.collect(Collectors.joining(" "));
@@ -168,7 +175,7 @@ class DeliveryAttempts {
 		headers.put("webhook-id", id);
 		headers.put("webhook-timestamp", Long.toString(timestamp));
 		headers.put("webhook-signature", signatures);
-		return this.client.send(URI.create(webhook.url()), headers, body.get());
+		return this.client.send(URI.create(target.webhook().url()), headers, body.get());
 	}
 
 	private Next record(Webhook webhook, Delivery delivery, WebhookClient.Outcome outcome) {
@@ -230,7 +237,7 @@ class DeliveryAttempts {
 		return (text.length() > length) ? text.substring(0, length - 1) + "…" : text;
 	}
 
-	private static String human(java.time.Duration span) {
+	private static String human(Duration span) {
 		if (span.toHours() >= 1) {
 			return span.toHours() + " hours";
 		}

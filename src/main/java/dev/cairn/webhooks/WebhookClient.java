@@ -52,9 +52,8 @@ class WebhookClient implements DisposableBean {
 			.followSslRedirects(false)
 			.retryOnConnectionFailure(false)
 			.connectTimeout(settings.connectTimeout())
-			// The read timeout bounds each wait; the call timeout bounds the sum (a
-			// receiver
-			// trickling a byte a second never hits the read timeout).
+			// The read timeout bounds each wait; the call timeout bounds the sum
+			// (a receiver trickling a byte a second never hits the read timeout).
 			.readTimeout(settings.timeout())
 			.writeTimeout(settings.timeout())
 			.callTimeout(settings.timeout())
@@ -65,8 +64,8 @@ class WebhookClient implements DisposableBean {
 	Outcome send(URI url, Map<String, String> headers, byte[] body) {
 		// OkHttp resolves a host name through the guarded resolver but takes an address
 		// literal as it is: check that one here, as every attempt.
-		String host = url.getHost().replaceAll("^\\[|\\]$", "");
-		if (isAddressLiteral(host) && !this.policy.permits(host, new InetAddress[] { literal(host) })) {
+		String host = AddressPolicy.hostOf(url);
+		if (AddressPolicy.isAddressLiteral(host) && !this.policy.permits(host, new InetAddress[] { literal(host) })) {
 			return Outcome.unanswered(new GuardedDnsResolver.ForbiddenAddress(host).getMessage(), 0);
 		}
 		Request.Builder request = new Request.Builder().url(url.toString())
@@ -85,10 +84,6 @@ class WebhookClient implements DisposableBean {
 		catch (IOException | RuntimeException ex) {
 			return Outcome.unanswered(describe(ex), elapsed(started));
 		}
-	}
-
-	private static boolean isAddressLiteral(String host) {
-		return host.contains(":") || host.matches("[0-9.]+");
 	}
 
 	private static InetAddress literal(String host) {

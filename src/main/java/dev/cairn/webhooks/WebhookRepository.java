@@ -135,18 +135,23 @@ class WebhookRepository {
 	}
 
 	/**
-	 * The secrets that sign an attempt now: the current one, and the previous one during
-	 * a rotation's overlap.
+	 * A webhook as an attempt needs it, in one read: the webhook, and the secrets that
+	 * sign now (the current one, and the previous one during a rotation's overlap).
 	 */
-	List<WebhookSecret> signingSecrets(UUID id, Instant now) {
-		return this.jdbc.sql("""
-				SELECT secret, CASE WHEN previous_secret_expires_at > :now THEN previous_secret END AS previous
+	Optional<Target> target(UUID id, Instant now) {
+		return this.jdbc.sql("SELECT " + COLUMNS + """
+				, secret, CASE WHEN previous_secret_expires_at > :now THEN previous_secret END AS previous
 				FROM webhooks WHERE id = :id
 				""").param("id", id).param("now", Timestamp.from(now)).query((rs, row) -> {
 			String previous = rs.getString("previous");
 			WebhookSecret current = new WebhookSecret(open(rs.getString("secret")));
-			return (previous != null) ? List.of(current, new WebhookSecret(open(previous))) : List.of(current);
-		}).optional().orElse(List.of());
+			return new Target(webhook(rs, row),
+					(previous != null) ? List.of(current, new WebhookSecret(open(previous))) : List.of(current));
+		}).optional();
+	}
+
+	/** A webhook and the secrets that sign its deliveries now. */
+	record Target(Webhook webhook, List<WebhookSecret> secrets) {
 	}
 
 	/** Records that a delivery got through. */

@@ -49,7 +49,7 @@ class WebhookUrls {
 		if (uri.getRawFragment() != null) {
 			throw refused("A URL with a fragment (#...) cannot receive webhooks.");
 		}
-		String host = hostOf(uri);
+		String host = AddressPolicy.hostOf(uri);
 		// One answer whether the name does not resolve or resolves to a private address,
 		// so that registering URLs cannot map which internal names exist.
 		try {
@@ -61,12 +61,6 @@ class WebhookUrls {
 			throw unreachable(host);
 		}
 		return scheme + url.substring(scheme.length());
-	}
-
-	// [::1] in a URL is ::1 to the resolver.
-	private static String hostOf(URI uri) {
-		String host = uri.getHost();
-		return (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
 	}
 
 	private static ApiProblem unreachable(String host) {

@@ -31,8 +31,8 @@ public final class CommandContext implements AutoCloseable {
 		// Quiet logs, as the launcher sets them for commands, so the output is what a
 		// user sees.
 		Stream<String> properties = Stream
-			.of(Stream.of(database.properties()), Stream.of(extraProperties), Stream.of("logging.level.root=warn",
-					"cairn.jobs.enabled=false", "spring.datasource.hikari.minimum-idle=1"))
+			.of(Stream.of(database.properties()), Stream.of(extraProperties),
+					Stream.of("logging.level.root=warn", "cairn.jobs.enabled=false"))
 			.flatMap((stream) -> stream);
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(CairnApplication.class)
 			.web(WebApplicationType.NONE);

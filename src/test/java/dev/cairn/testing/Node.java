@@ -36,11 +36,8 @@ public final class Node implements AutoCloseable {
 	public static Node start(TestDatabase.Database database, Consumer<ConfigurableApplicationContext> before,
 			String... properties) {
 		List<String> settings = new ArrayList<>(List.of(database.properties()));
-		settings.addAll(List.of("server.port=0", "cairn.throttle.enabled=false", "cairn.jobs.polling-interval=250ms",
-				"cairn.jobs.heartbeat-interval=1s", "cairn.events.recovery-interval=1s", "cairn.events.stale-after=3s",
-				"cairn.events.processing-timeout=10s", "cairn.webhooks.allowed-hosts=127.0.0.1",
-				"cairn.webhooks.retry-delays=1s,2s,3s", "cairn.webhooks.timeout=2s",
-				"spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.idle-timeout=10000"));
+		// The rest of the test settings come from src/test/resources/config.
+		settings.addAll(List.of("server.port=0", "cairn.throttle.enabled=false"));
 		settings.addAll(List.of(properties));
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(CairnApplication.class);
 		if (before != null) {

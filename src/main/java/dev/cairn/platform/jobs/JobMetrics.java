@@ -1,5 +1,7 @@
 package dev.cairn.platform.jobs;
 
+import java.util.Locale;
+
 import com.github.kagkarlsson.scheduler.event.AbstractSchedulerListener;
 import com.github.kagkarlsson.scheduler.task.Execution;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
@@ -24,7 +26,7 @@ class JobMetrics extends AbstractSchedulerListener {
 	public void onExecutionComplete(ExecutionComplete complete) {
 		this.meters
 			.counter("cairn.jobs.runs", "task", complete.getExecution().getTaskName(), "result",
-					complete.getResult().name().toLowerCase(java.util.Locale.ROOT))
+					complete.getResult().name().toLowerCase(Locale.ROOT))
 			.increment();
 	}
 
