@@ -4,16 +4,30 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.cairn.platform.CacheRegion;
+import dev.cairn.platform.Caches;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * Memberships. Every write evicts the member's cached role ({@link ProjectAccess}) in the
+ * same transaction, so no path can change a role and leave it cached.
+ */
 @Repository
 class MemberRepository {
 
 	private final JdbcClient jdbc;
 
-	MemberRepository(JdbcClient jdbc) {
+	private final Caches caches;
+
+	MemberRepository(JdbcClient jdbc, Caches caches) {
 		this.jdbc = jdbc;
+		this.caches = caches;
+	}
+
+	static String roleKey(UUID projectId, UUID userId) {
+		return projectId + ":" + userId;
 	}
 
 	Optional<Role> findRole(UUID projectId, UUID userId) {
@@ -25,12 +39,14 @@ class MemberRepository {
 			.map(Role::of);
 	}
 
-	Optional<Role> findLiveRole(UUID projectId, UUID userId) {
-		return this.jdbc.sql("""
-				SELECT m.role FROM project_members m
-				JOIN projects p ON p.id = m.project_id AND p.deleted_at IS NULL
-				WHERE m.project_id = :projectId AND m.user_id = :userId
-				""").param("projectId", projectId).param("userId", userId).query(String.class).optional().map(Role::of);
+	// The projects' table is read here, not through the projects module, which depends on
+	// this one; projects evicts CacheRegion.LIVE_PROJECTS when a project is trashed or
+	// restored.
+	boolean isLiveProject(UUID projectId) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM projects WHERE id = :id AND deleted_at IS NULL)")
+			.param("id", projectId)
+			.query(Boolean.class)
+			.single();
 	}
 
 	Optional<Member> findOne(UUID projectId, UUID userId) {
@@ -46,10 +62,12 @@ class MemberRepository {
 	 * @return false when the user is a member already
 	 */
 	boolean insertIfAbsent(UUID projectId, UUID userId, Role role) {
-		return this.jdbc.sql("""
+		boolean inserted = this.jdbc.sql("""
 				INSERT INTO project_members (project_id, user_id, role) VALUES (:projectId, :userId, :role)
 				ON CONFLICT (project_id, user_id) DO NOTHING
 				""").param("projectId", projectId).param("userId", userId).param("role", role.value()).update() == 1;
+		evictRole(projectId, userId);
+		return inserted;
 	}
 
 	/**
@@ -104,6 +122,7 @@ class MemberRepository {
 			.param("userId", userId)
 			.param("role", role.value())
 			.update();
+		evictRole(projectId, userId);
 	}
 
 	void delete(UUID projectId, UUID userId) {
@@ -111,6 +130,7 @@ class MemberRepository {
 			.param("projectId", projectId)
 			.param("userId", userId)
 			.update();
+		evictRole(projectId, userId);
 	}
 
 	void insert(UUID projectId, UUID userId, Role role) {
@@ -119,6 +139,11 @@ class MemberRepository {
 			.param("userId", userId)
 			.param("role", role.value())
 			.update();
+		evictRole(projectId, userId);
+	}
+
+	private void evictRole(UUID projectId, UUID userId) {
+		this.caches.evict(CacheRegion.PROJECT_ROLES, roleKey(projectId, userId));
 	}
 
 }

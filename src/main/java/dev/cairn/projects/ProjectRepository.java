@@ -4,9 +4,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.cairn.platform.CacheRegion;
+import dev.cairn.platform.Caches;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * Projects. Trashing or restoring one evicts its cached liveness
+ * ({@link CacheRegion#LIVE_PROJECTS}, read by every access check) in the same
+ * transaction.
+ */
 @Repository
 class ProjectRepository {
 
@@ -15,8 +23,11 @@ class ProjectRepository {
 
 	private final JdbcClient jdbc;
 
-	ProjectRepository(JdbcClient jdbc) {
+	private final Caches caches;
+
+	ProjectRepository(JdbcClient jdbc, Caches caches) {
 		this.jdbc = jdbc;
+		this.caches = caches;
 	}
 
 	/**
@@ -99,6 +110,7 @@ class ProjectRepository {
 				SET deleted_at = CASE WHEN :deleted THEN now() END, version = version + 1
 				WHERE id = :id
 				""").param("id", id).param("deleted", deleted).update();
+		this.caches.evict(CacheRegion.LIVE_PROJECTS, id.toString());
 	}
 
 	record MyProject(Project project, String role) {

@@ -4,17 +4,27 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.cairn.platform.CacheRegion;
+import dev.cairn.platform.Caches;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * A project's workflow states. Every write evicts the project's cached states
+ * ({@link CacheRegion#PROJECT_STATUSES}, read by task writes) in the same transaction.
+ */
 @Repository
 class StatusRepository {
 
 	private final JdbcClient jdbc;
 
-	StatusRepository(JdbcClient jdbc) {
+	private final Caches caches;
+
+	StatusRepository(JdbcClient jdbc, Caches caches) {
 		this.jdbc = jdbc;
+		this.caches = caches;
 	}
 
 	/** All statuses of a project in board order, locked when {@code forUpdate}. */
@@ -66,6 +76,7 @@ class StatusRepository {
 				.param("category", status.category())
 				.param("position", status.position())
 				.update();
+			evict(projectId);
 			return true;
 		}
 		catch (DuplicateKeyException ex) {
@@ -117,6 +128,11 @@ class StatusRepository {
 			.param("projectId", projectId)
 			.param("id", id)
 			.update();
+		evict(projectId);
+	}
+
+	private void evict(UUID projectId) {
+		this.caches.evict(CacheRegion.PROJECT_STATUSES, projectId.toString());
 	}
 
 }

@@ -33,8 +33,12 @@ class TaskMoves {
 
 	private final ActivityLog activity;
 
-	TaskMoves(TaskRepository tasks, TaskPlacementRepository placements, TaskAccess access, ActivityLog activity) {
+	private final WorkflowStates states;
+
+	TaskMoves(TaskRepository tasks, TaskPlacementRepository placements, TaskAccess access, ActivityLog activity,
+			WorkflowStates states) {
 		this.tasks = tasks;
+		this.states = states;
 		this.placements = placements;
 		this.access = access;
 		this.activity = activity;
@@ -61,7 +65,7 @@ class TaskMoves {
 		Task below = neighbour(task, move.beforeTaskId(), "beforeTaskId");
 		UUID statusId = (move.statusId() != null) ? move.statusId()
 				: (above != null) ? above.statusId() : (below != null) ? below.statusId() : task.statusId();
-		String category = this.tasks.statusCategory(task.projectId(), statusId)
+		String category = this.states.category(task.projectId(), statusId)
 			.orElseThrow(() -> TaskAccess.invalid("statusId is not a status of this project."));
 		for (Task neighbour : new Task[] { above, below }) {
 			if (neighbour != null && !neighbour.statusId().equals(statusId)) {

@@ -53,20 +53,11 @@ class TaskRepository {
 			.orElse(OptionalInt.empty());
 	}
 
-	/** The status's category, when the status belongs to the project. */
-	Optional<String> statusCategory(UUID projectId, UUID statusId) {
-		return this.jdbc.sql("SELECT category FROM statuses WHERE project_id = :projectId AND id = :id")
-			.param("projectId", projectId)
-			.param("id", statusId)
-			.query(String.class)
-			.optional();
-	}
-
-	Optional<UUID> firstStatus(UUID projectId) {
-		return this.jdbc.sql("SELECT id FROM statuses WHERE project_id = :projectId ORDER BY position, id LIMIT 1")
-			.param("projectId", projectId)
-			.query(UUID.class)
-			.optional();
+	/** The project's statuses in board order, as {@code id:category} joined by commas. */
+	String statusesOf(UUID projectId) {
+		return String.join(",", this.jdbc.sql("""
+				SELECT id || ':' || category FROM statuses WHERE project_id = :projectId ORDER BY position, id
+				""").param("projectId", projectId).query(String.class).list());
 	}
 
 	void insert(Task task) {

@@ -67,9 +67,12 @@ class Tasks {
 
 	private final CustomFields fields;
 
+	private final WorkflowStates states;
+
 	Tasks(TaskRepository tasks, TaskPlacementRepository placements, TaskAccess access, TaskParents parents,
-			ActivityLog activity, Cursor cursors, CustomFields fields) {
+			ActivityLog activity, Cursor cursors, CustomFields fields, WorkflowStates states) {
 		this.fields = fields;
+		this.states = states;
 		this.tasks = tasks;
 		this.placements = placements;
 		this.access = access;
@@ -82,8 +85,8 @@ class Tasks {
 	TaskResponse create(UUID userId, UUID projectId, NewTask request) {
 		Role role = this.access.inProject(userId, projectId, Capability.TASKS_WRITE);
 		UUID statusId = (request.statusId() != null) ? request.statusId()
-				: this.tasks.firstStatus(projectId).orElseThrow(TaskAccess::notFound);
-		String category = this.tasks.statusCategory(projectId, statusId)
+				: this.states.first(projectId).orElseThrow(TaskAccess::notFound);
+		String category = this.states.category(projectId, statusId)
 			.orElseThrow(() -> TaskAccess.invalid("statusId is not a status of this project."));
 		if (request.assigneeId() != null && !this.access.isMember(request.assigneeId(), projectId)) {
 			throw TaskAccess.invalid("assigneeId is not a member of this project.");
@@ -186,7 +189,7 @@ class Tasks {
 		Role role = this.access.require(userId, before.projectId(), Capability.TASKS_WRITE);
 		ETags.require(ifMatch, before.version());
 		UUID newStatus = (statusId != null) ? statusId.value() : before.statusId();
-		String category = this.tasks.statusCategory(before.projectId(), newStatus)
+		String category = this.states.category(before.projectId(), newStatus)
 			.orElseThrow(() -> TaskAccess.invalid("statusId is not a status of this project."));
 		UUID newAssignee = (assigneeId != null) ? assigneeId.value() : before.assigneeId();
 		if (assigneeId != null && newAssignee != null && !this.access.isMember(newAssignee, before.projectId())) {

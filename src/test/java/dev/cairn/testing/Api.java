@@ -81,6 +81,10 @@ public record Api(RestTestClient client, JdbcClient jdbc) {
 	/**
 	 * Makes {@code user} a member directly in the database, for tests about other things.
 	 */
+	/**
+	 * Adds a member by SQL, behind the caches' back: only for a user who has not asked
+	 * anything of the project yet (their "not a member" would still be cached).
+	 */
 	public void addMember(UUID project, SignedIn user, String role) {
 		this.jdbc.sql("INSERT INTO project_members (project_id, user_id, role) VALUES (:p, :u, :r)")
 			.param("p", project)

@@ -1,0 +1,25 @@
+package dev.cairn.platform.cache;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The Redis that nodes share caches and rate limits through, when there is one
+ * (docs/operations.md).
+ *
+ * @param url {@code CAIRN_REDIS_URL}, for example {@code redis://:password@host:6379/0};
+ * unset, caches stay in each node's memory and rate limits count per node
+ * @param keyPrefix {@code CAIRN_REDIS_KEY_PREFIX}: the start of every key Cairn writes,
+ * so that several installations can share one Redis
+ * @param timeout {@code CAIRN_REDIS_TIMEOUT}: how long one command may take before Redis
+ * counts as unreachable
+ * @param retryInterval {@code CAIRN_REDIS_RETRY_INTERVAL}: after a failure, how long
+ * Redis is left alone before it is tried again
+ */
+@ConfigurationProperties("cairn.redis")
+record RedisSettings(String url, @DefaultValue("cairn:") String keyPrefix, @DefaultValue("250ms") Duration timeout,
+		@DefaultValue("5s") Duration retryInterval) {
+
+}

@@ -1,0 +1,93 @@
+package dev.cairn.platform.cache;
+
+import java.util.Map;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import dev.cairn.testing.Accounts;
+import dev.cairn.testing.Accounts.SignedIn;
+import dev.cairn.testing.Api;
+import dev.cairn.testing.LocalRedis;
+import dev.cairn.testing.Node;
+import dev.cairn.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two nodes on one database, each answering access checks from its cache: a change made
+ * through one node is enforced by the other on the very next request, with the caches in
+ * each node's memory (evicted through PostgreSQL) and with the caches in Redis.
+ */
+class CachesAcrossNodesTests {
+
+	@Test
+	void inMemoryCachesFollowChangesMadeOnAnotherNode() {
+		changesMadeOnOneNodeHoldOnTheOtherAtOnce();
+	}
+
+	@Test
+	void redisCachesFollowChangesMadeOnAnotherNode() {
+		LocalRedis.require();
+		changesMadeOnOneNodeHoldOnTheOtherAtOnce(LocalRedis.settings(LocalRedis.PORT, LocalRedis.freshPrefix()));
+	}
+
+	private static void changesMadeOnOneNodeHoldOnTheOtherAtOnce(String... settings) {
+		TestDatabase.Database database = TestDatabase.create();
+		try (Node a = Node.start(database, null, settings); Node b = Node.start(database, null, settings)) {
+			Api onA = new Api(a.client(), a.bean(JdbcClient.class));
+			Api onB = new Api(b.client(), b.bean(JdbcClient.class));
+			SignedIn owner = Accounts.signUp(a.client());
+			SignedIn member = Accounts.signUp(a.client());
+			UUID project = onA.project(owner);
+			String members = "/api/v1/projects/" + project + "/members";
+			String tasks = "/api/v1/projects/" + project + "/tasks";
+			onA.call(owner, HttpMethod.POST, members, Map.of("userId", member.userId().toString(), "role", "member"))
+				.expectStatus()
+				.isCreated();
+			for (int i = 0; i < 3; i++) {
+				onB.call(member, HttpMethod.GET, tasks, null).expectStatus().isOk();
+			}
+			onB.task(member, project, Map.of("title", "Written by a member"));
+			double hits = hits(b, "project-roles");
+			assertThat(hits).as("the role was read from the cache on B").isPositive();
+
+			onA.call(owner, HttpMethod.PATCH, members + "/" + member.userId(), Map.of("role", "viewer"))
+				.expectStatus()
+				.isOk();
+			onB.call(member, HttpMethod.POST, tasks, Map.of("title", "Not any more")).expectStatus().isForbidden();
+
+			onA.call(owner, HttpMethod.DELETE, members + "/" + member.userId(), null).expectStatus().isNoContent();
+			onB.call(member, HttpMethod.GET, tasks, null).expectStatus().isNotFound();
+
+			onB.call(owner, HttpMethod.GET, tasks, null).expectStatus().isOk();
+			onA.call(owner, HttpMethod.DELETE, "/api/v1/projects/" + project, null).expectStatus().isNoContent();
+			onB.call(owner, HttpMethod.GET, tasks, null).expectStatus().isNotFound();
+			onA.call(owner, HttpMethod.POST, "/api/v1/projects/" + project + "/restore", null).expectStatus().isOk();
+			onB.call(owner, HttpMethod.GET, tasks, null).expectStatus().isOk();
+
+			// B has the project's statuses cached from the task it created.
+			String status = (String) onA
+				.call(owner, HttpMethod.POST, "/api/v1/projects/" + project + "/statuses",
+						Map.of("name", "Review", "category", "started"))
+				.expectStatus()
+				.isCreated()
+				.expectBody(Map.class)
+				.returnResult()
+				.getResponseBody()
+				.get("id");
+			assertThat(onB.task(owner, project, Map.of("title", "In review", "statusId", status)).get("statusId"))
+				.isEqualTo(status);
+			assertThat(hits(b, "project-roles")).isGreaterThan(hits);
+		}
+	}
+
+	private static double hits(Node node, String cache) {
+		return node.bean(MeterRegistry.class).counter("cache.gets", "cache", cache, "result", "hit").count();
+	}
+
+}
