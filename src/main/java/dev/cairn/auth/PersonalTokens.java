@@ -87,7 +87,7 @@ class PersonalTokens {
 				.stream()
 				.map((scope) -> Caller.Scope.valueOf(scope.toUpperCase(Locale.ROOT)))
 				.collect(Collectors.toSet());
-			return new Caller(grant.userId(), scopes, true);
+			return new Caller(grant.userId(), scopes, grant.tokenId());
 		});
 	}
 

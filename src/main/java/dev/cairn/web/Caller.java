@@ -10,10 +10,9 @@ import java.util.UUID;
  * @param userId the authenticated user
  * @param scopes what the credential may do: every scope for a signed-in session, the
  * granted ones for a personal access token
- * @param personalToken whether the credential is a personal access token rather than a
- * signed-in session (credentials themselves can only be changed from a session)
+ * @param personalTokenId the personal access token used, or null for a signed-in session
  */
-public record Caller(UUID userId, Set<Scope> scopes, boolean personalToken) {
+public record Caller(UUID userId, Set<Scope> scopes, UUID personalTokenId) {
 
 	public Caller {
 		scopes = Set.copyOf(scopes);
@@ -21,7 +20,15 @@ public record Caller(UUID userId, Set<Scope> scopes, boolean personalToken) {
 
 	/** A signed-in session: all scopes. */
 	public static Caller session(UUID userId) {
-		return new Caller(userId, java.util.EnumSet.allOf(Scope.class), false);
+		return new Caller(userId, java.util.EnumSet.allOf(Scope.class), null);
+	}
+
+	/**
+	 * Whether the credential is a personal access token rather than a signed-in session
+	 * (credentials themselves can only be changed from a session).
+	 */
+	public boolean personalToken() {
+		return this.personalTokenId != null;
 	}
 
 	public boolean may(Scope scope) {

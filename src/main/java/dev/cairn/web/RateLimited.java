@@ -1,5 +1,7 @@
 package dev.cairn.web;
 
+import java.time.Duration;
+
 /**
  * Too many attempts; the client may try again after {@link #retryAfterSeconds()}.
  */
@@ -14,6 +16,13 @@ public class RateLimited extends ApiException {
 
 	public long retryAfterSeconds() {
 		return this.retryAfterSeconds;
+	}
+
+	/**
+	 * A wait in whole seconds, rounded up, at least one: what {@code Retry-After} says.
+	 */
+	static long seconds(Duration wait) {
+		return Math.max(1, (wait.toMillis() + 999) / 1000);
 	}
 
 }

@@ -1,34 +1,29 @@
 package dev.cairn.web;
 
 import java.text.Normalizer;
-import java.time.Duration;
 import java.util.Locale;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
+import dev.cairn.platform.RateLimits;
+import dev.cairn.platform.RateLimits.Decision;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Token buckets (Bucket4j) per rule and key (an IP address or an account), held in memory
- * on this node. The general API rate limiter, shared across nodes through Redis, replaces
- * the storage later; the rules stay.
+ * Limits on attempts that guess or spam (sign-in, registration, refresh, password reset,
+ * second factors), per rule and key (a client address or an account). The buckets are the
+ * API rate limits' ({@link RateLimits}): shared by all nodes through Redis when it is
+ * configured.
  */
 @Component
 public class Throttle {
 
 	private final ThrottleSettings settings;
 
-	private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-		.maximumSize(200_000)
-		.expireAfterAccess(Duration.ofHours(2))
-		.build();
+	private final RateLimits limits;
 
-	Throttle(ThrottleSettings settings) {
+	Throttle(ThrottleSettings settings, RateLimits limits) {
 		this.settings = settings;
+		this.limits = limits;
 		for (Rule rule : Rule.values()) {
 			if (!settings.limits().containsKey(rule.key())) {
 				throw new IllegalStateException("No limit configured for cairn.throttle.limits." + rule.key());
@@ -44,17 +39,10 @@ public class Throttle {
 		if (!this.settings.enabled() || key == null) {
 			return;
 		}
-		ThrottleSettings.Limit limit = this.settings.limits().get(rule.key());
-		Bucket bucket = this.buckets.get(rule.key() + ":" + fold(key),
-				(name) -> Bucket.builder()
-					.addLimit(Bandwidth.builder()
-						.capacity(limit.capacity())
-						.refillGreedy(limit.capacity(), limit.period())
-						.build())
-					.build());
-		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-		if (!probe.isConsumed()) {
-			throw new RateLimited(Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1));
+		Decision decision = this.limits.take("throttle:" + rule.key() + ":" + fold(key),
+				this.settings.limits().get(rule.key()));
+		if (!decision.allowed()) {
+			throw new RateLimited(RateLimited.seconds(decision.untilNext()));
 		}
 	}
 

@@ -1,11 +1,11 @@
 package dev.cairn.web;
 
-import java.time.Duration;
 import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
+
+import dev.cairn.platform.RateLimits.Budget;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,9 +22,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("cairn.throttle")
-record ThrottleSettings(@DefaultValue("true") boolean enabled, @NotNull Map<String, @Valid Limit> limits) {
-
-	record Limit(@Positive int capacity, @NotNull Duration period) {
-	}
+record ThrottleSettings(@DefaultValue("true") boolean enabled, @NotNull Map<String, @Valid Budget> limits) {
 
 }

@@ -10,13 +10,13 @@ import java.util.Properties;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.cairn.platform.CacheRegion;
 import dev.cairn.platform.Caches;
+import dev.cairn.platform.redis.RedisAvailability;
+import dev.cairn.platform.redis.RedisConfiguration;
+import dev.cairn.platform.redis.RedisSettings;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -26,21 +26,17 @@ import org.springframework.data.redis.cache.BatchStrategies;
 import org.springframework.data.redis.cache.RedisCacheConfiguration;
 import org.springframework.data.redis.cache.RedisCacheManager;
 import org.springframework.data.redis.cache.RedisCacheWriter;
-import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Chooses the caches: none when turned off, Redis when {@code CAIRN_REDIS_URL} is set,
- * else in memory. Boot's own Redis auto-configuration is off (application.yaml): it would
- * connect to localhost when no Redis is configured.
+ * else in memory.
  */
 @Configuration(proxyBeanMethods = false)
 class CacheConfiguration {
-
-	static final String REDIS_CONFIGURED = "!'${cairn.redis.url:}'.isBlank()";
 
 	@Bean
 	Caches caches(CacheSettings settings, JdbcClient jdbc, DataSource dataSource, MeterRegistry meters,
@@ -72,33 +68,8 @@ class CacheConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnExpression(REDIS_CONFIGURED)
-	LettuceConnectionFactory redisConnectionFactory(RedisSettings settings) {
-		RedisURI uri = RedisURI.create(settings.url());
-		// Fail at once while disconnected instead of queueing commands: the caller falls
-		// back to the database or to local counting.
-		ClientOptions options = ClientOptions.builder()
-			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-			.socketOptions(SocketOptions.builder().connectTimeout(settings.timeout()).build())
-			.build();
-		LettuceClientConfiguration.LettuceClientConfigurationBuilder client = LettuceClientConfiguration.builder()
-			.commandTimeout(settings.timeout())
-			.clientOptions(options);
-		if (uri.isSsl()) {
-			client.useSsl();
-		}
-		return new LettuceConnectionFactory(LettuceConnectionFactory.createRedisConfiguration(uri), client.build());
-	}
-
-	@Bean
-	@ConditionalOnExpression(REDIS_CONFIGURED)
-	RedisAvailability redisAvailability(RedisSettings settings, MeterRegistry meters) {
-		return new RedisAvailability(settings.retryInterval(), meters);
-	}
-
-	@Bean
-	@ConditionalOnExpression(REDIS_CONFIGURED)
-	RedisCacheManager redisCacheManager(LettuceConnectionFactory connections, RedisSettings settings) {
+	@ConditionalOnExpression(RedisConfiguration.CONFIGURED)
+	RedisCacheManager redisCacheManager(RedisConnectionFactory connections, RedisSettings settings) {
 		RedisCacheConfiguration base = RedisCacheConfiguration.defaultCacheConfig()
 			.prefixCacheNameWith(settings.keyPrefix())
 			.serializeValuesWith(SerializationPair.fromSerializer(RedisSerializer.string()))

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import dev.cairn.platform.CacheRegion;
 import dev.cairn.platform.Caches;
+import dev.cairn.platform.redis.RedisAvailability;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.cache.Cache;

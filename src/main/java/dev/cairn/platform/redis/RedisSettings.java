@@ -1,4 +1,4 @@
-package dev.cairn.platform.cache;
+package dev.cairn.platform.redis;
 
 import java.time.Duration;
 
@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Redis is left alone before it is tried again
  */
 @ConfigurationProperties("cairn.redis")
-record RedisSettings(String url, @DefaultValue("cairn:") String keyPrefix, @DefaultValue("250ms") Duration timeout,
-		@DefaultValue("5s") Duration retryInterval) {
+public record RedisSettings(String url, @DefaultValue("cairn:") String keyPrefix,
+		@DefaultValue("250ms") Duration timeout, @DefaultValue("5s") Duration retryInterval) {
 
 }

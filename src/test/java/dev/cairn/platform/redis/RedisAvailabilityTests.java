@@ -1,4 +1,4 @@
-package dev.cairn.platform.cache;
+package dev.cairn.platform.redis;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;

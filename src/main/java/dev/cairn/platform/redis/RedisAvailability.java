@@ -1,4 +1,4 @@
-package dev.cairn.platform.cache;
+package dev.cairn.platform.redis;
 
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * per outage and one per recovery; counts failures as {@code cairn.redis.failures} and
  * shows the state as {@code cairn.redis.up}.
  */
-final class RedisAvailability {
+public final class RedisAvailability {
 
 	private static final Logger log = LoggerFactory.getLogger(RedisAvailability.class);
 
@@ -48,7 +48,7 @@ final class RedisAvailability {
 	 * @return its result; empty if Redis is left alone at the moment or the command
 	 * failed (or returned null)
 	 */
-	<T> Optional<T> attempt(Supplier<T> command) {
+	public <T> Optional<T> attempt(Supplier<T> command) {
 		if (!this.down) {
 			try {
 				return Optional.ofNullable(command.get());
@@ -80,14 +80,14 @@ final class RedisAvailability {
 	}
 
 	/** Whether Redis answered the last time it was asked. */
-	boolean up() {
+	public boolean up() {
 		return !this.down;
 	}
 
 	/**
 	 * An action that must succeed, against Redis, before Redis is used after an outage.
 	 */
-	void onRecovery(Runnable action) {
+	public void onRecovery(Runnable action) {
 		this.recoveries.add(action);
 	}
 

@@ -1,0 +1,54 @@
+package dev.cairn.platform.ratelimit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.cairn.testing.Accounts;
+import dev.cairn.testing.Accounts.SignedIn;
+import dev.cairn.testing.LocalRedis;
+import dev.cairn.testing.Node;
+import dev.cairn.testing.TcpProxy;
+import dev.cairn.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * With Redis, a caller's budget is one across nodes; while Redis is away, each node
+ * counts on its own and keeps answering.
+ */
+class RateLimitsAcrossNodesTests {
+
+	@Test
+	void nodesShareOneBudgetThroughRedisAndCountAloneWhileItIsAway() {
+		LocalRedis.require();
+		TestDatabase.Database database = TestDatabase.create();
+		try (TcpProxy redis = new TcpProxy(LocalRedis.HOST, LocalRedis.PORT)) {
+			List<String> settings = new ArrayList<>(
+					List.of(LocalRedis.settings(redis.port(), LocalRedis.freshPrefix())));
+			settings.addAll(List.of("cairn.rate-limit.enabled=true", "cairn.rate-limit.authenticated.capacity=4",
+					"cairn.rate-limit.authenticated.period=1h", "cairn.redis.retry-interval=1h"));
+			try (Node a = Node.start(database, null, settings.toArray(String[]::new));
+					Node b = Node.start(database, null, settings.toArray(String[]::new))) {
+				SignedIn user = Accounts.signUp(a.client());
+				me(a.client(), user).expectStatus().isOk().expectHeader().valueEquals("RateLimit-Remaining", "3");
+				me(b.client(), user).expectStatus().isOk().expectHeader().valueEquals("RateLimit-Remaining", "2");
+				me(a.client(), user).expectStatus().isOk();
+				me(b.client(), user).expectStatus().isOk().expectHeader().valueEquals("RateLimit-Remaining", "0");
+				me(a.client(), user).expectStatus().isEqualTo(429);
+				me(b.client(), user).expectStatus().isEqualTo(429);
+
+				// Without Redis each node starts a budget of its own in memory.
+				redis.cut();
+				me(a.client(), user).expectStatus().isOk().expectHeader().valueEquals("RateLimit-Remaining", "3");
+				me(b.client(), user).expectStatus().isOk().expectHeader().valueEquals("RateLimit-Remaining", "3");
+			}
+		}
+	}
+
+	private static RestTestClient.ResponseSpec me(RestTestClient client, SignedIn user) {
+		return client.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, user.bearer()).exchange();
+	}
+
+}
