@@ -39,13 +39,18 @@ class EventNotifications {
 		this.notifier = notifier;
 	}
 
+	/** Whether the event is of a kind that can notify someone. */
+	public boolean concerns(ActivityRecorded event) {
+		return TYPES.contains(event.type()) && event.projectId() != null && event.taskId() != null;
+	}
+
 	/**
 	 * Notifies everyone the event concerns. Idempotent: for an event handled before, it
 	 * changes nothing and sends nothing.
 	 */
 	@Transactional
 	void handle(ActivityRecorded event) {
-		if (!TYPES.contains(event.type()) || event.projectId() == null || event.taskId() == null) {
+		if (!concerns(event)) {
 			return;
 		}
 		JsonNode data = this.audience.eventData(event.projectId(), event.eventId()).orElse(null);

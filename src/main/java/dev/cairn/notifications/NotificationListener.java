@@ -18,7 +18,9 @@ class NotificationListener {
 		this.notifications = notifications;
 	}
 
-	@ApplicationModuleListener
+	// Checked before the outbox row is written: events that cannot notify anyone (not
+	// about a task or a comment) cost no row.
+	@ApplicationModuleListener(condition = "@eventNotifications.concerns(#event)")
 	void on(ActivityRecorded event) {
 		this.notifications.handle(event);
 	}

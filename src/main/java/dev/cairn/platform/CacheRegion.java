@@ -26,7 +26,13 @@ public enum CacheRegion {
 	 * A project's workflow states in board order, with their categories (by project id);
 	 * evicted by every status write.
 	 */
-	PROJECT_STATUSES("project-statuses", Duration.ofMinutes(10), 50_000);
+	PROJECT_STATUSES("project-statuses", Duration.ofMinutes(10), 50_000),
+
+	/**
+	 * What a project's enabled webhooks subscribe to (by project id), so that an event no
+	 * webhook wants costs no outbox row; evicted by every webhook write.
+	 */
+	PROJECT_WEBHOOKS("project-webhooks", Duration.ofMinutes(10), 50_000);
 
 	private final String cacheName;
 

@@ -30,6 +30,10 @@ class TaskRepository {
 			JOIN projects p ON p.id = t.project_id AND p.deleted_at IS NULL
 			""";
 
+	private static final String SELECT_LABELED = SELECT.replace("FROM tasks t", """
+			     , ARRAY(SELECT l.label_id FROM task_labels l WHERE l.task_id = t.id ORDER BY l.label_id) AS label_ids
+			FROM tasks t""");
+
 	private final JdbcClient jdbc;
 
 	TaskRepository(JdbcClient jdbc) {
@@ -37,20 +41,22 @@ class TaskRepository {
 	}
 
 	/**
-	 * Hands out the project's next task number. The row lock this takes serializes task
-	 * creation per project, so numbers are unique and without gaps.
+	 * Hands out the project's next task number, with the project's key. The row lock this
+	 * takes serializes task creation per project, so numbers are unique and without gaps,
+	 * and {@link #insertAtBottom} sees every task created before.
 	 */
-	OptionalInt nextNumber(UUID projectId) {
+	Optional<Numbered> nextNumber(UUID projectId) {
 		return this.jdbc.sql("""
 				UPDATE projects SET last_task_number = last_task_number + 1
 				WHERE id = :projectId AND deleted_at IS NULL
-				RETURNING last_task_number
+				RETURNING last_task_number, key
 				""")
 			.param("projectId", projectId)
-			.query(Integer.class)
-			.optional()
-			.map(OptionalInt::of)
-			.orElse(OptionalInt.empty());
+			.query((rs, row) -> new Numbered(rs.getInt("last_task_number"), rs.getString("key")))
+			.optional();
+	}
+
+	record Numbered(int number, String projectKey) {
 	}
 
 	/** The project's statuses in board order, as {@code id:category} joined by commas. */
@@ -60,18 +66,29 @@ class TaskRepository {
 				""").param("projectId", projectId).query(String.class).list());
 	}
 
-	void insert(Task task) {
-		this.jdbc.sql("""
-				INSERT INTO tasks (id, project_id, number, title, description, status_id, priority, assignee_id,
-				                   reporter_id, parent_id, start_date, due_date, estimate, position, custom_fields,
-				                   completed_at)
-				VALUES (:id, :projectId, :number, :title, :description, :statusId, :priority, :assigneeId,
-				        :reporterId, :parentId, :startDate, :dueDate, :estimate, :position,
-				        CAST(:customFields AS jsonb),
-				        CASE WHEN :completed THEN now() END)
-				""")
+	/**
+	 * Inserts a new task below every other task of its status, and reads it back as
+	 * stored, in one statement. Runs after {@link #nextNumber}, whose lock makes the
+	 * bottom position safe to take (a statement of its own, so its snapshot includes
+	 * every task committed before the lock was granted).
+	 */
+	Task insertAtBottom(Task task) {
+		return this.jdbc
+			.sql("""
+					INSERT INTO tasks (id, project_id, number, title, description, status_id, priority, assignee_id,
+					                   reporter_id, parent_id, start_date, due_date, estimate, position, custom_fields,
+					                   completed_at)
+					SELECT :id, :projectId, :number, :title, :description, :statusId, :priority, :assigneeId,
+					       :reporterId, :parentId, :startDate, :dueDate, :estimate, coalesce(max(b.position), 0) + :gap,
+					       CAST(:customFields AS jsonb), CASE WHEN :completed THEN now() END
+					FROM tasks b WHERE b.project_id = :projectId AND b.status_id = :statusId
+					RETURNING id, project_id, :projectKey AS project_key, number, title, description, status_id, priority,
+					          assignee_id, reporter_id, parent_id, start_date, due_date, estimate, position,
+					          custom_fields::text AS custom_fields, completed_at, created_at, updated_at, deleted_at, version
+					""")
 			.param("id", task.id())
 			.param("projectId", task.projectId())
+			.param("projectKey", task.projectKey())
 			.param("number", task.number())
 			.param("title", task.title())
 			.param("description", task.description())
@@ -83,10 +100,35 @@ class TaskRepository {
 			.param("startDate", date(task.startDate()))
 			.param("dueDate", date(task.dueDate()))
 			.param("estimate", task.estimate())
-			.param("position", task.position())
+			.param("gap", Positions.GAP)
 			.param("customFields", task.customFields())
 			.param("completed", task.completedAt() != null)
-			.update();
+			.query(TaskRepository::task)
+			.single();
+	}
+
+	/** A task with its labels, in one statement: what a single-task read returns. */
+	Optional<Labeled> findLabeled(UUID id) {
+		return this.jdbc.sql(SELECT_LABELED + " WHERE t.id = :id")
+			.param("id", id)
+			.query(TaskRepository::labeled)
+			.optional();
+	}
+
+	Optional<Labeled> findLabeledByKey(String projectKey, int number) {
+		return this.jdbc.sql(SELECT_LABELED + " WHERE p.key = :key AND t.number = :number")
+			.param("key", projectKey)
+			.param("number", number)
+			.query(TaskRepository::labeled)
+			.optional();
+	}
+
+	private static Labeled labeled(ResultSet rs, int row) throws SQLException {
+		UUID[] labels = (UUID[]) rs.getArray("label_ids").getArray();
+		return new Labeled(task(rs, row), List.of(labels));
+	}
+
+	record Labeled(Task task, List<UUID> labels) {
 	}
 
 	Optional<Task> find(UUID id) {
@@ -96,14 +138,6 @@ class TaskRepository {
 	Optional<Task> findForUpdate(UUID id) {
 		return this.jdbc.sql(SELECT + " WHERE t.id = :id FOR UPDATE OF t")
 			.param("id", id)
-			.query(TaskRepository::task)
-			.optional();
-	}
-
-	Optional<Task> findByKey(String projectKey, int number) {
-		return this.jdbc.sql(SELECT + " WHERE p.key = :key AND t.number = :number")
-			.param("key", projectKey)
-			.param("number", number)
 			.query(TaskRepository::task)
 			.optional();
 	}

@@ -18,6 +18,8 @@ import dev.cairn.fields.CustomFields;
 import dev.cairn.members.Capability;
 import dev.cairn.members.Role;
 import dev.cairn.platform.Ids;
+import dev.cairn.tasks.TaskRepository.Labeled;
+import dev.cairn.tasks.TaskRepository.Numbered;
 import dev.cairn.web.ApiProblem;
 import dev.cairn.web.Cursor;
 import dev.cairn.web.InvalidInput;
@@ -97,38 +99,40 @@ class Tasks {
 						request.customFields(), false, Map.of(), (user) -> this.access.isMember(user, projectId)))
 				: "{}";
 		// Numbering takes the project lock, before any task row: see lockProject.
-		int number = this.tasks.nextNumber(projectId).orElseThrow(TaskAccess::notFound);
+		Numbered numbered = this.tasks.nextNumber(projectId).orElseThrow(TaskAccess::notFound);
 		if (request.parentId() != null) {
 			this.parents.check(projectId, null, request.parentId());
 		}
 		UUID id = Ids.newId();
-		this.tasks.insert(new Task(id, projectId, null, number, request.title().strip(), request.description(),
-				statusId, Priority.of(request.priority()).orElse(Priority.NONE).ordinal(), request.assigneeId(), userId,
-				request.parentId(), request.startDate(), request.dueDate(), request.estimate(),
-				this.placements.bottomOf(projectId, statusId), customFields,
+		Task task = this.tasks.insertAtBottom(new Task(id, projectId, numbered.projectKey(), numbered.number(),
+				request.title().strip(), request.description(), statusId,
+				Priority.of(request.priority()).orElse(Priority.NONE).ordinal(), request.assigneeId(), userId,
+				request.parentId(), request.startDate(), request.dueDate(), request.estimate(), 0, customFields,
 				DONE.contains(category) ? Instant.now() : null, null, null, null, 1));
-		Task task = this.tasks.find(id).orElseThrow();
 		this.activity.record("task.created", projectId, id, userId,
 				Map.of("after", TaskChanges.snapshotWithDescription(task)));
-		return response(task, role);
+		// A task has no labels until one is put on it, after its creation.
+		return TaskResponse.of(task, List.of(), role);
 	}
 
-	@Transactional(readOnly = true)
+	// Reads run outside a transaction: one statement each (the access check is cached),
+	// so there is nothing to hold together and no BEGIN or COMMIT to wait for.
 	TaskResponse get(UUID userId, UUID taskId) {
-		return visible(userId, this.tasks.find(taskId).orElseThrow(TaskAccess::notFound));
+		return visible(userId, this.tasks.findLabeled(taskId).orElseThrow(TaskAccess::notFound));
 	}
 
-	@Transactional(readOnly = true)
 	TaskResponse getByKey(UUID userId, String key) {
 		int dash = key.lastIndexOf('-');
 		if (dash < 1 || !key.substring(dash + 1).matches("\\d{1,9}")) {
 			throw TaskAccess.notFound();
 		}
-		return visible(userId, this.tasks.findByKey(key.substring(0, dash), Integer.parseInt(key.substring(dash + 1)))
-			.orElseThrow(TaskAccess::notFound));
+		return visible(userId,
+				this.tasks.findLabeledByKey(key.substring(0, dash), Integer.parseInt(key.substring(dash + 1)))
+					.orElseThrow(TaskAccess::notFound));
 	}
 
-	@Transactional(readOnly = true)
+	// Two statements, outside a transaction: the labels read may be a moment newer than
+	// the page, never older than the request.
 	Page<TaskResponse> list(UUID userId, UUID projectId, TaskFilter filter, Map<String, String> fieldFilters,
 			TaskSort sort, String cursor, int limit) {
 		Role role = this.access.inProject(userId, projectId, Capability.PROJECT_READ);
@@ -288,11 +292,13 @@ class Tasks {
 		return TaskResponse.of(task, this.tasks.labelsOf(task.id()), role);
 	}
 
-	private TaskResponse visible(UUID userId, Task task) {
+	private TaskResponse visible(UUID userId, Labeled found) {
+		Task task = found.task();
 		if (task.deletedAt() != null) {
 			throw TaskAccess.notFound();
 		}
-		return response(task, this.access.require(userId, task.projectId(), Capability.PROJECT_READ));
+		return TaskResponse.of(task, found.labels(),
+				this.access.require(userId, task.projectId(), Capability.PROJECT_READ));
 	}
 
 	private static void checkDates(LocalDate start, LocalDate due) {

@@ -30,8 +30,12 @@ class WebhookFanOut {
 		this.jobs = jobs;
 	}
 
-	@ApplicationModuleListener
+	// The condition is checked before the event's outbox row is written: an event that
+	// no webhook of its project wants costs no row and no listener run.
+	@ApplicationModuleListener(condition = "@webhookFanOut.wanted(#event)")
 	void on(ActivityRecorded event) {
+		// Publications stored before the condition existed, or resubmitted, reach here
+		// without it.
 		if (event.projectId() == null || !EventTypes.DELIVERABLE.contains(event.type())) {
 			return;
 		}
@@ -42,6 +46,15 @@ class WebhookFanOut {
 		if (!created.isEmpty()) {
 			this.jobs.runSoon(DeliveryJob.instances(created));
 		}
+	}
+
+	/** Whether some enabled webhook of the event's project subscribes to its type. */
+	public boolean wanted(ActivityRecorded event) {
+		if (event.projectId() == null || !EventTypes.DELIVERABLE.contains(event.type())) {
+			return false;
+		}
+		List<String> subscriptions = this.webhooks.subscriptions(event.projectId());
+		return EventTypes.selectors(event.type()).stream().anyMatch(subscriptions::contains);
 	}
 
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.cairn.platform.CacheRegion;
+import dev.cairn.platform.Caches;
 import dev.cairn.platform.SecretBox;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Webhooks and their secrets, which are sealed at rest ({@link SecretBox}): Cairn must
  * read them back to sign, so they cannot be hashed, but a copy of the database alone does
- * not reveal them.
+ * not reveal them. Every write that can change what a project's webhooks subscribe to
+ * evicts {@link CacheRegion#PROJECT_WEBHOOKS} in its transaction.
  */
 @Repository
 class WebhookRepository {
@@ -33,9 +36,12 @@ class WebhookRepository {
 
 	private final SecretBox box;
 
-	WebhookRepository(JdbcClient jdbc, SecretBox box) {
+	private final Caches caches;
+
+	WebhookRepository(JdbcClient jdbc, SecretBox box, Caches caches) {
 		this.jdbc = jdbc;
 		this.box = box;
+		this.caches = caches;
 	}
 
 	/** A page in creation order (ids are time-ordered), after an id. */
@@ -87,6 +93,7 @@ class WebhookRepository {
 			.param("secret", seal(secret.value()))
 			.param("createdBy", createdBy)
 			.update();
+		evictSubscriptions(projectId);
 	}
 
 	void update(UUID id, String url, List<String> events, boolean enabled) {
@@ -95,12 +102,15 @@ class WebhookRepository {
 				       disabled_reason = CASE WHEN :enabled THEN NULL ELSE disabled_reason END,
 				       disabled_at = CASE WHEN :enabled THEN NULL ELSE disabled_at END
 				WHERE id = :id
+				RETURNING project_id
 				""")
 			.param("id", id)
 			.param("url", url)
 			.param("events", events.toArray(String[]::new))
 			.param("enabled", enabled)
-			.update();
+			.query(UUID.class)
+			.optional()
+			.ifPresent(this::evictSubscriptions);
 	}
 
 	/**
@@ -119,7 +129,27 @@ class WebhookRepository {
 	}
 
 	void delete(UUID id) {
-		this.jdbc.sql("DELETE FROM webhooks WHERE id = :id").param("id", id).update();
+		this.jdbc.sql("DELETE FROM webhooks WHERE id = :id RETURNING project_id")
+			.param("id", id)
+			.query(UUID.class)
+			.optional()
+			.ifPresent(this::evictSubscriptions);
+	}
+
+	/**
+	 * Every subscription entry of the project's enabled webhooks ({@code task.created},
+	 * {@code task.*}, {@code *}), cached.
+	 */
+	List<String> subscriptions(UUID projectId) {
+		String entries = this.caches.get(CacheRegion.PROJECT_WEBHOOKS, projectId.toString(),
+				() -> String.join(",", this.jdbc.sql("""
+						SELECT DISTINCT unnest(events) FROM webhooks WHERE project_id = :projectId AND enabled
+						""").param("projectId", projectId).query(String.class).list()));
+		return entries.isEmpty() ? List.of() : List.of(entries.split(","));
+	}
+
+	private void evictSubscriptions(UUID projectId) {
+		this.caches.evict(CacheRegion.PROJECT_WEBHOOKS, projectId.toString());
 	}
 
 	/** The enabled webhooks of a project that subscribe to an event type. */
@@ -178,14 +208,18 @@ class WebhookRepository {
 	 * from the log); false when it was off already.
 	 */
 	boolean disable(UUID id, String reason) {
-		boolean disabled = this.jdbc
+		Optional<UUID> project = this.jdbc
 			.sql("""
 					UPDATE webhooks SET enabled = false, disabled_reason = :reason, disabled_at = now(), version = version + 1
 					WHERE id = :id AND enabled
+					RETURNING project_id
 					""")
 			.param("id", id)
 			.param("reason", reason)
-			.update() == 1;
+			.query(UUID.class)
+			.optional();
+		project.ifPresent(this::evictSubscriptions);
+		boolean disabled = project.isPresent();
 		if (disabled) {
 			this.jdbc.sql("""
 					UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL,
