@@ -2,20 +2,32 @@ package dev.cairn.auth;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.cairn.platform.CacheRegion;
+import dev.cairn.platform.Caches;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * Personal access tokens, stored as hashes. What a token grants is cached by its hash
+ * ({@link CacheRegion#PERSONAL_TOKENS}) and evicted, on every node, in the transaction
+ * that revokes it.
+ */
 @Repository
 class PersonalTokenRepository {
 
 	private final JdbcClient jdbc;
 
-	PersonalTokenRepository(JdbcClient jdbc) {
+	private final Caches caches;
+
+	PersonalTokenRepository(JdbcClient jdbc, Caches caches) {
 		this.jdbc = jdbc;
+		this.caches = caches;
 	}
 
 	void insert(UUID id, UUID userId, String name, byte[] hash, String hint, List<String> scopes, Instant expiresAt) {
@@ -56,35 +68,45 @@ class PersonalTokenRepository {
 	}
 
 	boolean revoke(UUID userId, UUID id) {
-		return this.jdbc.sql("""
+		List<byte[]> revoked = this.jdbc.sql("""
 				UPDATE api_tokens SET revoked_at = now()
 				WHERE user_id = :userId AND id = :id AND revoked_at IS NULL
-				""").param("userId", userId).param("id", id).update() == 1;
+				RETURNING token_hash
+				""").param("userId", userId).param("id", id).query(byte[].class).list();
+		revoked.forEach(this::evict);
+		return !revoked.isEmpty();
 	}
 
 	/**
-	 * The token's owner and scopes, when it is unrevoked, unexpired and its owner active.
+	 * The token's owner, scopes and expiry, when it is unrevoked and its owner active;
+	 * cached by hash (the caller checks the expiry).
 	 */
 	Optional<Grant> findUsable(byte[] hash) {
-		return this.jdbc.sql("""
-				SELECT t.id, t.user_id, t.scopes, t.last_used_at
-				FROM api_tokens t
-				JOIN users u ON u.id = t.user_id
-				WHERE t.token_hash = :hash
-				  AND t.revoked_at IS NULL
-				  AND (t.expires_at IS NULL OR t.expires_at > now())
-				  AND u.disabled_at IS NULL
-				""")
-			.param("hash", hash)
-			.query((rs, row) -> new Grant(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
-					List.of((String[]) rs.getArray("scopes").getArray()), instant(rs.getTimestamp("last_used_at"))))
-			.optional();
+		String grant = this.caches
+			.get(CacheRegion.PERSONAL_TOKENS, HexFormat.of().formatHex(hash), () -> this.jdbc.sql("""
+					SELECT t.id, t.user_id, t.scopes, t.expires_at
+					FROM api_tokens t
+					JOIN users u ON u.id = t.user_id
+					WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND u.disabled_at IS NULL
+					""")
+				.param("hash", hash)
+				.query((rs, row) -> new Grant(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
+						List.of((String[]) rs.getArray("scopes").getArray()), instant(rs.getTimestamp("expires_at"))))
+				.optional()
+				.map(Grant::encode)
+				.orElse(""));
+		return grant.isEmpty() ? Optional.empty() : Optional.of(Grant.decode(grant));
 	}
 
 	void revokeAll(UUID userId) {
-		this.jdbc.sql("UPDATE api_tokens SET revoked_at = now() WHERE user_id = :userId AND revoked_at IS NULL")
-			.param("userId", userId)
-			.update();
+		this.jdbc.sql("""
+				UPDATE api_tokens SET revoked_at = now() WHERE user_id = :userId AND revoked_at IS NULL
+				RETURNING token_hash
+				""").param("userId", userId).query(byte[].class).list().forEach(this::evict);
+	}
+
+	private void evict(byte[] hash) {
+		this.caches.evict(CacheRegion.PERSONAL_TOKENS, HexFormat.of().formatHex(hash));
 	}
 
 	// At most one write a minute per token, however busy it is (the condition also holds
@@ -100,7 +122,28 @@ class PersonalTokenRepository {
 		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
-	record Grant(UUID tokenId, UUID userId, List<String> scopes, Instant lastUsedAt) {
+	/**
+	 * @param expiresAt null when the token does not expire
+	 */
+	record Grant(UUID tokenId, UUID userId, List<String> scopes, Instant expiresAt) {
+
+		boolean usableAt(Instant now) {
+			return this.expiresAt == null || this.expiresAt.isAfter(now);
+		}
+
+		// As cached: "tokenId userId expiresAt|- scope,scope"
+		String encode() {
+			return this.tokenId + " " + this.userId + " " + ((this.expiresAt != null) ? this.expiresAt : "-") + " "
+					+ String.join(",", this.scopes);
+		}
+
+		static Grant decode(String value) {
+			String[] parts = value.split(" ", -1);
+			return new Grant(UUID.fromString(parts[0]), UUID.fromString(parts[1]),
+					parts[3].isEmpty() ? List.of() : List.of(parts[3].split(",")),
+					"-".equals(parts[2]) ? null : Instant.parse(parts[2]));
+		}
+
 	}
 
 }

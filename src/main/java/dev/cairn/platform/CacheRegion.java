@@ -32,7 +32,13 @@ public enum CacheRegion {
 	 * What a project's enabled webhooks subscribe to (by project id), so that an event no
 	 * webhook wants costs no outbox row; evicted by every webhook write.
 	 */
-	PROJECT_WEBHOOKS("project-webhooks", Duration.ofMinutes(10), 50_000);
+	PROJECT_WEBHOOKS("project-webhooks", Duration.ofMinutes(10), 50_000),
+
+	/**
+	 * What a personal access token grants (by the SHA-256 of the token), or nothing;
+	 * evicted when the token is revoked.
+	 */
+	PERSONAL_TOKENS("personal-tokens", Duration.ofMinutes(10), 100_000);
 
 	private final String cacheName;
 
