@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A member's role in a project, and what each may do (API.md, Roles).
@@ -20,9 +21,15 @@ public enum Role {
 	// Every task in a page shows them: worked out once, not per response.
 	private final List<String> capabilityNames;
 
+	private final String capabilityNamesJson;
+
 	Role(Set<Capability> capabilities) {
 		this.capabilities = Set.copyOf(capabilities);
 		this.capabilityNames = capabilities.stream().map(Capability::value).sorted().toList();
+		// The names are lower-case words and dots: nothing to escape.
+		this.capabilityNamesJson = this.capabilityNames.stream()
+			.map((name) -> '"' + name + '"')
+			.collect(Collectors.joining(",", "[", "]"));
 	}
 
 	public Set<Capability> capabilities() {
@@ -32,6 +39,11 @@ public enum Role {
 	/** As responses show them, sorted: {@code ["project.read", ...]}. */
 	public List<String> capabilityNames() {
 		return this.capabilityNames;
+	}
+
+	/** {@link #capabilityNames()} as a JSON array ({@link CapabilityNamesJson}). */
+	String capabilityNamesJson() {
+		return this.capabilityNamesJson;
 	}
 
 	public boolean may(Capability capability) {

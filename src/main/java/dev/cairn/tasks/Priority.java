@@ -1,6 +1,7 @@
 package dev.cairn.tasks;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -11,8 +12,18 @@ enum Priority {
 
 	NONE, LOW, MEDIUM, HIGH, URGENT;
 
+	// Every task of every page is named: worked out once.
+	private static final List<Priority> BY_STORED = List.of(values());
+
+	private final String value = name().toLowerCase(Locale.ROOT);
+
 	String value() {
-		return name().toLowerCase(Locale.ROOT);
+		return this.value;
+	}
+
+	/** The priority stored as {@code ordinal}. */
+	static Priority stored(int ordinal) {
+		return BY_STORED.get(ordinal);
 	}
 
 	static Optional<Priority> of(String value) {

@@ -50,7 +50,7 @@ final class TaskChanges {
 		fields.put("key", (task.projectKey() != null) ? task.key() : null);
 		fields.put("title", task.title());
 		fields.put("statusId", String.valueOf(task.statusId()));
-		fields.put("priority", Priority.values()[task.priority()].value());
+		fields.put("priority", Priority.stored(task.priority()).value());
 		fields.put("assigneeId", (task.assigneeId() != null) ? task.assigneeId().toString() : null);
 		fields.put("parentId", (task.parentId() != null) ? task.parentId().toString() : null);
 		fields.put("estimate", task.estimate());

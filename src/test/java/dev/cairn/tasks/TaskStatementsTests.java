@@ -1,14 +1,19 @@
 package dev.cairn.tasks;
 
+import java.io.IOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -104,6 +109,46 @@ class TaskStatementsTests extends ApiTestSupport {
 		assertThat(statements).as("of %s", statements).hasSize(2);
 		assertThat(statements.get(0)).contains("FROM tasks t");
 		assertThat(statements.get(1)).contains("FROM task_labels");
+	}
+
+	/**
+	 * {@code bench/ceiling.sh} runs, with pgbench, the statements a list, a read and a
+	 * create run here; the files it reads them from must be exactly these. After an
+	 * intended change, regenerate them with
+	 * {@code ./mvnw verify -Dtest=TaskStatementsTests -Dbench.sql.update=true}.
+	 */
+	@Test
+	void theBenchCeilingRunsTheVerySqlOfEachRoute() throws IOException {
+		SignedIn owner = Accounts.signUp(this.client);
+		UUID project = this.api.project(owner);
+		this.api.task(owner, project, Map.of("title", "Warms the caches"));
+		Map<?, ?> task = this.api.task(owner, project, Map.of("title", "Read me"));
+		this.api.call(owner, HttpMethod.GET, "/api/v1/tasks/" + task.get("id"), null).expectStatus().isOk();
+
+		STATEMENTS.clear();
+		this.api.page(owner, "/api/v1/projects/" + project + "/tasks?limit=50");
+		matchesBenchFile("list", List.copyOf(STATEMENTS));
+		STATEMENTS.clear();
+		this.api.call(owner, HttpMethod.GET, "/api/v1/tasks/" + task.get("id"), null).expectStatus().isOk();
+		matchesBenchFile("get", List.copyOf(STATEMENTS));
+		STATEMENTS.clear();
+		this.api.task(owner, project, Map.of("title", "Created"));
+		matchesBenchFile("create", STATEMENTS.stream().filter((sql) -> !sql.equals("BEGIN")).toList());
+	}
+
+	private static void matchesBenchFile(String route, List<String> statements) throws IOException {
+		// One statement a line, its whitespace folded, the IN list of a page's labels
+		// written once for any length.
+		String actual = statements.stream()
+			.map((sql) -> sql.replaceAll("\\s+", " ").strip().replaceAll("IN \\(\\?(, \\?)*\\)", "IN (?...)"))
+			.collect(Collectors.joining("\n", "", "\n"));
+		Path file = Path.of("bench/sql/" + route + ".sql");
+		if (Boolean.getBoolean("bench.sql.update")) {
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, actual, StandardCharsets.UTF_8);
+		}
+		assertThat(actual).as("%s is out of date; regenerate it with -Dbench.sql.update=true", file)
+			.isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
 	}
 
 	/** Records the SQL of every statement prepared on the application's connections. */

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Cairn against its physical ceiling, in one run:
+#
+#   bash bench/ceiling.sh 100k                 list get create
+#   bash bench/ceiling.sh 100k list get        some of them
+#
+# For each route, pgbench runs the very statements Cairn runs for it (bench/sql/, checked
+# against Cairn by TaskStatementsTests; turned into pgbench scripts by
+# bench/pgbench/scripts.py), then wrk runs the route against Cairn, with the same
+# connections, threads and durations (BENCH_CONNECTIONS, BENCH_THREADS, BENCH_WARMUP,
+# BENCH_DURATION, as bench/run.sh). For the list it also runs a bare JDBC + Jackson loop
+# doing the same work without HTTP or Spring (bench/jdbc/BareList.java). It prints, and
+# writes to bench/results/ceiling-<size>-<time>/summary.md, each rate and Cairn's ratio
+# to it. The create route adds tasks (pgbench's are deleted afterwards, Cairn's stay).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+SIZE="$(size_name "${1:?usage: bench/ceiling.sh 10k|100k|1m [list|get|create ...]}")"
+shift
+tasks_for "$SIZE" >/dev/null
+ROUTES=("$@")
+if [ ${#ROUTES[@]} -eq 0 ]; then ROUTES=(list get create); fi
+DURATION="${BENCH_DURATION:-30s}"
+WARMUP="${BENCH_WARMUP:-10s}"
+CONNECTIONS="${BENCH_CONNECTIONS:-16}"
+THREADS="${BENCH_THREADS:-2}"
+DB="cairn_bench_$SIZE"
+WORK="$BENCH_DIR/.work/$SIZE"
+need wrk "apt-get install wrk"
+need pgbench "PostgreSQL's pgbench (Debian: postgresql-contrib or the server package)"
+need psql "the PostgreSQL client"
+need python3 "python3"
+if [ ! -f "$WORK/token" ] || ! psql -Atq -d "$DB" -c "SELECT 1" >/dev/null 2>&1; then
+	echo "bench: no data for $SIZE; run bash bench/generate.sh $SIZE first" >&2
+	exit 2
+fi
+seconds() { local d="$1"; case "$d" in *m) echo $((${d%m} * 60)) ;; *s) echo "${d%s}" ;; *) echo "$d" ;; esac; }
+
+OUT="$BENCH_DIR/results/ceiling-$SIZE-$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$OUT/pgbench"
+q() { psql -Atq -d "$DB" -c "$1"; }
+export BENCH_PROJECT_ID="$(cat "$WORK/project-id")"
+export BENCH_OWNER_ID="$(q "SELECT id FROM users WHERE email = '$BENCH_EMAIL'")"
+export BENCH_STATUS_ID="$(q "SELECT id FROM statuses WHERE project_id = '$BENCH_PROJECT_ID' ORDER BY position, id LIMIT 1")"
+# The first page, newest first: what GET .../tasks?limit=50 returns (bench/sql/list.sql).
+export BENCH_PAGE_IDS="$(q "SELECT id FROM tasks WHERE project_id = '$BENCH_PROJECT_ID' AND deleted_at IS NULL
+	ORDER BY id DESC LIMIT 50" | tr '\n' ' ')"
+python3 "$BENCH_DIR/pgbench/scripts.py" "$OUT/pgbench"
+defines=(-D "project=$BENCH_PROJECT_ID" -D "owner=$BENCH_OWNER_ID" -D "status=$BENCH_STATUS_ID")
+i=0
+for id in $BENCH_PAGE_IDS; do defines+=(-D "p$i=$id"); i=$((i + 1)); done
+i=0
+for id in $(shuf -n 16 "$WORK/task-ids.txt"); do defines+=(-D "g$i=$id"); i=$((i + 1)); done
+scripts_for() {
+	case "$1" in
+	list) echo "-f $OUT/pgbench/list.sql" ;;
+	get) for n in $(seq 0 15); do echo -n "-f $OUT/pgbench/get$n.sql "; done ;;
+	create) echo "-f $OUT/pgbench/create.sql" ;;
+	esac
+}
+
+{
+	echo "size: $SIZE ($DB), $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+	echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM"
+	echo "postgres: $(q 'SHOW server_version')"
+	echo "pgbench and wrk: $CONNECTIONS connections, $THREADS threads, $DURATION after $WARMUP warm-up"
+	echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+} | tee "$OUT/environment.txt"
+
+declare -A ceiling cairn
+for r in "${ROUTES[@]}"; do
+	echo "bench: pgbench $r"
+	# shellcheck disable=SC2046
+	pgbench -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$(seconds "$WARMUP")" "${defines[@]}" \
+		$(scripts_for "$r") "$DB" >/dev/null 2>&1
+	# shellcheck disable=SC2046
+	pgbench -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$(seconds "$DURATION")" "${defines[@]}" \
+		$(scripts_for "$r") "$DB" >"$OUT/pgbench-$r.txt" 2>&1
+	ceiling[$r]="$(awk '/^tps = / {print $3}' "$OUT/pgbench-$r.txt" | tail -n 1)"
+	echo "bench: pgbench $r: ${ceiling[$r]} tps"
+done
+q "DELETE FROM event_publication WHERE listener_id = 'pgbench.ceiling';
+	DELETE FROM events WHERE task_id IN (SELECT id FROM tasks WHERE title = 'pgbench ceiling');
+	DELETE FROM tasks WHERE title = 'pgbench ceiling';" >/dev/null
+
+bare=""
+if printf '%s\n' "${ROUTES[@]}" | grep -qx list; then
+	echo "bench: bare JDBC + Jackson list loop"
+	"$ROOT/cairn" --help >/dev/null # builds the jar, and so the classpath, when stale
+	java="$("$ROOT/cairn" jdk)/bin/java"
+	(cd "$ROOT" && ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null)
+	BENCH_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" BENCH_PAGE_SQL="$(sed -n 1p "$BENCH_DIR/sql/list.sql")" \
+		BENCH_LABELS_SQL="$(sed -n 2p "$BENCH_DIR/sql/list.sql")" BENCH_THREADS_N="$CONNECTIONS" \
+		BENCH_SECONDS="$(seconds "$DURATION")" BENCH_WARMUP_SECONDS="$(seconds "$WARMUP")" \
+		"$java" -cp "$(cat "$OUT/classpath.txt")" "$BENCH_DIR/jdbc/BareList.java" | tee "$OUT/bare-list.txt"
+	bare="$(awk '/^rps / {print $2}' "$OUT/bare-list.txt")"
+fi
+
+trap stop_server EXIT
+start_server "$DB" "$(cat "$WORK/encryption.key")" "$OUT/server.log"
+export BENCH_TOKEN="$(cat "$WORK/token")" BENCH_TASK_IDS="$WORK/task-ids.txt" BENCH_WRK_DIR="$BENCH_DIR/wrk"
+for r in "${ROUTES[@]}"; do
+	echo "bench: Cairn $r"
+	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$BENCH_DIR/wrk/$r.lua" "$BASE" >/dev/null 2>&1
+	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$BENCH_DIR/wrk/$r.lua" "$BASE" >"$OUT/cairn-$r.txt" 2>&1
+	cairn[$r]="$(awk '$1 == "rps" {print $2}' "$OUT/cairn-$r.txt")"
+	non2xx="$(awk '$1 == "status" && ($2 < 200 || $2 >= 300) {n += $3} END {print n + 0}' "$OUT/cairn-$r.txt")"
+	[ "$non2xx" = 0 ] || echo "bench: warning: $non2xx non-2xx responses for $r (see $OUT/cairn-$r.txt)" >&2
+done
+stop_server
+
+summary="$OUT/summary.md"
+{
+	echo "| route | pgbench (its SQL) tps | Cairn req/s | Cairn / pgbench | bare JDBC + Jackson /s | Cairn / bare |"
+	echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+	for r in "${ROUTES[@]}"; do
+		ratio="$(awk -v a="${cairn[$r]}" -v b="${ceiling[$r]}" 'BEGIN {printf "%.2f", a / b}')"
+		if [ "$r" = list ] && [ -n "$bare" ]; then
+			echo "| $r | ${ceiling[$r]} | ${cairn[$r]} | $ratio | $bare | $(awk -v a="${cairn[$r]}" -v b="$bare" 'BEGIN {printf "%.2f", a / b}') |"
+		else
+			echo "| $r | ${ceiling[$r]} | ${cairn[$r]} | $ratio | | |"
+		fi
+	done
+} >"$summary"
+echo "bench: results in ${OUT#"$ROOT/"}"
+cat "$summary"

@@ -1,0 +1,2 @@
+SELECT t.id, t.project_id, p.key AS project_key, t.number, t.title, t.description, t.status_id, t.priority, t.assignee_id, t.reporter_id, t.parent_id, t.start_date, t.due_date, t.estimate, t.position, t.custom_fields::text AS custom_fields, t.completed_at, t.created_at, t.updated_at, t.deleted_at, t.version FROM tasks t JOIN projects p ON p.id = t.project_id AND p.deleted_at IS NULL WHERE (t.project_id = ?) AND (t.deleted_at IS NULL) ORDER BY t.id DESC LIMIT ?
+SELECT task_id, label_id FROM task_labels WHERE task_id IN (?...) ORDER BY task_id, label_id
