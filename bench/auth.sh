@@ -12,12 +12,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 SIZE="$(size_name "${1:?usage: bench/auth.sh 10k|100k|1m}")"
 tasks_for "$SIZE" >/dev/null
-DURATION="${BENCH_DURATION:-30s}"
-WARMUP="${BENCH_WARMUP:-10s}"
-CONNECTIONS="${BENCH_CONNECTIONS:-16}"
-THREADS="${BENCH_THREADS:-2}"
-DB="cairn_bench_$SIZE"
-WORK="$BENCH_DIR/.work/$SIZE"
+run_settings "$SIZE"
 need wrk "apt-get install wrk"
 need jq "jq"
 [ -f "$WORK/token" ] || { echo "bench: no data for $SIZE; run bash bench/generate.sh $SIZE first" >&2; exit 2; }

@@ -19,12 +19,7 @@ shift
 tasks_for "$SIZE" >/dev/null
 ROUTES=("$@")
 if [ ${#ROUTES[@]} -eq 0 ]; then ROUTES=(list get create); fi
-DURATION="${BENCH_DURATION:-30s}"
-WARMUP="${BENCH_WARMUP:-10s}"
-CONNECTIONS="${BENCH_CONNECTIONS:-16}"
-THREADS="${BENCH_THREADS:-2}"
-DB="cairn_bench_$SIZE"
-WORK="$BENCH_DIR/.work/$SIZE"
+run_settings "$SIZE"
 need wrk "apt-get install wrk"
 need pgbench "PostgreSQL's pgbench (Debian: postgresql-contrib or the server package)"
 need psql "the PostgreSQL client"

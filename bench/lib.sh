@@ -27,13 +27,30 @@ tasks_for() {
 
 size_name() { echo "$1" | tr 'M' 'm'; }
 
+# The settings every measuring script shares, for data set $1: wrk's (and pgbench's)
+# durations, connections and threads, the database and the work directory.
+run_settings() {
+	DURATION="${BENCH_DURATION:-30s}"
+	WARMUP="${BENCH_WARMUP:-10s}"
+	CONNECTIONS="${BENCH_CONNECTIONS:-16}"
+	THREADS="${BENCH_THREADS:-2}"
+	DB="cairn_bench_$1"
+	WORK="$BENCH_DIR/.work/$1"
+}
+
 need() {
 	command -v "$1" >/dev/null 2>&1 || { echo "bench: needs $1 ($2)" >&2; exit 2; }
 }
 
+# The JVM options of a bench server: BENCH_JAVA_OPTS when set (even empty), else what
+# ./cairn starts the server with.
+java_opts() {
+	echo "${BENCH_JAVA_OPTS-$("$ROOT/cairn" java-opts)}"
+}
+
 # Starts the jar against database $1 with the key in $2, logging to $3; waits for health.
 # Rate limits stay on, with budgets no bench run can spend: their cost is measured, their
-# 429s are not.
+# 429s are not. /actuator/metrics is exposed (to signed-in callers) for the cache figures.
 start_server() {
 	local db="$1" key="$2" log="$3" java
 	"$ROOT/cairn" --help >/dev/null # builds the jar when it is missing or stale
@@ -46,8 +63,8 @@ start_server() {
 		CAIRN_DATABASE_PASSWORD="${PGPASSWORD:-}" CAIRN_ENCRYPTION_KEY="$key" SERVER_PORT="$PORT" \
 		SERVER_ADDRESS=127.0.0.1 CAIRN_DATA_DIR="$(dirname "$log")/data" \
 		CAIRN_RATE_LIMIT_AUTHENTICATED_CAPACITY=1000000000 CAIRN_RATE_LIMIT_ANONYMOUS_CAPACITY=1000000000 \
-		CAIRN_RATE_LIMIT_SEARCH_CAPACITY=1000000000 \
-		"$java" ${BENCH_JAVA_OPTS:-} -jar "$ROOT/target/cairn.jar" >"$log" 2>&1 &
+		CAIRN_RATE_LIMIT_SEARCH_CAPACITY=1000000000 MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE=health,metrics \
+		"$java" $(java_opts) -jar "$ROOT/target/cairn.jar" >"$log" 2>&1 &
 	SERVER_PID=$!
 	local waited=0
 	until curl -sf "$BASE/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
@@ -72,4 +89,19 @@ stop_server() {
 		wait "$SERVER_PID" 2>/dev/null || true
 		SERVER_PID=""
 	fi
+}
+
+# The server's resident memory now, in MB.
+server_rss_mb() {
+	awk '/^VmRSS:/ {printf "%d", $2 / 1024}' "/proc/$SERVER_PID/status"
+}
+
+# The hit ratio (%) of cache $1 since the server started, from /actuator/metrics.
+cache_hit_ratio() {
+	local hit miss
+	hit="$(curl -sf -H "Authorization: Bearer $BENCH_TOKEN" \
+		"$BASE/actuator/metrics/cache.gets?tag=cache:$1&tag=result:hit" | jq '.measurements[0].value')"
+	miss="$(curl -sf -H "Authorization: Bearer $BENCH_TOKEN" \
+		"$BASE/actuator/metrics/cache.gets?tag=cache:$1&tag=result:miss" | jq '.measurements[0].value')"
+	awk -v h="${hit:-0}" -v m="${miss:-0}" 'BEGIN {if (h + m > 0) printf "%.2f", 100 * h / (h + m); else print "-"}'
 }

@@ -19,16 +19,18 @@ chmod 755 "$DATA"
 PORT=$((20000 + RANDOM % 20000))
 PID=""; trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null || true 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$DATA"' EXIT
 
-JAR=(-jar target/cairn.jar)
+# shellcheck disable=SC2207 # the options are words
+OPTS=($(./cairn java-opts))
+JAR=("${OPTS[@]}" -jar target/cairn.jar)
 if [ "$AOT" = --aot ]; then
 	# docs/operations.md, Start-up time: extract, train, then start with the cache.
 	"$JAVA" -Djarmode=tools -jar target/cairn.jar extract --destination "$DATA/app" >/dev/null
 	mkdir -m 755 "$DATA/training"
 	start=$(date +%s%3N)
-	CAIRN_DATA_DIR="$DATA/training" SERVER_PORT="$PORT" "$JAVA" -XX:AOTCacheOutput="$DATA/app/cairn.aot" \
+	CAIRN_DATA_DIR="$DATA/training" SERVER_PORT="$PORT" "$JAVA" "${OPTS[@]}" -XX:AOTCacheOutput="$DATA/app/cairn.aot" \
 		-Dspring.context.exit=onRefresh -jar "$DATA/app/cairn.jar" >"$DATA/training.log" 2>&1
 	echo "startup: AOT cache built in $(($(date +%s%3N) - start)) ms ($(du -h "$DATA/app/cairn.aot" | cut -f1))"
-	JAR=(-XX:AOTCache="$DATA/app/cairn.aot" -jar "$DATA/app/cairn.jar")
+	JAR=("${OPTS[@]}" -XX:AOTCache="$DATA/app/cairn.aot" -jar "$DATA/app/cairn.jar")
 fi
 
 measure() {
@@ -50,4 +52,4 @@ echo "startup: first start (empty data dir): $(measure) ms"
 for i in $(seq 1 "$RUNS"); do
 	echo "startup: restart $i: $(measure) ms"
 done
-echo "startup: $(nproc) cores, $("$JAVA" -version 2>&1 | head -n 1)${AOT:+, with an AOT cache}"
+echo "startup: $(nproc) cores, $("$JAVA" -version 2>&1 | head -n 1), ${OPTS[*]}${AOT:+, with an AOT cache}"
