@@ -187,12 +187,7 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 		if (this.cast == null) {
 			SignedIn owner = Accounts.signUp(this.client);
 			String readToken = (String) this.api
-				.call(owner, HttpMethod.POST, "/api/v1/me/tokens", Map.of("name", "ro", "scopes", List.of("read")))
-				.expectStatus()
-				.isCreated()
-				.expectBody(Map.class)
-				.returnResult()
-				.getResponseBody()
+				.created(owner, "/api/v1/me/tokens", Map.of("name", "ro", "scopes", List.of("read")))
 				.get("token");
 			this.cast = new Cast(owner, Accounts.signUp(this.client), Accounts.signUp(this.client),
 					Accounts.signUp(this.client), Accounts.signUp(this.client), Accounts.signUp(this.client),
@@ -258,13 +253,7 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 	}
 
 	private String created(SignedIn user, String path, Map<String, ?> body) {
-		return (String) this.api.call(user, HttpMethod.POST, path, body)
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id");
+		return (String) this.api.created(user, path, body).get("id");
 	}
 
 	private record Route(HttpMethod method, String path, Function<World, Map<String, ?>> body, String expected) {

@@ -66,7 +66,9 @@ class MemberRepository {
 				INSERT INTO project_members (project_id, user_id, role) VALUES (:projectId, :userId, :role)
 				ON CONFLICT (project_id, user_id) DO NOTHING
 				""").param("projectId", projectId).param("userId", userId).param("role", role.value()).update() == 1;
-		evictRole(projectId, userId);
+		if (inserted) {
+			evictRole(projectId, userId);
+		}
 		return inserted;
 	}
 

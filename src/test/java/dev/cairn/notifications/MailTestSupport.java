@@ -9,8 +9,6 @@ import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.MailApiTestSupport;
 
-import org.springframework.http.HttpMethod;
-
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -33,13 +31,7 @@ abstract class MailTestSupport extends MailApiTestSupport {
 	}
 
 	String comment(SignedIn author, Object taskId, String body) {
-		return (String) this.api
-			.call(author, HttpMethod.POST, "/api/v1/tasks/" + taskId + "/comments", Map.of("body", body))
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
+		return (String) this.api.created(author, "/api/v1/tasks/" + taskId + "/comments", Map.of("body", body))
 			.get("id");
 	}
 

@@ -32,6 +32,15 @@ public record Api(RestTestClient client, JdbcClient jdbc) {
 		return request.exchange();
 	}
 
+	/** POSTs as {@code user}, expects 201 Created, and returns the body. */
+	public Map<?, ?> created(SignedIn user, String path, Object body) {
+		return call(user, HttpMethod.POST, path, body).expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
 	/** A page of a list, read as {@code user}: {@code {items, nextCursor}}. */
 	public Map<?, ?> page(SignedIn user, String path) {
 		return call(user, HttpMethod.GET, path, null).expectStatus()

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -76,17 +75,8 @@ class RateLimitApiTests extends ApiTestSupport {
 	@Test
 	void aPersonalTokenHasABudgetOfItsOwn() {
 		SignedIn user = Accounts.signUp(this.client);
-		String token = (String) this.client.post()
-			.uri("/api/v1/me/tokens")
-			.header(HttpHeaders.AUTHORIZATION, user.bearer())
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("name", "CI script", "scopes", List.of("read")))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
+		String token = (String) this.api
+			.created(user, "/api/v1/me/tokens", Map.of("name", "CI script", "scopes", List.of("read")))
 			.get("token");
 
 		for (int i = 0; i < 6; i++) {

@@ -2,6 +2,8 @@ package dev.cairn.platform.ratelimit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
@@ -35,9 +37,12 @@ final class RedisRateLimits implements RateLimits, DisposableBean {
 
 	private final LocalRateLimits fallback = new LocalRateLimits();
 
+	/** A budget's bucket configuration, built once: budgets are a handful of settings. */
+	private final Map<Budget, BucketConfiguration> configurations = new ConcurrentHashMap<>();
+
 	private StatefulRedisConnection<byte[], byte[]> connection;
 
-	private ProxyManager<byte[]> buckets;
+	private volatile ProxyManager<byte[]> buckets;
 
 	RedisRateLimits(RedisClient client, RedisAvailability redis, String keyPrefix, Duration timeout) {
 		this.client = client;
@@ -48,9 +53,8 @@ final class RedisRateLimits implements RateLimits, DisposableBean {
 
 	@Override
 	public Decision take(String key, Budget budget) {
-		BucketConfiguration configuration = BucketConfiguration.builder()
-			.addLimit(LocalRateLimits.bandwidth(budget))
-			.build();
+		BucketConfiguration configuration = this.configurations.computeIfAbsent(budget,
+				(limit) -> BucketConfiguration.builder().addLimit(LocalRateLimits.bandwidth(limit)).build());
 		byte[] redisKey = (this.keyPrefix + key).getBytes(StandardCharsets.UTF_8);
 		return this.redis
 			.attempt(() -> LocalRateLimits
@@ -59,8 +63,14 @@ final class RedisRateLimits implements RateLimits, DisposableBean {
 	}
 
 	// Connected on first use, so that a Redis that is down when Cairn starts is an outage
-	// like any other rather than a failed start.
-	private synchronized ProxyManager<byte[]> buckets() {
+	// like any other rather than a failed start. Every request asks: only the first ones
+	// take the lock.
+	private ProxyManager<byte[]> buckets() {
+		ProxyManager<byte[]> connected = this.buckets;
+		return (connected != null) ? connected : connect();
+	}
+
+	private synchronized ProxyManager<byte[]> connect() {
 		if (this.buckets == null) {
 			this.connection = this.client.connect(ByteArrayCodec.INSTANCE);
 			this.buckets = Bucket4jLettuce.casBasedBuilder(this.connection)

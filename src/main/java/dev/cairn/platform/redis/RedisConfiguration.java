@@ -26,9 +26,8 @@ public class RedisConfiguration {
 
 	@Bean
 	LettuceConnectionFactory redisConnectionFactory(RedisSettings settings) {
-		LettuceConnectionFactory factory = new LettuceConnectionFactory(
-				LettuceConnectionFactory.createRedisConfiguration(uri(settings)), clientConfiguration(settings));
-		return factory;
+		return new LettuceConnectionFactory(LettuceConnectionFactory.createRedisConfiguration(uri(settings)),
+				clientConfiguration(settings));
 	}
 
 	/** Lettuce itself, for Bucket4j: the same URL and options as Spring's connections. */

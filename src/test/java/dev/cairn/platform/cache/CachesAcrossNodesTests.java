@@ -72,13 +72,8 @@ class CachesAcrossNodesTests {
 
 			// B has the project's statuses cached from the task it created.
 			String status = (String) onA
-				.call(owner, HttpMethod.POST, "/api/v1/projects/" + project + "/statuses",
+				.created(owner, "/api/v1/projects/" + project + "/statuses",
 						Map.of("name", "Review", "category", "started"))
-				.expectStatus()
-				.isCreated()
-				.expectBody(Map.class)
-				.returnResult()
-				.getResponseBody()
 				.get("id");
 			assertThat(onB.task(owner, project, Map.of("title", "In review", "statusId", status)).get("statusId"))
 				.isEqualTo(status);
