@@ -36,13 +36,8 @@ q() { psql -Atq -d "$DB" -c "$1"; }
 export BENCH_PROJECT_ID="$(cat "$WORK/project-id")"
 export BENCH_OWNER_ID="$(q "SELECT id FROM users WHERE email = '$BENCH_EMAIL'")"
 export BENCH_STATUS_ID="$(q "SELECT id FROM statuses WHERE project_id = '$BENCH_PROJECT_ID' ORDER BY position, id LIMIT 1")"
-# The first page, newest first: what GET .../tasks?limit=50 returns (bench/sql/list.sql).
-export BENCH_PAGE_IDS="$(q "SELECT id FROM tasks WHERE project_id = '$BENCH_PROJECT_ID' AND deleted_at IS NULL
-	ORDER BY id DESC LIMIT 50" | tr '\n' ' ')"
 python3 "$BENCH_DIR/pgbench/scripts.py" "$OUT/pgbench"
 defines=(-D "project=$BENCH_PROJECT_ID" -D "owner=$BENCH_OWNER_ID" -D "status=$BENCH_STATUS_ID")
-i=0
-for id in $BENCH_PAGE_IDS; do defines+=(-D "p$i=$id"); i=$((i + 1)); done
 i=0
 for id in $(shuf -n 16 "$WORK/task-ids.txt"); do defines+=(-D "g$i=$id"); i=$((i + 1)); done
 scripts_for() {
@@ -84,7 +79,7 @@ if printf '%s\n' "${ROUTES[@]}" | grep -qx list; then
 	java="$("$ROOT/cairn" jdk)/bin/java"
 	(cd "$ROOT" && ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null)
 	BENCH_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" BENCH_PAGE_SQL="$(sed -n 1p "$BENCH_DIR/sql/list.sql")" \
-		BENCH_LABELS_SQL="$(sed -n 2p "$BENCH_DIR/sql/list.sql")" BENCH_THREADS_N="$CONNECTIONS" \
+		BENCH_THREADS_N="$CONNECTIONS" \
 		BENCH_SECONDS="$(seconds "$DURATION")" BENCH_WARMUP_SECONDS="$(seconds "$WARMUP")" \
 		"$java" -cp "$(cat "$OUT/classpath.txt")" "$BENCH_DIR/jdbc/BareList.java" | tee "$OUT/bare-list.txt"
 	bare="$(awk '/^rps / {print $2}' "$OUT/bare-list.txt")"

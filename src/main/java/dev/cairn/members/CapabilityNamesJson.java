@@ -1,8 +1,10 @@
 package dev.cairn.members;
 
+import java.util.Arrays;
 import java.util.List;
 
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
 
@@ -14,11 +16,18 @@ import tools.jackson.databind.ValueSerializer;
  */
 public final class CapabilityNamesJson extends ValueSerializer<List<String>> {
 
+	private static final Role[] ROLES = Role.values();
+
+	/** Each role's names, encoded once: writing one is a copy of bytes. */
+	private static final SerializedString[] RENDERED = Arrays.stream(ROLES)
+		.map((role) -> new SerializedString(role.capabilityNamesJson()))
+		.toArray(SerializedString[]::new);
+
 	@Override
 	public void serialize(List<String> names, JsonGenerator generator, SerializationContext context) {
-		for (Role role : Role.values()) {
-			if (role.capabilityNames() == names) {
-				generator.writeRawValue(role.capabilityNamesJson());
+		for (int i = 0; i < ROLES.length; i++) {
+			if (ROLES[i].capabilityNames() == names) {
+				generator.writeRawValue(RENDERED[i]);
 				return;
 			}
 		}

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.annotation.JsonSerialize;
 
@@ -14,10 +16,13 @@ import dev.cairn.members.Role;
 
 /**
  * A task as the caller sees it, with their role in its project and what it lets them do.
+ * The custom fields are written as PostgreSQL returned them (jsonb's own text, always
+ * valid JSON) instead of parsed into a tree and written again for every task of a page.
  */
 record TaskResponse(UUID id, String key, int number, UUID projectId, String title, String description, UUID statusId,
 		String priority, UUID assigneeId, UUID reporterId, UUID parentId, LocalDate startDate, LocalDate dueDate,
-		BigDecimal estimate, long position, List<UUID> labels, JsonNode customFields, Instant completedAt,
+		BigDecimal estimate, long position, List<UUID> labels,
+		@JsonRawValue @Schema(implementation = JsonNode.class) String customFields, Instant completedAt,
 		Instant createdAt, Instant updatedAt, long version, String role,
 		@JsonSerialize(using = CapabilityNamesJson.class) List<String> capabilities) {
 
@@ -26,8 +31,8 @@ record TaskResponse(UUID id, String key, int number, UUID projectId, String titl
 				task.description(), task.statusId(), Priority.stored(task.priority()).value(), task.assigneeId(),
 				task.reporterId(), task.parentId(), task.startDate(), task.dueDate(),
 				(task.estimate() != null) ? task.estimate().stripTrailingZeros() : null, task.position(),
-				List.copyOf(labels), TaskJson.tree(task.customFields()), task.completedAt(), task.createdAt(),
-				task.updatedAt(), task.version(), role.value(), role.capabilityNames());
+				List.copyOf(labels), (task.customFields() != null) ? task.customFields() : "{}", task.completedAt(),
+				task.createdAt(), task.updatedAt(), task.version(), role.value(), role.capabilityNames());
 	}
 
 }

@@ -131,8 +131,7 @@ class Tasks {
 					.orElseThrow(TaskAccess::notFound));
 	}
 
-	// Two statements, outside a transaction: the labels read may be a moment newer than
-	// the page, never older than the request.
+	// One statement, outside a transaction: the page with each task's labels.
 	Page<TaskResponse> list(UUID userId, UUID projectId, TaskFilter filter, Map<String, String> fieldFilters,
 			TaskSort sort, String cursor, int limit) {
 		Role role = this.access.inProject(userId, projectId, Capability.PROJECT_READ);
@@ -147,11 +146,9 @@ class Tasks {
 			throw new InvalidInput("sort", "position is the order within one status: filter on exactly one status");
 		}
 		List<String> after = (cursor != null) ? this.cursors.decode(sort.cursorKind(), cursor, 2) : null;
-		List<Task> rows = this.tasks.findPage(projectId, filter, sort, after, limit + 1);
-		Page<Task> page = this.cursors.page(sort.cursorKind(), rows, limit, sort::position);
-		// One query for the labels of the whole page: two round trips, whatever its size.
-		Map<UUID, List<UUID>> labels = this.tasks.labelsOf(page.items().stream().map(Task::id).toList());
-		return page.map((task) -> TaskResponse.of(task, labels.getOrDefault(task.id(), List.of()), role));
+		List<Labeled> rows = this.tasks.findPage(projectId, filter, sort, after, limit + 1);
+		return this.cursors.page(sort.cursorKind(), rows, limit, (row) -> sort.position(row.task()))
+			.map((row) -> TaskResponse.of(row.task(), row.labels(), role));
 	}
 
 	@Transactional

@@ -7,6 +7,7 @@ import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
+import tools.jackson.module.blackbird.BlackbirdModule;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -26,6 +27,15 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 		resolvers.add(new CallerArgumentResolver());
+	}
+
+	/**
+	 * Jackson reads a record's components through generated lambdas instead of reflective
+	 * calls: reflection was a tenth of a task list's serialization.
+	 */
+	@Bean
+	BlackbirdModule blackbird() {
+		return new BlackbirdModule();
 	}
 
 	/**

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TaskListPlanTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private JdbcClient jdbc;
 
@@ -165,6 +169,34 @@ class TaskListPlanTests {
 						null));
 		for (TaskFilter filter : filters) {
 			assertThat(plan(filter, TaskSort.DEFAULT, null)).as(filter.toString()).doesNotContain("Seq Scan on tasks");
+		}
+	}
+
+	// The labels are a subquery in the page's select list: PostgreSQL must run it for the
+	// rows the page returns, after any sort, not for every row that matches a filter.
+	@Test
+	void labelsAreReadOnlyForTheRowsOfThePage() {
+		List<TaskFilter> filters = List.of(filter(),
+				new TaskFilter(null, null, null, false, null, "billing", null, null, null, null, null, false, null),
+				new TaskFilter(null, null, null, false, null, null, null, null, null, this.label, null, false, null),
+				new TaskFilter(null, null, this.assignee, false, 2, "import", null, null, null, null, null, false,
+						null));
+		for (TaskFilter filter : filters) {
+			for (String sort : List.of("-createdAt", "-updatedAt", "dueDate")) {
+				TaskFilter.Sql query = TaskRepository.pageQuery(this.project, filter, TaskSort.parse(sort), null, 51);
+				JsonNode plan = JSON.readTree(this.jdbc.sql("EXPLAIN (ANALYZE, FORMAT JSON) " + query.text())
+					.params(query.params())
+					.query(String.class)
+					.single());
+				List<JsonNode> labelReads = plan.findParents("Parent Relationship")
+					.stream()
+					.filter((node) -> node.path("Parent Relationship").asString().equals("SubPlan"))
+					.filter((node) -> node.path("Relation Name").asString().equals("task_labels"))
+					.toList();
+				assertThat(labelReads).as("%s by %s", filter, sort)
+					.isNotEmpty()
+					.allSatisfy((read) -> assertThat(read.path("Actual Loops").asInt()).isLessThanOrEqualTo(51));
+			}
 		}
 	}
 

@@ -88,9 +88,6 @@ public record Api(RestTestClient client, JdbcClient jdbc) {
 	}
 
 	/**
-	 * Makes {@code user} a member directly in the database, for tests about other things.
-	 */
-	/**
 	 * Adds a member by SQL, behind the caches' back: only for a user who has not asked
 	 * anything of the project yet (their "not a member" would still be cached).
 	 */
