@@ -8,7 +8,10 @@
 # against Cairn by TaskStatementsTests; turned into pgbench scripts by
 # bench/pgbench/scripts.py), then wrk runs the route against Cairn, with the same
 # connections, threads and durations (BENCH_CONNECTIONS, BENCH_THREADS, BENCH_WARMUP,
-# BENCH_DURATION, as bench/run.sh). For the list it also runs a bare JDBC + Jackson loop
+# BENCH_DURATION, as bench/run.sh). The two JVMs (Cairn, the bare loop) warm up for
+# BENCH_JVM_WARMUP instead (default 60s): on two cores the JIT compilers take about a
+# minute to reach a steady rate (a task read: 4,430, then 5,068, then 5,033 req/s in
+# three 20 s windows after a 20 s warm-up). For the list it also runs a bare JDBC + Jackson loop
 # doing the same work without HTTP or Spring (bench/jdbc/BareList.java). It prints, and
 # writes to bench/results/ceiling-<size>-<time>/summary.md, each rate and Cairn's ratio
 # to it. The create route adds tasks (pgbench's are deleted afterwards, Cairn's stay).
@@ -20,6 +23,7 @@ tasks_for "$SIZE" >/dev/null
 ROUTES=("$@")
 if [ ${#ROUTES[@]} -eq 0 ]; then ROUTES=(list get create); fi
 run_settings "$SIZE"
+JVM_WARMUP="${BENCH_JVM_WARMUP:-60s}"
 need wrk "apt-get install wrk"
 need pgbench "PostgreSQL's pgbench (Debian: postgresql-contrib or the server package)"
 need psql "the PostgreSQL client"
@@ -52,7 +56,7 @@ scripts_for() {
 	echo "size: $SIZE ($DB), $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 	echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM"
 	echo "postgres: $(q 'SHOW server_version')"
-	echo "pgbench and wrk: $CONNECTIONS connections, $THREADS threads, $DURATION after $WARMUP warm-up"
+	echo "pgbench and wrk: $CONNECTIONS connections, $THREADS threads, $DURATION after $WARMUP warm-up ($JVM_WARMUP for the JVMs)"
 	echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$OUT/environment.txt"
 
@@ -80,7 +84,7 @@ if printf '%s\n' "${ROUTES[@]}" | grep -qx list; then
 	(cd "$ROOT" && ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null)
 	BENCH_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" BENCH_PAGE_SQL="$(sed -n 1p "$BENCH_DIR/sql/list.sql")" \
 		BENCH_THREADS_N="$CONNECTIONS" \
-		BENCH_SECONDS="$(seconds "$DURATION")" BENCH_WARMUP_SECONDS="$(seconds "$WARMUP")" \
+		BENCH_SECONDS="$(seconds "$DURATION")" BENCH_WARMUP_SECONDS="$(seconds "$JVM_WARMUP")" \
 		"$java" -cp "$(cat "$OUT/classpath.txt")" "$BENCH_DIR/jdbc/BareList.java" | tee "$OUT/bare-list.txt"
 	bare="$(awk '/^rps / {print $2}' "$OUT/bare-list.txt")"
 fi
@@ -90,7 +94,7 @@ start_server "$DB" "$(cat "$WORK/encryption.key")" "$OUT/server.log"
 export BENCH_TOKEN="$(cat "$WORK/token")" BENCH_TASK_IDS="$WORK/task-ids.txt" BENCH_WRK_DIR="$BENCH_DIR/wrk"
 for r in "${ROUTES[@]}"; do
 	echo "bench: Cairn $r"
-	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$BENCH_DIR/wrk/$r.lua" "$BASE" >/dev/null 2>&1
+	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$JVM_WARMUP" -s "$BENCH_DIR/wrk/$r.lua" "$BASE" >/dev/null 2>&1
 	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$BENCH_DIR/wrk/$r.lua" "$BASE" >"$OUT/cairn-$r.txt" 2>&1
 	cairn[$r]="$(awk '$1 == "rps" {print $2}' "$OUT/cairn-$r.txt")"
 	non2xx="$(awk '$1 == "status" && ($2 < 200 || $2 >= 300) {n += $3} END {print n + 0}' "$OUT/cairn-$r.txt")"

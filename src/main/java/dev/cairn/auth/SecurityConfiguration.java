@@ -52,6 +52,9 @@ class SecurityConfiguration {
 			.formLogin((form) -> form.disable())
 			.logout((logout) -> logout.disable())
 			.requestCache((cache) -> cache.disable())
+			// Nothing asks the servlet request who is signed in (controllers take a
+			// Caller), so no wrapper around every request to answer it.
+			.servletApi((servletApi) -> servletApi.disable())
 			.anonymous((anonymous) -> {
 			})
 			.cors((cors) -> cors.configurationSource(cors(settings)))
