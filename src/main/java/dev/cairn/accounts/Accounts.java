@@ -33,7 +33,9 @@ public class Accounts {
 	private final Throttle throttle;
 
 	// Checked against when the email is unknown, so that case costs the same hash work.
-	private final String decoyHash;
+	// Made on first use rather than at start, where one Argon2 hash is a tenth of a
+	// second; two racing first uses each make one, which is harmless.
+	private volatile String decoyHash;
 
 	Accounts(UserRepository users, PasswordHasher hasher, PasswordPolicy policy, ApplicationEventPublisher events,
 			IdentityRepository identities, Throttle throttle) {
@@ -43,7 +45,6 @@ public class Accounts {
 		this.events = events;
 		this.identities = identities;
 		this.throttle = throttle;
-		this.decoyHash = hasher.hash(UUID.randomUUID().toString());
 	}
 
 	/**
@@ -77,7 +78,7 @@ public class Accounts {
 	public UUID authenticate(String email, String password) {
 		var credentials = this.users.findCredentials(email);
 		String hash = credentials.map(UserRepository.Credentials::passwordHash).orElse(null);
-		boolean matches = this.hasher.matches(password, (hash != null) ? hash : this.decoyHash) && hash != null;
+		boolean matches = this.hasher.matches(password, (hash != null) ? hash : decoyHash()) && hash != null;
 		if (!matches || credentials.get().disabled()) {
 			throw new InvalidCredentials();
 		}
@@ -173,6 +174,15 @@ public class Accounts {
 		}
 		this.users.updatePasswordHash(userId, this.hasher.hash(newPassword));
 		this.events.publishEvent(new PasswordChanged(userId, false));
+	}
+
+	private String decoyHash() {
+		String decoy = this.decoyHash;
+		if (decoy == null) {
+			decoy = this.hasher.hash(UUID.randomUUID().toString());
+			this.decoyHash = decoy;
+		}
+		return decoy;
 	}
 
 }

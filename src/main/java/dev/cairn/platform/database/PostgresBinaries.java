@@ -1,6 +1,7 @@
 package dev.cairn.platform.database;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -76,7 +77,7 @@ final class PostgresBinaries {
 					"Set CAIRN_DATABASE_URL to an external PostgreSQL 15+ database.");
 		}
 		try {
-			Path home = runtimeDir.resolve("postgresql-" + shortHash(archive));
+			Path home = runtimeDir.resolve("postgresql-" + keyOf(archive));
 			if (!Files.isRegularFile(home.resolve(".complete"))) {
 				extract(archive, home);
 			}
@@ -155,8 +156,24 @@ final class PostgresBinaries {
 		Files.setPosixFilePermissions(file, permissions);
 	}
 
-	private static String shortHash(URL archive) throws IOException {
-		try (InputStream in = new DigestInputStream(archive.openStream(), MessageDigest.getInstance("SHA-256"))) {
+	/**
+	 * What names this set of binaries: inside a library jar (always, in Cairn's own
+	 * build), the jar's file name, whose version names the PostgreSQL in it; reading and
+	 * hashing the whole archive on every start took a tenth of a second. Anything else is
+	 * hashed.
+	 */
+	static String keyOf(URL archive) throws IOException {
+		String location = archive.toString();
+		int inJar = location.lastIndexOf(".jar!/");
+		if (inJar > 0) {
+			String jar = location.substring(location.lastIndexOf('/', inJar) + 1, inJar + 4);
+			return hash(new ByteArrayInputStream(jar.getBytes(StandardCharsets.UTF_8)));
+		}
+		return hash(archive.openStream());
+	}
+
+	private static String hash(InputStream content) throws IOException {
+		try (InputStream in = new DigestInputStream(content, MessageDigest.getInstance("SHA-256"))) {
 			in.transferTo(java.io.OutputStream.nullOutputStream());
 			return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest(), 0, 6);
 		}
