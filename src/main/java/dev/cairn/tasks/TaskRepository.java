@@ -210,28 +210,40 @@ class TaskRepository {
 			.list();
 	}
 
-	/**
-	 * @return false when the label is not one of the task's project
-	 */
-	boolean addLabel(UUID projectId, UUID taskId, UUID labelId) {
+	/** What putting a label on a task did. */
+	enum Labelling {
+
+		ADDED, ALREADY_THERE, NO_SUCH_LABEL
+
+	}
+
+	Labelling addLabel(UUID projectId, UUID taskId, UUID labelId) {
 		if (!this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM labels WHERE project_id = :projectId AND id = :labelId)")
 			.param("projectId", projectId)
 			.param("labelId", labelId)
 			.query(Boolean.class)
 			.single()) {
-			return false;
+			return Labelling.NO_SUCH_LABEL;
 		}
-		this.jdbc.sql("""
+		int added = this.jdbc.sql("""
 				INSERT INTO task_labels (project_id, task_id, label_id) VALUES (:projectId, :taskId, :labelId)
 				ON CONFLICT (task_id, label_id) DO NOTHING
 				""").param("projectId", projectId).param("taskId", taskId).param("labelId", labelId).update();
-		return true;
+		return (added == 1) ? Labelling.ADDED : Labelling.ALREADY_THERE;
 	}
 
 	boolean removeLabel(UUID projectId, UUID taskId, UUID labelId) {
 		return this.jdbc.sql("""
 				DELETE FROM task_labels WHERE project_id = :projectId AND task_id = :taskId AND label_id = :labelId
 				""").param("projectId", projectId).param("taskId", taskId).param("labelId", labelId).update() == 1;
+	}
+
+	/**
+	 * A new version for a change kept outside the task's row (its labels): the version is
+	 * the task's ETag, and a cached copy with the old labels must not pass for current.
+	 */
+	void newVersion(UUID id) {
+		this.jdbc.sql("UPDATE tasks SET version = version + 1 WHERE id = :id").param("id", id).update();
 	}
 
 	void setDeleted(UUID id, boolean deleted) {

@@ -256,23 +256,34 @@ class Tasks {
 	TaskResponse addLabel(UUID userId, UUID taskId, UUID labelId) {
 		Task task = this.access.liveForUpdate(taskId);
 		Role role = this.access.require(userId, task.projectId(), Capability.TASK_LABELS_WRITE);
-		if (!this.tasks.addLabel(task.projectId(), taskId, labelId)) {
-			throw new ApiProblem(ErrorCode.LABEL_NOT_FOUND, "No such label in this task's project.");
+		switch (this.tasks.addLabel(task.projectId(), taskId, labelId)) {
+			case NO_SUCH_LABEL ->
+				throw new ApiProblem(ErrorCode.LABEL_NOT_FOUND, "No such label in this task's project.");
+			case ALREADY_THERE -> {
+				return response(task, role);
+			}
+			case ADDED -> this.activity.record("task.updated", task.projectId(), taskId, userId,
+					Map.of("after", Map.of("labelAdded", labelId.toString()), "changes", List.of("labels")));
 		}
-		this.activity.record("task.updated", task.projectId(), taskId, userId,
-				Map.of("after", Map.of("labelAdded", labelId.toString()), "changes", List.of("labels")));
-		return response(task, role);
+		return relabelled(taskId, role);
 	}
 
 	@Transactional
 	TaskResponse removeLabel(UUID userId, UUID taskId, UUID labelId) {
 		Task task = this.access.liveForUpdate(taskId);
 		Role role = this.access.require(userId, task.projectId(), Capability.TASK_LABELS_WRITE);
-		if (this.tasks.removeLabel(task.projectId(), taskId, labelId)) {
-			this.activity.record("task.updated", task.projectId(), taskId, userId,
-					Map.of("after", Map.of("labelRemoved", labelId.toString()), "changes", List.of("labels")));
+		if (!this.tasks.removeLabel(task.projectId(), taskId, labelId)) {
+			return response(task, role);
 		}
-		return response(task, role);
+		this.activity.record("task.updated", task.projectId(), taskId, userId,
+				Map.of("after", Map.of("labelRemoved", labelId.toString()), "changes", List.of("labels")));
+		return relabelled(taskId, role);
+	}
+
+	// The labels changed: so does the version (the ETag), read back with them.
+	private TaskResponse relabelled(UUID taskId, Role role) {
+		this.tasks.newVersion(taskId);
+		return response(this.tasks.find(taskId).orElseThrow(), role);
 	}
 
 	// The column holds at most 64 KiB of JSON: past that, a field error, not a failed

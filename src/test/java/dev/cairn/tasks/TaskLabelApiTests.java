@@ -62,6 +62,42 @@ class TaskLabelApiTests extends ApiTestSupport {
 			.isEmpty();
 	}
 
+	// The version is the task's ETag: a copy cached before a label came or went must not
+	// be answered with 304 Not Modified.
+	@Test
+	void labellingGivesTheTaskANewVersionAndACachedCopyIsNoLongerCurrent() {
+		SignedIn owner = Accounts.signUp(this.client);
+		UUID project = this.api.project(owner);
+		String bug = id(this.api.call(owner, HttpMethod.POST, "/api/v1/projects/" + project + "/labels",
+				Map.of("name", "bug")));
+		Map<?, ?> task = this.api.task(owner, project, Map.of("title", "Cached"));
+		String path = "/api/v1/tasks/" + task.get("id");
+		String cached = this.api.call(owner, HttpMethod.GET, path, null)
+			.expectStatus()
+			.isOk()
+			.returnResult()
+			.getResponseHeaders()
+			.getETag();
+
+		Map<?, ?> labelled = body(this.api.call(owner, HttpMethod.PUT, path + "/labels/" + bug, null));
+		Map<?, ?> again = body(this.api.call(owner, HttpMethod.PUT, path + "/labels/" + bug, null));
+		this.client.get()
+			.uri(path)
+			.header("Authorization", owner.bearer())
+			.header("If-None-Match", cached)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.labels")
+			.isEqualTo(List.of(bug));
+		Map<?, ?> unlabelled = body(this.api.call(owner, HttpMethod.DELETE, path + "/labels/" + bug, null));
+
+		assertThat(labelled.get("version")).isEqualTo(((Number) task.get("version")).intValue() + 1);
+		assertThat(again.get("version")).as("a label already there changes nothing").isEqualTo(labelled.get("version"));
+		assertThat(unlabelled.get("version")).isEqualTo(((Number) labelled.get("version")).intValue() + 1);
+	}
+
 	@Test
 	void aLabelOfAnotherProjectCannotBeUsed() {
 		SignedIn owner = Accounts.signUp(this.client);
@@ -77,6 +113,10 @@ class TaskLabelApiTests extends ApiTestSupport {
 			.expectBody()
 			.jsonPath("$.code")
 			.isEqualTo("label_not_found");
+	}
+
+	private static Map<?, ?> body(org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec ok) {
+		return ok.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
 	}
 
 	private static String id(org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec created) {
