@@ -32,7 +32,6 @@ if [ ! -f "$WORK/token" ] || ! psql -Atq -d "$DB" -c "SELECT 1" >/dev/null 2>&1;
 	echo "bench: no data for $SIZE; run bash bench/generate.sh $SIZE first" >&2
 	exit 2
 fi
-seconds() { local d="$1"; case "$d" in *m) echo $((${d%m} * 60)) ;; *s) echo "${d%s}" ;; *) echo "$d" ;; esac; }
 
 OUT="$BENCH_DIR/results/ceiling-$SIZE-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$OUT/pgbench"

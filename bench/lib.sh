@@ -38,6 +38,9 @@ run_settings() {
 	WORK="$BENCH_DIR/.work/$1"
 }
 
+# A wrk-style duration (30s, 10m) in seconds.
+seconds() { local d="$1"; case "$d" in *m) echo $((${d%m} * 60)) ;; *s) echo "${d%s}" ;; *) echo "$d" ;; esac; }
+
 need() {
 	command -v "$1" >/dev/null 2>&1 || { echo "bench: needs $1 ($2)" >&2; exit 2; }
 }
