@@ -152,14 +152,16 @@ class TaskController {
 
 	@RequiresScope(Caller.Scope.WRITE)
 	@PutMapping("/api/v1/tasks/{taskId}/labels/{labelId}")
-	TaskResponse addLabel(Caller caller, @PathVariable UUID taskId, @PathVariable UUID labelId) {
-		return this.tasks.addLabel(caller.userId(), taskId, labelId);
+	ResponseEntity<TaskResponse> addLabel(Caller caller, @PathVariable UUID taskId, @PathVariable UUID labelId) {
+		TaskResponse task = this.tasks.addLabel(caller.userId(), taskId, labelId);
+		return ResponseEntity.ok().eTag(ETags.of(task.version())).body(task);
 	}
 
 	@RequiresScope(Caller.Scope.WRITE)
 	@DeleteMapping("/api/v1/tasks/{taskId}/labels/{labelId}")
-	TaskResponse removeLabel(Caller caller, @PathVariable UUID taskId, @PathVariable UUID labelId) {
-		return this.tasks.removeLabel(caller.userId(), taskId, labelId);
+	ResponseEntity<TaskResponse> removeLabel(Caller caller, @PathVariable UUID taskId, @PathVariable UUID labelId) {
+		TaskResponse task = this.tasks.removeLabel(caller.userId(), taskId, labelId);
+		return ResponseEntity.ok().eTag(ETags.of(task.version())).body(task);
 	}
 
 	@RequiresScope(Caller.Scope.WRITE)

@@ -80,7 +80,9 @@ class TaskLabelApiTests extends ApiTestSupport {
 			.getETag();
 
 		Map<?, ?> labelled = body(this.api.call(owner, HttpMethod.PUT, path + "/labels/" + bug, null));
-		Map<?, ?> again = body(this.api.call(owner, HttpMethod.PUT, path + "/labels/" + bug, null));
+		Map<?, ?> again = body(this.api.call(owner, HttpMethod.PUT, path + "/labels/" + bug, null)
+			.expectHeader()
+			.valueEquals("ETag", "\"" + labelled.get("version") + "\""));
 		this.client.get()
 			.uri(path)
 			.header("Authorization", owner.bearer())
