@@ -10,7 +10,9 @@ import dev.cairn.web.InvalidInput;
 import dev.cairn.web.Throttle;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,8 +35,9 @@ public class Accounts {
 	private final Throttle throttle;
 
 	// Checked against when the email is unknown, so that case costs the same hash work.
-	// Made on first use rather than at start, where one Argon2 hash is a tenth of a
-	// second; two racing first uses each make one, which is harmless.
+	// Made just after start-up, off the start-up path, where one Argon2 hash is a tenth
+	// of a second; a sign-in before it is ready makes it (two racing ones make one each,
+	// which is harmless).
 	private volatile String decoyHash;
 
 	Accounts(UserRepository users, PasswordHasher hasher, PasswordPolicy policy, ApplicationEventPublisher events,
@@ -174,6 +177,11 @@ public class Accounts {
 		}
 		this.users.updatePasswordHash(userId, this.hasher.hash(newPassword));
 		this.events.publishEvent(new PasswordChanged(userId, false));
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void prepareDecoyHash() {
+		Thread.ofVirtual().name("decoy-hash").start(this::decoyHash);
 	}
 
 	private String decoyHash() {

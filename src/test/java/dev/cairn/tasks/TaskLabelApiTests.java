@@ -95,9 +95,18 @@ class TaskLabelApiTests extends ApiTestSupport {
 			.isEqualTo(List.of(bug));
 		Map<?, ?> unlabelled = body(this.api.call(owner, HttpMethod.DELETE, path + "/labels/" + bug, null));
 
+		this.api.call(owner, HttpMethod.PUT, path + "/labels/" + bug, null).expectStatus().isOk();
+		this.api.call(owner, HttpMethod.DELETE, "/api/v1/projects/" + project + "/labels/" + bug, null)
+			.expectStatus()
+			.isNoContent();
+		Map<?, ?> labelDeleted = body(this.api.call(owner, HttpMethod.GET, path, null));
+
 		assertThat(labelled.get("version")).isEqualTo(((Number) task.get("version")).intValue() + 1);
 		assertThat(again.get("version")).as("a label already there changes nothing").isEqualTo(labelled.get("version"));
 		assertThat(unlabelled.get("version")).isEqualTo(((Number) labelled.get("version")).intValue() + 1);
+		assertThat(labelDeleted.get("labels")).asList().isEmpty();
+		assertThat(labelDeleted.get("version")).as("labelled again, then the label deleted")
+			.isEqualTo(((Number) unlabelled.get("version")).intValue() + 2);
 	}
 
 	@Test

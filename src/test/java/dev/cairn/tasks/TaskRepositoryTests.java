@@ -32,7 +32,7 @@ class TaskRepositoryTests extends ApiTestSupport {
 		SignedIn assignee = Accounts.signUp(this.client);
 		UUID project = this.api.project(owner);
 		this.api.addMember(project, assignee, "member");
-		UUID status = this.api.status(project, "In Progress");
+		UUID status = this.api.status(project, "Done");
 		UUID parent = id(this.api.task(owner, project, Map.of("title", "Parent")));
 		Map<?, ?> created = this.api.task(owner, project,
 				Map.of("title", "Every field", "description", "Said once", "statusId", status.toString(), "priority",
@@ -59,7 +59,7 @@ class TaskRepositoryTests extends ApiTestSupport {
 		assertThat(task.estimate()).isEqualByComparingTo(new BigDecimal("2.5"));
 		assertThat(task.position()).isPositive();
 		assertThat(task.customFields()).isEqualTo("{}");
-		assertThat(task.completedAt()).isNull();
+		assertThat(task.completedAt()).isNotNull(); // created in a completed status
 		assertThat(task.createdAt()).isNotNull();
 		assertThat(task.updatedAt()).isAfterOrEqualTo(task.createdAt());
 		assertThat(task.deletedAt()).isNull();
@@ -72,6 +72,11 @@ class TaskRepositoryTests extends ApiTestSupport {
 				false, null);
 		assertThat(this.tasks.findPage(project, onlyThisOne, TaskSort.parse(null), null, 50))
 			.containsExactly(new TaskRepository.Labeled(task, List.of(label)));
+
+		this.api.call(owner, HttpMethod.DELETE, "/api/v1/tasks/" + id, null).expectStatus().isNoContent();
+		Task trashed = this.tasks.find(id).orElseThrow();
+		assertThat(trashed.deletedAt()).isAfterOrEqualTo(task.createdAt());
+		assertThat(trashed.completedAt()).isEqualTo(task.completedAt());
 	}
 
 	private static UUID id(Map<?, ?> body) {
