@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 
@@ -15,7 +16,9 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A real HTTP server on loopback that receives webhooks and records them: it answers with
- * a chosen status, after a chosen delay, or stops listening (connection refused).
+ * a chosen status, after a chosen delay, or stops listening (connection refused). Each
+ * listens on a path of its own: the retries of an earlier test's webhook may reach a port
+ * the system has handed out again, and must not be counted here (they get 404).
  */
 final class Receiver implements AutoCloseable {
 
@@ -27,6 +30,8 @@ final class Receiver implements AutoCloseable {
 
 	private volatile Duration delay = Duration.ZERO;
 
+	private final String path = "/hooks/" + UUID.randomUUID();
+
 	private Receiver(HttpServer server) {
 		this.server = server;
 	}
@@ -36,7 +41,7 @@ final class Receiver implements AutoCloseable {
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 			server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
 			Receiver receiver = new Receiver(server);
-			server.createContext("/", receiver::handle);
+			server.createContext(receiver.path, receiver::handle);
 			server.start();
 			return receiver;
 		}
@@ -46,7 +51,7 @@ final class Receiver implements AutoCloseable {
 	}
 
 	String url() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/hooks";
+		return "http://127.0.0.1:" + this.server.getAddress().getPort() + this.path;
 	}
 
 	Receiver answering(int status) {
