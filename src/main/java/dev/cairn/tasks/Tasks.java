@@ -19,6 +19,7 @@ import dev.cairn.members.Capability;
 import dev.cairn.members.Role;
 import dev.cairn.platform.Ids;
 import dev.cairn.tasks.TaskRepository.Labeled;
+import dev.cairn.tasks.TaskRepository.Labelling;
 import dev.cairn.tasks.TaskRepository.Numbered;
 import dev.cairn.web.ApiProblem;
 import dev.cairn.web.Cursor;
@@ -256,15 +257,15 @@ class Tasks {
 	TaskResponse addLabel(UUID userId, UUID taskId, UUID labelId) {
 		Task task = this.access.liveForUpdate(taskId);
 		Role role = this.access.require(userId, task.projectId(), Capability.TASK_LABELS_WRITE);
-		switch (this.tasks.addLabel(task.projectId(), taskId, labelId)) {
-			case NO_SUCH_LABEL ->
-				throw new ApiProblem(ErrorCode.LABEL_NOT_FOUND, "No such label in this task's project.");
-			case ALREADY_THERE -> {
-				return response(task, role);
-			}
-			case ADDED -> this.activity.record("task.updated", task.projectId(), taskId, userId,
-					Map.of("after", Map.of("labelAdded", labelId.toString()), "changes", List.of("labels")));
+		Labelling labelling = this.tasks.addLabel(task.projectId(), taskId, labelId);
+		if (labelling == Labelling.NO_SUCH_LABEL) {
+			throw new ApiProblem(ErrorCode.LABEL_NOT_FOUND, "No such label in this task's project.");
 		}
+		if (labelling == Labelling.ALREADY_THERE) {
+			return response(task, role);
+		}
+		this.activity.record("task.updated", task.projectId(), taskId, userId,
+				Map.of("after", Map.of("labelAdded", labelId.toString()), "changes", List.of("labels")));
 		return relabelled(taskId, role);
 	}
 
@@ -280,10 +281,13 @@ class Tasks {
 		return relabelled(taskId, role);
 	}
 
-	// The labels changed: so does the version (the ETag), read back with them.
+	// The labels changed: so does the version (the ETag), read back with them in one
+	// statement. Absent only if the project was trashed meanwhile: 404, and the
+	// transaction rolls the label change back.
 	private TaskResponse relabelled(UUID taskId, Role role) {
 		this.tasks.newVersion(taskId);
-		return response(this.tasks.find(taskId).orElseThrow(), role);
+		Labeled found = this.tasks.findLabeled(taskId).orElseThrow(TaskAccess::notFound);
+		return TaskResponse.of(found.task(), found.labels(), role);
 	}
 
 	// The column holds at most 64 KiB of JSON: past that, a field error, not a failed
