@@ -12,7 +12,11 @@
 # BENCH_JVM_WARMUP instead (default 60s): on two cores the JIT compilers take about a
 # minute to reach a steady rate (a task read: 4,430, then 5,068, then 5,033 req/s in
 # three 20 s windows after a 20 s warm-up). For the list it also runs a bare JDBC + Jackson loop
-# doing the same work without HTTP or Spring (bench/jdbc/BareList.java). It prints, and
+# doing the same work without HTTP or Spring (bench/jdbc/BareList.java). For the task read
+# it also measures two floors of the stack (bench/floor/HttpFloor.java): a Spring MVC route
+# answering from memory, and a straightforward Spring MVC + JdbcClient read of the same
+# statement without authentication, to show how much of the gap to pgbench is the
+# stack's and how much is Cairn's. It prints, and
 # writes to bench/results/ceiling-<size>-<time>/summary.md, each rate and Cairn's ratio
 # to it. The create route adds tasks (pgbench's are deleted afterwards, Cairn's stay).
 set -euo pipefail
@@ -75,17 +79,44 @@ q "DELETE FROM event_publication WHERE listener_id = 'pgbench.ceiling';
 	DELETE FROM events WHERE task_id IN (SELECT id FROM tasks WHERE title = 'pgbench ceiling');
 	DELETE FROM tasks WHERE title = 'pgbench ceiling';" >/dev/null
 
+has() { printf '%s\n' "${ROUTES[@]}" | grep -qx "$1"; }
+"$ROOT/cairn" --help >/dev/null # builds the jar, and so the classpath, when stale
+java="$("$ROOT/cairn" jdk)/bin/java"
+floor_cp="$(floor_classpath "$OUT")"
+
 bare=""
-if printf '%s\n' "${ROUTES[@]}" | grep -qx list; then
+if has list; then
 	echo "bench: bare JDBC + Jackson list loop"
-	"$ROOT/cairn" --help >/dev/null # builds the jar, and so the classpath, when stale
-	java="$("$ROOT/cairn" jdk)/bin/java"
-	(cd "$ROOT" && ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null)
 	BENCH_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" BENCH_PAGE_SQL="$(sed -n 1p "$BENCH_DIR/sql/list.sql")" \
 		BENCH_THREADS_N="$CONNECTIONS" \
 		BENCH_SECONDS="$(seconds "$DURATION")" BENCH_WARMUP_SECONDS="$(seconds "$JVM_WARMUP")" \
 		"$java" -cp "$(cat "$OUT/classpath.txt")" "$BENCH_DIR/jdbc/BareList.java" | tee "$OUT/bare-list.txt"
 	bare="$(awk '/^rps / {print $2}' "$OUT/bare-list.txt")"
+fi
+
+# The floors of the stack under the task read: Spring MVC answering from memory, and a
+# straightforward Spring MVC + JdbcClient read of the same statement, without
+# authentication or anything else of Cairn's (bench/floor/HttpFloor.java).
+declare -A floor
+if has get; then
+	BENCH_GET_SQL="$BENCH_DIR/sql/get.sql" "$java" $(java_opts) -cp "$floor_cp" HttpFloor \
+		--server.port="$PORT" --server.address=127.0.0.1 --spring.threads.virtual.enabled=true \
+		--spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" --spring.datasource.username="$PGUSER" \
+		--spring.datasource.password="${PGPASSWORD:-}" >"$OUT/floor.log" 2>&1 &
+	floor_pid=$!
+	until curl -sf -o /dev/null "$BASE/floor/db/$(head -n 1 "$WORK/task-ids.txt")"; do
+		kill -0 "$floor_pid" 2>/dev/null || { tail -n 30 "$OUT/floor.log" >&2; exit 1; }
+		sleep 0.1
+	done
+	export BENCH_TOKEN="$(cat "$WORK/token")" BENCH_TASK_IDS="$WORK/task-ids.txt" BENCH_WRK_DIR="$BENCH_DIR/wrk"
+	for f in floor floordb; do
+		echo "bench: floor $f"
+		wrk -t"$THREADS" -c"$CONNECTIONS" -d"$JVM_WARMUP" -s "$BENCH_DIR/wrk/$f.lua" "$BASE" >/dev/null 2>&1
+		wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$BENCH_DIR/wrk/$f.lua" "$BASE" >"$OUT/$f.txt" 2>&1
+		floor[$f]="$(awk '$1 == "rps" {print $2}' "$OUT/$f.txt")"
+	done
+	kill "$floor_pid"
+	wait "$floor_pid" 2>/dev/null || true
 fi
 
 trap stop_server EXIT
@@ -113,6 +144,16 @@ summary="$OUT/summary.md"
 			echo "| $r | ${ceiling[$r]} | ${cairn[$r]} | $ratio | | |"
 		fi
 	done
+	if has get; then
+		echo
+		echo "| the task read's floors | req/s | Cairn's get / it | pgbench / it |"
+		echo "| --- | ---: | ---: | ---: |"
+		for f in floor floordb; do
+			name="Spring MVC, one route, from memory"
+			[ "$f" = floordb ] && name="Spring MVC + JdbcClient, the same SQL, no auth"
+			echo "| $name | ${floor[$f]} | $(awk -v a="${cairn[get]}" -v b="${floor[$f]}" 'BEGIN {printf "%.2f", a / b}') | $(awk -v a="${ceiling[get]}" -v b="${floor[$f]}" 'BEGIN {printf "%.2f", a / b}') |"
+		done
+	fi
 } >"$summary"
 echo "bench: results in ${OUT#"$ROOT/"}"
 cat "$summary"

@@ -108,3 +108,15 @@ cache_hit_ratio() {
 		"$BASE/actuator/metrics/cache.gets?tag=cache:$1&tag=result:miss" | jq '.measurements[0].value')"
 	awk -v h="${hit:-0}" -v m="${miss:-0}" 'BEGIN {if (h + m > 0) printf "%.2f", 100 * h / (h + m); else print "-"}'
 }
+
+# Builds bench/floor/HttpFloor.java into DIR/floor.jar and writes Cairn's class path to
+# DIR/classpath.txt; prints the class path to run it with (jars only: a JDK AOT cache
+# takes no directories).
+floor_classpath() {
+	local dir="$1" jdk
+	jdk="$("$ROOT/cairn" jdk)"
+	(cd "$ROOT" && ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$dir/classpath.txt" >/dev/null)
+	"$jdk/bin/javac" -parameters -d "$dir/floor-classes" -cp "$(cat "$dir/classpath.txt")" "$BENCH_DIR/floor/HttpFloor.java"
+	"$jdk/bin/jar" cf "$dir/floor.jar" -C "$dir/floor-classes" .
+	echo "$dir/floor.jar:$(cat "$dir/classpath.txt")"
+}
