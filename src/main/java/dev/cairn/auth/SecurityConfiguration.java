@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -20,6 +21,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -36,9 +38,30 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * closed unless configured.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MetricsScrapeSettings.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // not for
 																				// commands
 class SecurityConfiguration {
+
+	/**
+	 * Prometheus's scrape: open to the holder of the scrape token only, since metrics
+	 * tell an outsider how busy the instance is and which routes exist. No user
+	 * credential opens it, and the scrape token opens nothing else.
+	 */
+	@Bean
+	@Order(0) // before every other chain
+	SecurityFilterChain metrics(HttpSecurity http, JsonMapper json, MetricsScrapeSettings settings) throws Exception {
+		ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(json);
+		http.securityMatcher("/actuator/prometheus")
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable())
+			.requestCache((cache) -> cache.disable())
+			.servletApi((servletApi) -> servletApi.disable())
+			.authorizeHttpRequests((requests) -> requests.anyRequest().access(new ScrapeToken(settings.scrapeToken())))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+		return http.build();
+	}
 
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE) // after the OpenID Connect chain, which claims its
@@ -80,6 +103,7 @@ class SecurityConfiguration {
 				.accessDeniedHandler(problems))
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.addFilterAfter(new CallerLogContext(), BearerTokenAuthenticationFilter.class)
 			.headers((headers) -> headers.contentTypeOptions((options) -> {
 			})
 				.frameOptions((frame) -> frame.deny())

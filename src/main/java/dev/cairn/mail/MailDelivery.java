@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Hands queued mail to the SMTP server. A failure leaves the publication incomplete, and
  * the event recovery job tries again later; with no SMTP server configured, a log line
- * (without the body) stands in for the message.
+ * (without the body) stands in for the message. Neither line names the recipient: an
+ * email address is personal data, and logs are kept and shipped where mail is not.
  */
 @Component
 class MailDelivery {
@@ -42,12 +43,12 @@ class MailDelivery {
 	void on(MailQueued queued) throws MessagingException {
 		Mail mail = queued.open(this.box);
 		if (this.sender == null) {
-			log.info("Mail to {} with subject '{}' not sent: no SMTP server is configured (SPRING_MAIL_HOST)",
-					mail.to(), mail.subject());
+			log.info("Mail with subject '{}' not sent: no SMTP server is configured (SPRING_MAIL_HOST)",
+					mail.subject());
 			return;
 		}
 		this.sender.send(message(mail));
-		log.info("Mail sent to {} with subject '{}'", mail.to(), mail.subject());
+		log.info("Mail sent with subject '{}'", mail.subject());
 	}
 
 	private MimeMessage message(Mail mail) throws MessagingException {
