@@ -38,6 +38,12 @@ public class RedisConfiguration {
 		return client;
 	}
 
+	/** Named so that the health component is {@code redis}. */
+	@Bean
+	RedisHealth redisHealthIndicator(LettuceConnectionFactory connections) {
+		return new RedisHealth(connections);
+	}
+
 	@Bean
 	RedisAvailability redisAvailability(RedisSettings settings, MeterRegistry meters) {
 		return new RedisAvailability(settings.retryInterval(), meters);
