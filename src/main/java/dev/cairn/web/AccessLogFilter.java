@@ -27,7 +27,9 @@ import org.springframework.web.servlet.HandlerMapping;
  * {@code LOGGING_LEVEL_CAIRN_ACCESS=warn}.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+// Inside RequestIdFilter (first) and the request's observation (HIGHEST_PRECEDENCE + 1),
+// so the request id and the trace and span ids are in the MDC when the line is written.
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 public class AccessLogFilter extends OncePerRequestFilter {
 
 	/** The signed-in user's id in the MDC, so in every line logged for the request. */

@@ -19,7 +19,13 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.RequestReplySenderContext;
+
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,9 +49,21 @@ class WebhookClient implements DisposableBean {
 
 	private final AddressPolicy policy;
 
+	private final ObservationRegistry observations;
+
+	@Autowired
+	WebhookClient(WebhookSettings settings, AddressPolicy policy, ObjectProvider<ObservationRegistry> observations) {
+		this(settings, policy, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+	}
+
 	WebhookClient(WebhookSettings settings, AddressPolicy policy) {
+		this(settings, policy, ObservationRegistry.NOOP);
+	}
+
+	private WebhookClient(WebhookSettings settings, AddressPolicy policy, ObservationRegistry observations) {
 		this.timeoutMillis = settings.timeout().toMillis();
 		this.policy = policy;
+		this.observations = observations;
 		this.http = new OkHttpClient.Builder().dns(new GuardedDnsResolver(policy))
 			.proxy(Proxy.NO_PROXY)
 			.followRedirects(false)
@@ -72,8 +90,23 @@ class WebhookClient implements DisposableBean {
 			.header("User-Agent", "Cairn-Webhooks/1")
 			.post(RequestBody.create(body, JSON));
 		headers.forEach(request::header);
+		// A client span per attempt: starting it puts its traceparent (W3C) on the
+		// request, so a receiver that traces can join the attempt to its own work.
+		RequestReplySenderContext<Request.Builder, Response> context = new RequestReplySenderContext<>(
+				Request.Builder::header);
+		context.setCarrier(request);
+		context.setRemoteServiceName(host);
+		Observation observation = Observation.createNotStarted("cairn.webhooks.call", () -> context, this.observations)
+			.contextualName("webhook POST")
+			.start();
+		Outcome outcome = attempt(request.build());
+		observation.lowCardinalityKeyValue("outcome", outcome.kind()).stop();
+		return outcome;
+	}
+
+	private Outcome attempt(Request request) {
 		long started = System.nanoTime();
-		try (Response response = this.http.newCall(request.build()).execute()) {
+		try (Response response = this.http.newCall(request).execute()) {
 			return Outcome.answered(response.code(), excerpt(response.body()), elapsed(started));
 		}
 		catch (InterruptedIOException ex) {
@@ -145,6 +178,11 @@ class WebhookClient implements DisposableBean {
 
 		static Outcome unanswered(String error, int durationMillis) {
 			return new Outcome(null, null, error, durationMillis);
+		}
+
+		/** For metrics: {@code 2xx} to {@code 5xx} by status class, or {@code error}. */
+		String kind() {
+			return (this.status == null) ? "error" : (this.status / 100) + "xx";
 		}
 
 		/** Any 2xx is success; everything else is retried. */

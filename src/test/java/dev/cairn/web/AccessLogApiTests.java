@@ -81,6 +81,29 @@ class AccessLogApiTests extends ApiTestSupport {
 		assertThat(access.at("/userId").isMissingNode()).isTrue();
 	}
 
+	@Test
+	void aCallersTraceIsContinuedAndItsIdsAreLogged(CapturedOutput output) {
+		String requestId = "traced-" + UUID.randomUUID().toString().substring(0, 8);
+		String traceId = UUID.randomUUID().toString().replace("-", "");
+
+		this.client.get()
+			.uri("/api/v1/me")
+			.header(RequestIdFilter.HEADER, requestId)
+			.header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+		this.client.get().uri("/api/v1/me").header(RequestIdFilter.HEADER, requestId + "x").exchange();
+
+		// Cairn's span for the request is a child of the caller's: same trace, own span.
+		JsonNode traced = accessLinesWith(output, requestId).get(0);
+		assertThat(traced.at("/traceId").asString()).isEqualTo(traceId);
+		assertThat(traced.at("/spanId").asString()).matches("[0-9a-f]{16}").isNotEqualTo("b7ad6b7169203331");
+		// Without a traceparent, a trace of its own.
+		JsonNode untraced = accessLinesWith(output, requestId + "x").get(0);
+		assertThat(untraced.at("/traceId").asString()).matches("[0-9a-f]{32}").isNotEqualTo(traceId);
+	}
+
 	private static boolean isInfoOrAbove(String line) {
 		if (!line.startsWith("{")) {
 			return true;

@@ -73,7 +73,7 @@ final class Receiver implements AutoCloseable {
 		byte[] body = exchange.getRequestBody().readAllBytes();
 		Map<String, String> headers = Map.of("webhook-id", first(exchange, "webhook-id"), "webhook-timestamp",
 				first(exchange, "webhook-timestamp"), "webhook-signature", first(exchange, "webhook-signature"),
-				"content-type", first(exchange, "content-type"));
+				"content-type", first(exchange, "content-type"), "traceparent", first(exchange, "traceparent"));
 		this.received.add(new Request(at, headers, new String(body, StandardCharsets.UTF_8)));
 		try {
 			Thread.sleep(this.delay);

@@ -44,6 +44,8 @@ class WebhookDeliveryTests extends ApiTestSupport {
 			Receiver.Request request = awaitRequests(receiver, 1).get(0);
 			assertThat(Signatures.verify((String) webhook.get("secret"), request)).isTrue();
 			assertThat(request.headers().get("content-type")).startsWith("application/json");
+			// The attempt's span, for a receiver that traces (W3C Trace Context).
+			assertThat(request.headers().get("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 			JsonNode body = this.json.readTree(request.body());
 			assertThat(body.get("id").asString()).isEqualTo(request.id());
 			assertThat(body.get("type").asString()).isEqualTo("task.created");
