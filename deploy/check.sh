@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Checks the deployment files as far as this machine can without a container engine:
+#
+#   bash deploy/check.sh
+#
+# - Dockerfile: parsed and linted by dockerfile-utils (npm);
+# - deploy/k8s/*.yaml: every manifest validated against the Kubernetes API schemas
+#   (kubernetes-models, npm; deploy/validate-manifests.mjs);
+# - compose.yaml: resolved by docker-compose's `config` (Debian's docker-compose), which
+#   checks the file against the Compose schema, when docker-compose is installed;
+# - deploy/nginx/nginx.conf: `nginx -t` (Debian's nginx), with the compose service names
+#   of the upstream servers rewritten to loopback addresses, when nginx is installed.
+# The npm tools are installed, at pinned versions, into deploy/.tools. Nothing is built
+# or run: docs/operations.md, Containers, says what was not run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+TOOLS=deploy/.tools
+failed=0
+ok() { echo "deploy-check: ok   - $1"; }
+bad() { echo "deploy-check: FAIL - $1"; failed=1; }
+skip() { echo "deploy-check: skip - $1"; }
+
+command -v npm >/dev/null || { echo "deploy-check: needs npm (Node.js)" >&2; exit 2; }
+if [ ! -d "$TOOLS/node_modules/kubernetes-models" ]; then
+	mkdir -p "$TOOLS"
+	npm install --silent --no-audit --no-fund --prefix "$TOOLS" \
+		kubernetes-models@5.1.0 yaml@2.9.1 dockerfile-utils@0.16.3 >/dev/null
+fi
+
+if out="$("$TOOLS/node_modules/.bin/dockerfile-utils" lint Dockerfile 2>&1)" && [ -z "$out" ]; then
+	ok "Dockerfile lints clean"
+else
+	bad "Dockerfile: $out"
+fi
+
+cp deploy/validate-manifests.mjs "$TOOLS/"
+if out="$(node "$TOOLS/validate-manifests.mjs" "$PWD/deploy/k8s" 2>&1)"; then
+	ok "Kubernetes manifests: $(echo "$out" | tail -n 1)"
+else
+	bad "Kubernetes manifests: $out"
+fi
+
+if command -v docker-compose >/dev/null; then
+	if out="$(CAIRN_ENCRYPTION_KEY=check docker-compose -f compose.yaml config -q 2>&1)"; then
+		ok "compose.yaml resolves ($(docker-compose version --short))"
+	else
+		bad "compose.yaml: $out"
+	fi
+else
+	skip "compose.yaml not checked: docker-compose is not installed (apt-get install docker-compose)"
+fi
+
+if command -v nginx >/dev/null; then
+	scratch="$(mktemp -d)"
+	trap 'rm -rf "$scratch"' EXIT
+	sed 's/server cairn-1:8080/server 127.0.0.1:18081/; s/server cairn-2:8080/server 127.0.0.1:18082/; s/listen 80;/listen 127.0.0.1:18089;/' \
+		deploy/nginx/nginx.conf >"$scratch/nginx.conf"
+	if out="$(nginx -t -q -p "$scratch" -c "$scratch/nginx.conf" 2>&1)"; then
+		ok "nginx.conf passes nginx -t ($(nginx -v 2>&1 | cut -d/ -f2))"
+	else
+		bad "nginx.conf: $out"
+	fi
+else
+	skip "nginx.conf not checked: nginx is not installed (apt-get install nginx-light)"
+fi
+
+exit "$failed"
