@@ -1,7 +1,11 @@
 package dev.cairn.web;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Who is making the request, as the authentication filters established it. Controllers
@@ -16,6 +20,16 @@ public record Caller(UUID userId, Set<Scope> scopes, UUID personalTokenId) {
 
 	public Caller {
 		scopes = Set.copyOf(scopes);
+	}
+
+	/**
+	 * The caller of the request being served, as the security filters left it; empty
+	 * before authentication and for requests without credentials.
+	 */
+	public static Optional<Caller> current() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return (authentication != null && authentication.getPrincipal() instanceof Caller caller) ? Optional.of(caller)
+				: Optional.empty();
 	}
 
 	/** A signed-in session: all scopes. */

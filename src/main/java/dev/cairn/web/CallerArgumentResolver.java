@@ -1,8 +1,6 @@
 package dev.cairn.web;
 
 import org.springframework.core.MethodParameter;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -22,11 +20,8 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 	@Override
 	public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
 			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication != null && authentication.getPrincipal() instanceof Caller caller) {
-			return caller;
-		}
-		throw new IllegalStateException("No authenticated caller for " + parameter.getMethod());
+		return Caller.current()
+			.orElseThrow(() -> new IllegalStateException("No authenticated caller for " + parameter.getMethod()));
 	}
 
 }

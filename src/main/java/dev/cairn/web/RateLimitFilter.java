@@ -16,8 +16,6 @@ import dev.cairn.platform.RateLimits.Decision;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -63,7 +61,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Caller caller = caller();
+		Caller caller = Caller.current().orElse(null);
 		String who = (caller == null) ? "ip:" + ClientAddress.key(request)
 				: (caller.personalToken() ? "token:" + caller.personalTokenId() : "user:" + caller.userId());
 		String name = (caller == null) ? "anonymous" : "authenticated";
@@ -97,11 +95,6 @@ class RateLimitFilter extends OncePerRequestFilter {
 	private static boolean isSearch(HttpServletRequest request) {
 		String query = "GET".equals(request.getMethod()) ? request.getParameter("q") : null;
 		return query != null && !query.isBlank();
-	}
-
-	private static Caller caller() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return (authentication != null && authentication.getPrincipal() instanceof Caller caller) ? caller : null;
 	}
 
 }

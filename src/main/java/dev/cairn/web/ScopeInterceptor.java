@@ -3,8 +3,6 @@ package dev.cairn.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -17,9 +15,8 @@ class ScopeInterceptor implements HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (!(handler instanceof HandlerMethod method) || authentication == null
-				|| !(authentication.getPrincipal() instanceof Caller caller) || !caller.personalToken()) {
+		Caller caller = Caller.current().orElse(null);
+		if (!(handler instanceof HandlerMethod method) || caller == null || !caller.personalToken()) {
 			return true;
 		}
 		boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
