@@ -109,12 +109,15 @@ if has get; then
 		sleep 0.1
 	done
 	export BENCH_TOKEN="$(cat "$WORK/token")" BENCH_TASK_IDS="$WORK/task-ids.txt" BENCH_WRK_DIR="$BENCH_DIR/wrk"
+	declare -A prefix=([floor]=/floor/ [floordb]=/floor/db/)
 	for f in floor floordb; do
 		echo "bench: floor $f"
-		wrk -t"$THREADS" -c"$CONNECTIONS" -d"$JVM_WARMUP" -s "$BENCH_DIR/wrk/$f.lua" "$BASE" >/dev/null 2>&1
-		wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$BENCH_DIR/wrk/$f.lua" "$BASE" >"$OUT/$f.txt" 2>&1
+		export BENCH_GET_PREFIX="${prefix[$f]}"
+		wrk -t"$THREADS" -c"$CONNECTIONS" -d"$JVM_WARMUP" -s "$BENCH_DIR/wrk/get.lua" "$BASE" >/dev/null 2>&1
+		wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$BENCH_DIR/wrk/get.lua" "$BASE" >"$OUT/$f.txt" 2>&1
 		floor[$f]="$(awk '$1 == "rps" {print $2}' "$OUT/$f.txt")"
 	done
+	unset BENCH_GET_PREFIX
 	kill "$floor_pid"
 	wait "$floor_pid" 2>/dev/null || true
 fi
