@@ -47,6 +47,10 @@ public final class Node implements AutoCloseable {
 		return new Node(builder.run(settings.stream().map((setting) -> "--" + setting).toArray(String[]::new)));
 	}
 
+	public int port() {
+		return ((WebServerApplicationContext) this.context).getWebServer().getPort();
+	}
+
 	public RestTestClient client() {
 		return this.client;
 	}
