@@ -76,7 +76,9 @@ class CacheConfiguration {
 			.disableCachingNullValues();
 		Map<String, RedisCacheConfiguration> regions = new HashMap<>();
 		for (CacheRegion region : CacheRegion.values()) {
-			regions.put(region.cacheName(), base.entryTtl(region.timeToLive()));
+			// An eviction's tombstone lives seconds; a value, the region's time to live.
+			regions.put(region.cacheName(), base.entryTtl((key, value) -> RedisCaches.TOMBSTONE.equals(value)
+					? settings.evictionHold() : region.timeToLive()));
 		}
 		// SCAN, not KEYS, when the caches are emptied after an outage.
 		return RedisCacheManager

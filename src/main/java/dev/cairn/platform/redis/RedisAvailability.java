@@ -79,6 +79,23 @@ public final class RedisAvailability {
 		}
 	}
 
+	/**
+	 * Runs a command that must reach Redis even while it is left alone, such as an
+	 * eviction: a failure counts like any other, a success changes nothing (Redis is
+	 * trusted again only through {@link #attempt}, after the recovery actions).
+	 * @return whether the command ran without an error
+	 */
+	public boolean attemptEvenIfDown(Runnable command) {
+		try {
+			command.run();
+			return true;
+		}
+		catch (RuntimeException ex) {
+			failed(ex);
+			return false;
+		}
+	}
+
 	/** Whether Redis answered the last time it was asked. */
 	public boolean up() {
 		return !this.down;

@@ -17,9 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * counts as unreachable
  * @param retryInterval {@code CAIRN_REDIS_RETRY_INTERVAL}: after a failure, how long
  * Redis is left alone before it is tried again
+ * @param evictionHold {@code CAIRN_REDIS_EVICTION_HOLD}: how long an evicted cache entry
+ * stays uncacheable, so that a lookup that read the database before the change cannot
+ * store the old value after it; longer than the timeout by a wide margin
  */
 @ConfigurationProperties("cairn.redis")
 public record RedisSettings(String url, @DefaultValue("cairn:") String keyPrefix,
-		@DefaultValue("250ms") Duration timeout, @DefaultValue("5s") Duration retryInterval) {
+		@DefaultValue("250ms") Duration timeout, @DefaultValue("5s") Duration retryInterval,
+		@DefaultValue("5s") Duration evictionHold) {
 
 }
