@@ -105,7 +105,7 @@ await_node() { # index
 cat >"$WORK/receiver.py" <<'EOF'
 import http.server, sys
 class Hook(http.server.BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"  # keep-alive, as most receivers
+    # HTTP/1.0, Python's default: the connection closes after each answer, unannounced.
     def do_POST(self):
         self.rfile.read(int(self.headers.get("Content-Length", 0)))
         with open(sys.argv[2], "a") as out:
@@ -235,6 +235,9 @@ if [ "$allowed" = "$SEARCH_BUDGET" ] && [ "$refused" = $((30 - SEARCH_BUDGET)) ]
 	pass "(4) rate limits are shared: $allowed of 30 searches allowed across both nodes for a budget of $SEARCH_BUDGET, $refused refused"
 else
 	fail "(4) rate limits: $allowed allowed, $refused refused of 30 (budget $SEARCH_BUDGET across nodes)"
+	# A node that found Redis unreachable (a command over CAIRN_REDIS_TIMEOUT) counts on
+	# its own for a while, by design: the other half of the budget is then its own.
+	say "  Redis unreachable so far: $(cat "$WORK"/node*.log | grep -c 'Redis is unreachable' || true) times in the nodes' logs"
 fi
 
 # 2. The recovery job runs every ${RECOVERY_SECONDS}s on one node at a time.
