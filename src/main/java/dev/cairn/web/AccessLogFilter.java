@@ -77,11 +77,12 @@ public class AccessLogFilter extends OncePerRequestFilter {
 			if (route != null) {
 				line = line.addKeyValue("http.route", route);
 			}
+			// Tenths of a millisecond by arithmetic: no Formatter made on every request.
 			line.addKeyValue("http.request.method", request.getMethod())
 				.addKeyValue("http.response.status_code", status)
 				.addKeyValue("event.duration", nanos)
 				.log("{} {} {} {} ms", request.getMethod(), (route != null) ? route : "(no route)", status,
-						String.format("%.1f", nanos / 1e6));
+						Math.round(nanos / 1e5) / 10.0);
 			MDC.remove(MDC_USER_ID);
 		}
 	}

@@ -8,6 +8,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
+import dev.cairn.platform.StartupFailure;
+
 /**
  * HTTPS served by Cairn itself, for a deployment without a TLS-terminating proxy in
  * front: {@code CAIRN_TLS_CERTIFICATE} and {@code CAIRN_TLS_PRIVATE_KEY} name PEM files
@@ -28,8 +30,8 @@ public class TlsEnvironment implements EnvironmentPostProcessor {
 			return;
 		}
 		if (certificate.isBlank() || privateKey.isBlank()) {
-			throw new IllegalStateException(
-					"CAIRN_TLS_CERTIFICATE and CAIRN_TLS_PRIVATE_KEY go together: set both to serve HTTPS, or neither");
+			throw new StartupFailure("Only one of CAIRN_TLS_CERTIFICATE and CAIRN_TLS_PRIVATE_KEY is set.",
+					"Set both to serve HTTPS, or neither to serve plain HTTP behind a TLS-terminating proxy.");
 		}
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put(BUNDLE + "certificate", location(certificate));

@@ -68,15 +68,12 @@ class WebhookClient implements DisposableBean {
 			.proxy(Proxy.NO_PROXY)
 			.followRedirects(false)
 			.followSslRedirects(false)
-			// A kept-alive connection the receiver has closed meanwhile (an HTTP/1.0
-			// server
+			// A kept-alive connection the receiver closed meanwhile (an HTTP/1.0 server
 			// closes after every answer without saying so) fails on its next use before
-			// the
-			// receiver sees anything: OkHttp then sends the attempt again on a new
-			// connection, still within the call timeout. In the rarer case of a receiver
-			// that read the request and dropped the connection without an answer, that
-			// makes a second copy with the same webhook-id, which deliveries allow (at
-			// least once; receivers deduplicate by webhook-id).
+			// the receiver sees anything: OkHttp then sends the attempt again on a new
+			// connection, within the call timeout. A receiver that read the request and
+			// dropped the connection without answering gets a second copy with the same
+			// webhook-id, which at-least-once delivery allows.
 			.retryOnConnectionFailure(true)
 			.connectTimeout(settings.connectTimeout())
 			// The read timeout bounds each wait; the call timeout bounds the sum

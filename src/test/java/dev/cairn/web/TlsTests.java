@@ -32,6 +32,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.cairn.platform.StartupFailure;
 import dev.cairn.testing.Node;
 import dev.cairn.testing.TestDatabase;
 
@@ -100,6 +101,13 @@ class TlsTests {
 			.headers()
 			.firstValue("Strict-Transport-Security")
 			.isPresent();
+	}
+
+	@Test
+	void aCertificateWithoutItsKeyStopsStartUpSayingWhatToSet() {
+		assertThatThrownBy(() -> Node.start(TestDatabase.create(), null, "CAIRN_TLS_CERTIFICATE=/etc/cairn/tls.crt"))
+			.isInstanceOf(StartupFailure.class)
+			.hasMessageContaining("CAIRN_TLS_CERTIFICATE and CAIRN_TLS_PRIVATE_KEY");
 	}
 
 	@Test

@@ -32,16 +32,10 @@ import org.springframework.data.redis.cache.RedisCacheManager;
 final class RedisCaches implements Caches, DisposableBean {
 
 	/**
-	 * What an evicted entry holds for {@link #TOMBSTONE_TTL}; no real value looks like
-	 * it.
+	 * What an evicted entry holds for {@code cairn.redis.eviction-hold}; no real value
+	 * looks like it.
 	 */
 	static final String TOMBSTONE = "\u0000evicted";
-
-	/**
-	 * Longer than any lookup takes from its database read to its store (commands time out
-	 * after 250 ms), short enough that the entry is cached again soon.
-	 */
-	static final Duration TOMBSTONE_TTL = Duration.ofSeconds(5);
 
 	private static final Duration EVICTION_RETRY_INTERVAL = Duration.ofMillis(500);
 
