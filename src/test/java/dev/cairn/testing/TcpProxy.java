@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP relay on a loopback port of its own to a real server, which a test can cut (every
@@ -23,6 +24,8 @@ public final class TcpProxy implements AutoCloseable {
 
 	private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
+	private final AtomicInteger accepted = new AtomicInteger();
+
 	private volatile ServerSocket server;
 
 	private int port;
@@ -35,6 +38,11 @@ public final class TcpProxy implements AutoCloseable {
 
 	public int port() {
 		return this.port;
+	}
+
+	/** How many connections it has accepted so far. */
+	public int accepted() {
+		return this.accepted.get();
 	}
 
 	/** Drops every connection and refuses new ones. */
@@ -76,7 +84,9 @@ public final class TcpProxy implements AutoCloseable {
 	private void accept(ServerSocket listening) {
 		while (!listening.isClosed()) {
 			try {
-				relay(listening.accept());
+				Socket client = listening.accept();
+				this.accepted.incrementAndGet();
+				relay(client);
 			}
 			catch (IOException ex) {
 				// Closed by cut().

@@ -45,6 +45,11 @@ public class RedisConfiguration {
 	}
 
 	@Bean
+	RedisWarmUp redisWarmUp(LettuceConnectionFactory connections, RedisAvailability redis) {
+		return new RedisWarmUp(connections, redis);
+	}
+
+	@Bean
 	RedisAvailability redisAvailability(RedisSettings settings, MeterRegistry meters) {
 		return new RedisAvailability(settings.retryInterval(), meters);
 	}
