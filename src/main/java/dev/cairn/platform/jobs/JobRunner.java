@@ -4,12 +4,17 @@ import java.util.function.Supplier;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 
+import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs this node's share of the jobs: starts a scheduler once the context (and so the
  * migrated database) is ready, and stops it before the connection pool closes, letting
  * running jobs finish. Off when {@code CAIRN_JOBS_ENABLED=false} and for commands.
+ * <p>
+ * Its phase is below the web server's, so a stopping node first stops taking requests and
+ * answers those in flight, then stops its jobs: a job running at SIGTERM (a webhook
+ * attempt of up to ten seconds) does not keep the node accepting traffic meanwhile.
  */
 public class JobRunner implements SmartLifecycle {
 
@@ -40,6 +45,12 @@ public class JobRunner implements SmartLifecycle {
 		if (scheduler != null) {
 			scheduler.stop();
 		}
+	}
+
+	@Override
+	public int getPhase() {
+		// The graceful shutdown's phase; the web server itself stops 1024 below it.
+		return WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE - 2048;
 	}
 
 	@Override

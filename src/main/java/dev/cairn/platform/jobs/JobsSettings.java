@@ -19,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * for due jobs scheduled by other nodes (its own run at once)
  * @param heartbeatInterval {@code CAIRN_JOBS_HEARTBEAT_INTERVAL}: a running job's sign of
  * life; after six missed ones another node takes the job over
- * @param shutdownMaxWait how long a stopping node waits for its running jobs
+ * @param shutdownMaxWait {@code CAIRN_JOBS_SHUTDOWN_MAX_WAIT}: how long a stopping node
+ * waits for its running jobs, after it has answered its requests in flight
  */
 @Validated
 @ConfigurationProperties("cairn.jobs")
