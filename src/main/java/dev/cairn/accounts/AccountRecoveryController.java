@@ -9,10 +9,12 @@ import jakarta.validation.constraints.Size;
 import dev.cairn.web.ClientAddress;
 import dev.cairn.web.Throttle;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -28,6 +30,7 @@ class AccountRecoveryController {
 		this.throttle = throttle;
 	}
 
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@PostMapping("/email/verify")
 	ResponseEntity<Void> verifyEmail(@Valid @RequestBody LinkToken request, HttpServletRequest http) {
 		this.throttle.attempt(Throttle.Rule.PASSWORD_RESET_IP, ClientAddress.key(http));
@@ -36,6 +39,7 @@ class AccountRecoveryController {
 	}
 
 	// 202 whether or not the address has an account: no enumeration.
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PostMapping("/password/forgot")
 	ResponseEntity<Void> forgotPassword(@Valid @RequestBody ForgotPassword request, HttpServletRequest http) {
 		this.throttle.attempt(Throttle.Rule.PASSWORD_RESET_IP, ClientAddress.key(http));
@@ -44,6 +48,7 @@ class AccountRecoveryController {
 		return ResponseEntity.accepted().build();
 	}
 
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@PostMapping("/password/reset")
 	ResponseEntity<Void> resetPassword(@Valid @RequestBody ResetPassword request, HttpServletRequest http) {
 		this.throttle.attempt(Throttle.Rule.PASSWORD_RESET_IP, ClientAddress.key(http));

@@ -8,12 +8,14 @@ import tools.jackson.databind.JsonNode;
 import dev.cairn.web.Caller;
 import dev.cairn.web.RequiresScope;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -37,6 +39,7 @@ class MeController {
 		return this.accounts.updateProfile(caller.userId(), patch);
 	}
 
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@PostMapping("/password")
 	ResponseEntity<Void> changePassword(Caller caller, @Valid @RequestBody ChangePassword request) {
 		this.accounts.changePassword(caller.userId(), request.currentPassword(), request.newPassword());

@@ -16,10 +16,12 @@ import dev.cairn.web.InvalidInput;
 import dev.cairn.web.ClientAddress;
 import dev.cairn.web.Throttle;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -41,6 +43,7 @@ class AuthController {
 		this.twoFactor = twoFactor;
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/register")
 	ResponseEntity<RegisteredUser> register(@Valid @RequestBody Register request, HttpServletRequest http) {
 		this.throttle.attempt(Throttle.Rule.REGISTER_IP, ClientAddress.key(http));
@@ -78,12 +81,14 @@ class AuthController {
 		return this.sessions.refresh(request.refreshToken(), client(http));
 	}
 
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@PostMapping("/logout")
 	ResponseEntity<Void> logout(@Valid @RequestBody RefreshTokenBody request) {
 		this.sessions.logout(request.refreshToken());
 		return ResponseEntity.noContent().build();
 	}
 
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@PostMapping("/logout-all")
 	ResponseEntity<Void> logoutAll(Caller caller) {
 		this.sessions.logoutAll(caller.userId());

@@ -2,6 +2,10 @@ package dev.cairn.auth;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import dev.cairn.web.ApiProblem;
 import dev.cairn.web.ErrorCode;
 
@@ -18,6 +22,9 @@ class OidcProviderController {
 
 	static final String UNAVAILABLE = OidcProviderController.class.getName() + ".unavailable";
 
+	// The answer when it works comes from the filter, so the description says it here.
+	@ApiResponse(responseCode = "302", description = "Found: to the provider's sign-in page",
+			headers = @Header(name = "Location", schema = @Schema(type = "string")))
 	@GetMapping(OidcConfiguration.BASE + "/{provider}")
 	void provider(@PathVariable String provider, HttpServletRequest request) {
 		if (Boolean.TRUE.equals(request.getAttribute(UNAVAILABLE))) {

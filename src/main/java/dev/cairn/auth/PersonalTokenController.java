@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Size;
 import dev.cairn.web.Caller;
 import dev.cairn.web.RequiresScope;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -47,6 +49,7 @@ class PersonalTokenController {
 
 	// No @RequiresScope: a token never mints tokens (a leaked one could outlive its
 	// revocation).
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	ResponseEntity<CreatedToken> create(Caller caller, @Valid @RequestBody NewToken request) {
 		PersonalTokens.Created created = this.tokens.create(caller.userId(), request.name(), request.scopes(),
@@ -58,6 +61,7 @@ class PersonalTokenController {
 	}
 
 	@RequiresScope(Caller.Scope.ADMIN)
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> revoke(Caller caller, @PathVariable UUID id) {
 		this.tokens.revoke(caller.userId(), id);

@@ -9,11 +9,13 @@ import jakarta.validation.constraints.Size;
 
 import dev.cairn.web.Caller;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 // No @RequiresScope: personal access tokens cannot change how their owner signs in.
@@ -37,6 +39,7 @@ class TwoFactorController {
 		return new RecoveryCodes(this.twoFactor.confirm(caller.userId(), request.password(), request.code()));
 	}
 
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping
 	ResponseEntity<Void> disable(Caller caller, @Valid @RequestBody Disable request) {
 		this.twoFactor.disable(caller.userId(), request.password(), request.code());

@@ -15,6 +15,7 @@ import dev.cairn.web.Page;
 import dev.cairn.web.RequiresScope;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -46,6 +48,7 @@ class CommentController {
 	}
 
 	@RequiresScope(Caller.Scope.WRITE)
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/tasks/{taskId}/comments")
 	ResponseEntity<Comment> create(Caller caller, @PathVariable UUID taskId, @Valid @RequestBody Body request) {
 		Comment comment = this.comments.create(caller.userId(), taskId, request.body());
@@ -64,6 +67,7 @@ class CommentController {
 	}
 
 	@RequiresScope(Caller.Scope.WRITE)
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping("/api/v1/comments/{commentId}")
 	ResponseEntity<Void> delete(Caller caller, @PathVariable UUID commentId) {
 		this.comments.delete(caller.userId(), commentId);

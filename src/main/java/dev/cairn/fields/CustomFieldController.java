@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 import dev.cairn.web.Caller;
 import dev.cairn.web.RequiresScope;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -48,6 +50,7 @@ class CustomFieldController {
 	}
 
 	@RequiresScope(Caller.Scope.ADMIN)
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	ResponseEntity<CustomField> create(Caller caller, @PathVariable UUID projectId,
 			@Valid @RequestBody NewField request) {
@@ -69,6 +72,7 @@ class CustomFieldController {
 	}
 
 	@RequiresScope(Caller.Scope.ADMIN)
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping("/{fieldId}")
 	ResponseEntity<Void> delete(Caller caller, @PathVariable UUID projectId, @PathVariable UUID fieldId) {
 		this.fields.delete(caller.userId(), projectId, fieldId);

@@ -15,6 +15,7 @@ import dev.cairn.web.Caller;
 import dev.cairn.web.Page;
 import dev.cairn.web.RequiresScope;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -47,6 +49,7 @@ class LabelController {
 	}
 
 	@RequiresScope(Caller.Scope.WRITE)
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	ResponseEntity<Label> create(Caller caller, @PathVariable UUID projectId, @Valid @RequestBody NewLabel request) {
 		Label label = this.labels.create(caller.userId(), projectId, request.name(), request.color(),
@@ -62,6 +65,7 @@ class LabelController {
 	}
 
 	@RequiresScope(Caller.Scope.WRITE)
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping("/{labelId}")
 	ResponseEntity<Void> delete(Caller caller, @PathVariable UUID projectId, @PathVariable UUID labelId) {
 		this.labels.delete(caller.userId(), projectId, labelId);

@@ -16,6 +16,7 @@ import dev.cairn.web.Caller;
 import dev.cairn.web.Page;
 import dev.cairn.web.RequiresScope;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -50,6 +52,7 @@ class MemberController {
 	}
 
 	@RequiresScope(Caller.Scope.ADMIN)
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	ResponseEntity<Member> add(Caller caller, @PathVariable UUID projectId, @Valid @RequestBody NewMember request) {
 		Member member = this.members.add(caller.userId(), projectId, request.userId(), request.email(),
@@ -67,6 +70,7 @@ class MemberController {
 
 	// Leaving a project is removing yourself; no scope allows a token to do it for you.
 	@RequiresScope(Caller.Scope.ADMIN)
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping("/{userId}")
 	ResponseEntity<Void> remove(Caller caller, @PathVariable UUID projectId, @PathVariable UUID userId) {
 		this.members.remove(caller.userId(), projectId, userId);

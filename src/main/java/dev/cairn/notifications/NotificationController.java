@@ -11,6 +11,7 @@ import dev.cairn.web.Caller;
 import dev.cairn.web.Page;
 import dev.cairn.web.RequiresScope;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -57,6 +59,7 @@ class NotificationController {
 	}
 
 	@RequiresScope(Caller.Scope.WRITE)
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@PostMapping("/feed/{notificationId}/read")
 	ResponseEntity<Void> markRead(Caller caller, @PathVariable UUID notificationId) {
 		this.feed.markRead(caller.userId(), notificationId);
@@ -64,6 +67,7 @@ class NotificationController {
 	}
 
 	@RequiresScope(Caller.Scope.WRITE)
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@PostMapping("/feed/read-all")
 	ResponseEntity<Void> markAllRead(Caller caller) {
 		this.feed.markAllRead(caller.userId());

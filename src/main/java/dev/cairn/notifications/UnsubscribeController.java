@@ -3,9 +3,11 @@ package dev.cairn.notifications;
 import dev.cairn.web.ApiProblem;
 import dev.cairn.web.ErrorCode;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -26,6 +28,7 @@ class UnsubscribeController {
 		this.preferences = preferences;
 	}
 
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@PostMapping("/api/v1/notifications/unsubscribe")
 	ResponseEntity<Void> unsubscribe(@RequestParam(required = false) String token) {
 		var unsubscribe = this.tokens.read(token)

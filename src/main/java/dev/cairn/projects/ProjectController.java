@@ -18,6 +18,7 @@ import dev.cairn.web.Page;
 import dev.cairn.web.RequiresScope;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -42,6 +44,7 @@ class ProjectController {
 	}
 
 	@RequiresScope(Caller.Scope.ADMIN)
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	ResponseEntity<ProjectResponse> create(Caller caller, @Valid @RequestBody NewProject request) {
 		ProjectResponse project = this.projects.create(caller.userId(), request.key(), request.name(),
@@ -84,6 +87,7 @@ class ProjectController {
 	}
 
 	@RequiresScope(Caller.Scope.ADMIN)
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping("/{projectId}")
 	ResponseEntity<Void> delete(Caller caller, @PathVariable UUID projectId,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {

@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import dev.cairn.web.Caller;
 import dev.cairn.web.RequiresScope;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -48,6 +50,7 @@ class StatusController {
 	}
 
 	@RequiresScope(Caller.Scope.ADMIN)
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	ResponseEntity<Status> create(Caller caller, @PathVariable UUID projectId, @Valid @RequestBody NewStatus request) {
 		Status status = this.statuses.create(caller.userId(), projectId, request.name(), request.category(),
@@ -64,6 +67,7 @@ class StatusController {
 	}
 
 	@RequiresScope(Caller.Scope.ADMIN)
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping("/{statusId}")
 	ResponseEntity<Void> delete(Caller caller, @PathVariable UUID projectId, @PathVariable UUID statusId,
 			@RequestParam(required = false) UUID moveTo) {

@@ -31,6 +31,7 @@ import dev.cairn.web.Page;
 import dev.cairn.web.RequiresScope;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,6 +42,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -60,6 +62,7 @@ class TaskController {
 	}
 
 	@RequiresScope(Caller.Scope.WRITE)
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/projects/{projectId}/tasks")
 	ResponseEntity<TaskResponse> create(Caller caller, @PathVariable UUID projectId,
 			@Valid @RequestBody NewTaskRequest request) {
@@ -143,6 +146,7 @@ class TaskController {
 	}
 
 	@RequiresScope(Caller.Scope.WRITE)
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping("/api/v1/tasks/{taskId}")
 	ResponseEntity<Void> delete(Caller caller, @PathVariable UUID taskId,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {

@@ -1,6 +1,8 @@
 package dev.cairn.web;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -48,6 +50,29 @@ class OpenApiConfiguration {
 						.description("An access token (JWT) from /api/v1/auth/login, or a personal access "
 								+ "token (cairn_pat_...).")))
 			.addSecurityItem(new SecurityRequirement().addList("bearer"));
+	}
+
+	@Bean
+	OpenApiConventions openApiConventions() {
+		return new OpenApiConventions();
+	}
+
+	/**
+	 * Operations named and grouped by their controller, so that generated clients read
+	 * well: {@code TaskController.getByKey} is operation {@code taskGetByKey} under the
+	 * tag {@code task}, rather than springdoc's {@code getByKey} and
+	 * {@code task-controller}.
+	 */
+	@Bean
+	OperationCustomizer operationNames() {
+		return (operation, handler) -> {
+			String feature = handler.getBeanType().getSimpleName().replaceFirst("Controller$", "");
+			String method = handler.getMethod().getName();
+			operation.setOperationId(Character.toLowerCase(feature.charAt(0)) + feature.substring(1)
+					+ Character.toUpperCase(method.charAt(0)) + method.substring(1));
+			operation.setTags(List.of(feature.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT)));
+			return operation;
+		};
 	}
 
 	/**

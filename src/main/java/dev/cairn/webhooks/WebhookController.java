@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -53,6 +54,7 @@ class WebhookController {
 	}
 
 	@RequiresScope(Caller.Scope.WRITE)
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/projects/{projectId}/webhooks")
 	ResponseEntity<Webhook> create(Caller caller, @PathVariable UUID projectId,
 			@Valid @RequestBody NewWebhook request) {
@@ -80,6 +82,7 @@ class WebhookController {
 	}
 
 	@RequiresScope(Caller.Scope.WRITE)
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping("/api/v1/webhooks/{webhookId}")
 	ResponseEntity<Void> delete(Caller caller, @PathVariable UUID webhookId,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
@@ -96,6 +99,7 @@ class WebhookController {
 	}
 
 	@RequiresScope(Caller.Scope.WRITE)
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PostMapping("/api/v1/webhooks/{webhookId}/ping")
 	ResponseEntity<Delivery> ping(Caller caller, @PathVariable UUID webhookId) {
 		Delivery delivery = this.deliveries.ping(caller.userId(), webhookId);
@@ -121,6 +125,7 @@ class WebhookController {
 	}
 
 	@RequiresScope(Caller.Scope.WRITE)
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PostMapping("/api/v1/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver")
 	ResponseEntity<Delivery> redeliver(Caller caller, @PathVariable UUID webhookId, @PathVariable UUID deliveryId) {
 		return accepted(this.deliveries.redeliver(caller.userId(), webhookId, deliveryId));
