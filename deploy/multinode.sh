@@ -5,7 +5,7 @@
 #   bash deploy/multinode.sh
 #
 # It uses the PostgreSQL and Redis already running here (MULTINODE_PGHOST, _PGPORT,
-# _PGUSER, default 127.0.0.1:5432 postgres; MULTINODE_REDIS_URL, default
+# _PGUSER, _PGPASSWORD, default 127.0.0.1:5432 postgres, none; MULTINODE_REDIS_URL, default
 # redis://127.0.0.1:6379), creates a fresh database cairn_multinode, starts two nodes on
 # loopback ports 18281 and 18282 from target/cairn.jar (built by ./cairn when stale), and
 # nginx on 18280 with deploy/nginx/nginx.conf pointed at them. While wrk reads a task
@@ -18,14 +18,16 @@
 #   5. a node restarted under load (SIGTERM, start again) costs the client no failed
 #      request.
 #
-# and prints a pass/fail line for each; exits 1 if any fails. About two minutes. nginx
-# and wrk come from Debian's packages, installed when missing and run as root.
+# and prints a pass/fail line for each; exits 1 if any fails. About three minutes. The
+# tools (nginx, wrk, psql, jq, ...) come from Debian's packages, installed when missing
+# and run as root.
 set -euo pipefail
 set -m # the servers in the background get SIGTERM, not the shell's SIGINT handling
 cd "$(dirname "$0")/.."
 
 PGHOST="${MULTINODE_PGHOST:-127.0.0.1}" PGPORT="${MULTINODE_PGPORT:-5432}" PGUSER="${MULTINODE_PGUSER:-postgres}"
-export PGHOST PGPORT PGUSER
+PGPASSWORD="${MULTINODE_PGPASSWORD:-}"
+export PGHOST PGPORT PGUSER PGPASSWORD
 REDIS_URL="${MULTINODE_REDIS_URL:-redis://127.0.0.1:6379}"
 DB=cairn_multinode
 LB=18280 NODE_PORTS=(18281 18282) HOOK_PORT=18283
@@ -43,20 +45,10 @@ pass() { echo "multinode: PASS - $1"; }
 fail() { echo "multinode: FAIL - $1"; failed=1; }
 say() { echo "multinode: $1"; }
 
-for tool in curl jq openssl psql python3; do
-	command -v "$tool" >/dev/null || { echo "multinode: needs $tool" >&2; exit 2; }
-done
-for package in nginx:nginx-light wrk:wrk; do
-	if ! command -v "${package%%:*}" >/dev/null; then
-		if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-			say "installing ${package#*:} (Debian)"
-			apt-get install -y -qq "${package#*:}" >/dev/null 2>&1 ||
-				{ apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq "${package#*:}" >/dev/null; }
-		else
-			echo "multinode: needs ${package%%:*} (apt-get install ${package#*:})" >&2
-			exit 2
-		fi
-	fi
+# shellcheck source=deploy/debian.sh
+. deploy/debian.sh
+for tool in curl:curl jq:jq openssl:openssl psql:postgresql-client python3:python3 nginx:nginx-light wrk:wrk; do
+	debian_tool "${tool%%:*}" "${tool#*:}" || exit 2
 done
 
 cleanup() {
@@ -79,6 +71,7 @@ start_node() { # index
 	local port="${NODE_PORTS[$1]}"
 	mkdir -p "$WORK/node$1"
 	CAIRN_DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" CAIRN_DATABASE_USERNAME="$PGUSER" \
+		CAIRN_DATABASE_PASSWORD="$PGPASSWORD" \
 		CAIRN_ENCRYPTION_KEY="$KEY" SERVER_PORT="$port" SERVER_ADDRESS=127.0.0.1 CAIRN_DATA_DIR="$WORK/node$1" \
 		CAIRN_REDIS_URL="$REDIS_URL" CAIRN_REDIS_KEY_PREFIX="$PREFIX" CAIRN_METRICS_SCRAPE_TOKEN="$SCRAPE" \
 		CAIRN_RATE_LIMIT_SEARCH_CAPACITY="$SEARCH_BUDGET" CAIRN_RATE_LIMIT_SEARCH_PERIOD=1h \
@@ -131,6 +124,7 @@ await_node 1
 
 sed -e "s/server cairn-1:8080/server 127.0.0.1:${NODE_PORTS[0]}/" -e "s/server cairn-2:8080/server 127.0.0.1:${NODE_PORTS[1]}/" \
 	-e "s/listen 80;/listen 127.0.0.1:$LB;/" -e "s#pid /tmp/nginx.pid;#pid $WORK/nginx.pid;#" \
+	-e "s#access_log off;.*#log_format timed '\$msec \$request_time \$status \$upstream_addr \$upstream_status'; access_log $WORK/access.log timed;#" \
 	deploy/nginx/nginx.conf >"$WORK/nginx.conf"
 nginx -p "$WORK" -c "$WORK/nginx.conf" -g 'daemon off;' 2>>"$WORK/nginx.log" &
 PIDS[nginx]=$!
@@ -171,15 +165,21 @@ for i in $(seq 1 20); do
 	status POST "$BASE/api/v1/projects/$PROJECT/tasks" "$OWNER" "{\"title\":\"Seed task $i\"}" >/dev/null
 done
 
-# Load for the whole run: the owner reads the project's task list through nginx.
-LOAD_SECONDS=75
+# Load for the whole run: the owner reads the project's task list through nginx, until
+# the restarted node has served for a while (LOAD_SECONDS bounds it should that never be).
+# A request fails when it gets no answer within 10 s (wrk's default, 2 s, is shorter than
+# a client waits: the first requests to the restarted, cold node take up to about 2 s on
+# this two-core machine; the slowest are printed at the end), a status other than 2xx,
+# or a socket error.
+LOAD_SECONDS=240
+REJOINED_SECONDS=15
 BENCH_WRK_DIR="$PWD/bench/wrk" BENCH_TOKEN=unused BENCH_PATH="/api/v1/projects/$PROJECT/tasks?limit=50" \
-	BENCH_AUTHORIZATION="Bearer $OWNER" wrk -t2 -c8 -d"${LOAD_SECONDS}s" -s bench/wrk/route.lua "$BASE" \
+	BENCH_AUTHORIZATION="Bearer $OWNER" wrk -t2 -c8 -d"${LOAD_SECONDS}s" --timeout 10s -s bench/wrk/route.lua "$BASE" \
 	>"$WORK/wrk.txt" 2>&1 &
 PIDS[wrk]=$!
 load_started=$(date +%s)
 runs_before="$(job_runs)"
-say "wrk: 8 connections reading a page of tasks through nginx for ${LOAD_SECONDS}s"
+say "wrk: 8 connections reading a page of tasks through nginx until ${REJOINED_SECONDS}s after the restart"
 
 # 1. Membership removed on node 1, refused on node 2 at once (five times over).
 tasks_of_project="/api/v1/projects/$PROJECT/tasks"
@@ -234,10 +234,9 @@ done
 if [ "$allowed" = "$SEARCH_BUDGET" ] && [ "$refused" = $((30 - SEARCH_BUDGET)) ]; then
 	pass "(4) rate limits are shared: $allowed of 30 searches allowed across both nodes for a budget of $SEARCH_BUDGET, $refused refused"
 else
-	fail "(4) rate limits: $allowed allowed, $refused refused of 30 (budget $SEARCH_BUDGET across nodes)"
 	# A node that found Redis unreachable (a command over CAIRN_REDIS_TIMEOUT) counts on
 	# its own for a while, by design: the other half of the budget is then its own.
-	say "  Redis unreachable so far: $(cat "$WORK"/node*.log | grep -c 'Redis is unreachable' || true) times in the nodes' logs"
+	fail "(4) rate limits: $allowed allowed, $refused refused of 30 (budget $SEARCH_BUDGET across nodes; Redis found unreachable $(cat "$WORK"/node*.log | grep -c 'Redis is unreachable' || true) times so far)"
 fi
 
 # 2. The recovery job runs every ${RECOVERY_SECONDS}s on one node at a time.
@@ -266,8 +265,10 @@ stopped_ms=$(($(date +%s%3N) - stop_started))
 wait "${PIDS[node0]}" 2>/dev/null || true
 start_node 0
 await_node 0
-say "node 1 stopped in ${stopped_ms} ms after SIGTERM and is ready again"
+say "node 1 stopped in ${stopped_ms} ms after SIGTERM and was ready again $(($(date +%s%3N) - stop_started)) ms after it"
 
+sleep "$REJOINED_SECONDS" # the restarted node, cold, takes its share of the load
+kill -INT "${PIDS[wrk]}" 2>/dev/null || true # wrk reports what it saw so far and exits
 wait "${PIDS[wrk]}" || true
 unset 'PIDS[wrk]'
 ok200="$(awk '$1 == "status" && $2 == "200:" {print $3}' "$WORK/wrk.txt")"
@@ -279,6 +280,11 @@ else
 	fail "(5) during the restart wrk saw $non2xx non-2xx answers and ${errors:-?} socket errors ($ok200 OK); see its output:"
 	cat "$WORK/wrk.txt"
 fi
+say "the slowest requests through nginx (seconds taken, when it ended relative to the SIGTERM, status, nodes tried):"
+sort -k2 -n -r "$WORK/access.log" | head -n 3 |
+	awk -v t="$stop_started" '{printf "multinode:   %s s, %+.1f s, %s, %s %s\n", $2, $1 - t / 1000, $3, $4, $5}'
+say "Redis found unreachable $(cat "$WORK"/node*.log | grep -c 'Redis is unreachable' || true) times in the nodes' logs"
+grep -h 'Redis is unreachable' "$WORK"/node*.log | sed -n 's/.*"@timestamp":"\([^"]*\)".*"message":"\([^"]*\)".*/multinode:   \1 \2/p' || true
 
 if [ "$failed" = 0 ]; then say "all five properties hold"; else say "some properties do not hold"; fi
 exit "$failed"
