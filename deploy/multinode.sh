@@ -281,8 +281,10 @@ else
 	cat "$WORK/wrk.txt"
 fi
 say "the slowest requests through nginx (seconds taken, when it ended relative to the SIGTERM, status, nodes tried):"
-sort -k2 -n -r "$WORK/access.log" | head -n 3 |
-	awk -v t="$stop_started" '{printf "multinode:   %s s, %+.1f s, %s, %s %s\n", $2, $1 - t / 1000, $3, $4, $5}'
+# awk reads all of sort's output (head would stop early, and sort's SIGPIPE, with
+# pipefail, would end the script).
+sort -k2 -n -r "$WORK/access.log" |
+	awk -v t="$stop_started" 'NR <= 3 {printf "multinode:   %s s, %+.1f s, %s, %s %s\n", $2, $1 - t / 1000, $3, $4, $5}'
 say "Redis found unreachable $(cat "$WORK"/node*.log | grep -c 'Redis is unreachable' || true) times in the nodes' logs"
 grep -h 'Redis is unreachable' "$WORK"/node*.log | sed -n 's/.*"@timestamp":"\([^"]*\)".*"message":"\([^"]*\)".*/multinode:   \1 \2/p' || true
 

@@ -13,7 +13,12 @@ import jakarta.validation.constraints.Positive;
  */
 public interface RateLimits {
 
-	/** Takes one request from the bucket {@code key}, which follows {@code budget}. */
+	/**
+	 * Takes one request from the bucket {@code key}, which follows {@code budget}. A key
+	 * has one budget: the bucket is made with the budget of its first take (keys are
+	 * prefixed by what they limit, {@code api:}, {@code search:},
+	 * {@code throttle:<rule>:}).
+	 */
 	Decision take(String key, Budget budget);
 
 	/**

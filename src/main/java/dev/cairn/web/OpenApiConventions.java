@@ -44,6 +44,16 @@ final class OpenApiConventions implements OpenApiCustomizer {
 		components.addSchemas(PROBLEM, problem());
 		headers().forEach(components::addHeaders);
 		api.getPaths().forEach((path, item) -> item.readOperations().forEach((operation) -> {
+			if (takesHeader(operation, HttpHeaders.IF_NONE_MATCH)) {
+				operation.getResponses()
+					.addApiResponse("304",
+							header(new ApiResponse()
+								.description("Not Modified: the `ETag` sent in " + "`If-None-Match` is still current"),
+									HttpHeaders.ETAG));
+			}
+			operation.getResponses()
+				.addApiResponse("429", header(problemResponse("Too Many Requests: over the caller's rate limit"),
+						HttpHeaders.RETRY_AFTER));
 			operation.getResponses().forEach((status, response) -> {
 				header(response, RequestIdFilter.HEADER);
 				RATE_LIMIT_HEADERS.forEach((name) -> header(response, name));
@@ -59,19 +69,13 @@ final class OpenApiConventions implements OpenApiCustomizer {
 					header(response, HttpHeaders.LINK);
 				}
 			});
-			if (takesHeader(operation, HttpHeaders.IF_NONE_MATCH)) {
-				operation.getResponses()
-					.addApiResponse("304",
-							header(new ApiResponse()
-								.description("Not Modified: the `ETag` sent in " + "`If-None-Match` is still current"),
-									HttpHeaders.ETAG));
-			}
+			// An error may come before the rate limit filter (a bad token): the request
+			// id
+			// is the one header it surely has.
 			operation.getResponses()
-				.addApiResponse("429", header(problemResponse("Too Many Requests: over the caller's rate limit"),
-						HttpHeaders.RETRY_AFTER));
-			operation.getResponses()
-				.addApiResponse("default", problemResponse(
-						"An error, as `application/problem+json` (RFC 9457) with a stable `code` (docs/api.md)"));
+				.addApiResponse("default", header(problemResponse(
+						"An error, as `application/problem+json` (RFC 9457) with a stable `code` (docs/api.md)"),
+						RequestIdFilter.HEADER));
 		}));
 	}
 

@@ -6,10 +6,12 @@ import java.util.Map;
 import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.IntegrationTest;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -34,6 +36,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"logging.level.org.springframework.web.client=INFO" })
 class SecretsInLogsTests {
 
+	private static final List<String> LOUD = List.of("org.springframework.web", "org.springframework.security",
+			"dev.cairn", "org.springframework.web.client");
+
+	/**
+	 * Logback's levels are the JVM's, not the context's: left at DEBUG, every later test
+	 * class in this JVM would log framework debug lines, request bodies included.
+	 */
+	@AfterAll
+	static void quietAgain() {
+		LoggingSystem logging = LoggingSystem.get(SecretsInLogsTests.class.getClassLoader());
+		LOUD.forEach((logger) -> logging.setLogLevel(logger, null));
+	}
+
 	@Autowired
 	private RestTestClient client;
 
@@ -43,11 +58,8 @@ class SecretsInLogsTests {
 		String wrongPassword = "wrong-passphrase-" + System.nanoTime();
 		post("/api/v1/auth/login", Map.of("email", user.email(), "password", wrongPassword), null);
 		Map<?, ?> refreshed = post("/api/v1/auth/refresh", Map.of("refreshToken", user.refreshToken()), null);
-		post("/api/v1/auth/refresh", Map.of("refreshToken", user.refreshToken()), null); // reuse:
-																							// logged
-																							// as
-																							// a
-																							// warning
+		// A reuse: logged as a warning.
+		post("/api/v1/auth/refresh", Map.of("refreshToken", user.refreshToken()), null);
 		String pat = (String) post("/api/v1/me/tokens", Map.of("name", "log test", "scopes", List.of("read")),
 				user.bearer())
 			.get("token");

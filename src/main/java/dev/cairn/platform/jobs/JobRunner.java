@@ -8,13 +8,16 @@ import org.springframework.boot.web.server.context.WebServerGracefulShutdownLife
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs this node's share of the jobs: starts a scheduler once the context (and so the
+ * Runs this node's share of the jobs: starts a scheduler once every bean (and so the
  * migrated database) is ready, and stops it before the connection pool closes, letting
  * running jobs finish. Off when {@code CAIRN_JOBS_ENABLED=false} and for commands.
  * <p>
  * Its phase is below the web server's, so a stopping node first stops taking requests and
  * answers those in flight, then stops its jobs: a job running at SIGTERM (a webhook
- * attempt of up to ten seconds) does not keep the node accepting traffic meanwhile.
+ * attempt of up to ten seconds) does not keep the node accepting traffic meanwhile. The
+ * same phase starts it just before the web server: a node whose server then fails to
+ * start (its port taken) stops the scheduler again on the way out, waiting for the jobs
+ * it took, for at most {@code CAIRN_JOBS_SHUTDOWN_MAX_WAIT}.
  */
 public class JobRunner implements SmartLifecycle {
 

@@ -93,7 +93,7 @@ final class RedisRateLimits implements RateLimits, SmartInitializingSingleton, D
 	 */
 	@Override
 	public void afterSingletonsInstantiated() {
-		this.redis.attempt(this::buckets);
+		this.redis.warmUp(this::buckets);
 	}
 
 	// A Redis that is down when Cairn starts is an outage like any other rather than a

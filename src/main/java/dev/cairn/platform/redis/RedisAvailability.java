@@ -96,6 +96,25 @@ public final class RedisAvailability {
 		}
 	}
 
+	/**
+	 * Makes a connection while the node starts, before it takes requests. The first try
+	 * pays for Lettuce and Netty starting up, which on a cold JVM can run past the
+	 * command timeout, so its failure is not counted: only a second try's is an outage
+	 * (and a Redis that is down at start is an outage like any other, not a failed
+	 * start).
+	 */
+	public void warmUp(Runnable connect) {
+		try {
+			connect.run();
+		}
+		catch (RuntimeException first) {
+			attempt(() -> {
+				connect.run();
+				return Boolean.TRUE;
+			});
+		}
+	}
+
 	/** Whether Redis answered the last time it was asked. */
 	public boolean up() {
 		return !this.down;

@@ -9,8 +9,7 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
  * On a cold JVM the first connection (Lettuce and Netty starting up) can take longer than
  * {@code CAIRN_REDIS_TIMEOUT}: left to the first request, a node that joins under load
  * began with Redis "unreachable" for the retry interval, and its first requests waited on
- * the connection. A Redis that does not answer now is an outage like any other, not a
- * failed start.
+ * the connection ({@link RedisAvailability#warmUp}).
  */
 final class RedisWarmUp implements SmartInitializingSingleton {
 
@@ -25,9 +24,9 @@ final class RedisWarmUp implements SmartInitializingSingleton {
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		this.redis.attempt(() -> {
+		this.redis.warmUp(() -> {
 			try (RedisConnection connection = this.connections.getConnection()) {
-				return connection.ping();
+				connection.ping();
 			}
 		});
 	}

@@ -51,6 +51,23 @@ class RedisAvailabilityTests {
 		assertThat(this.meters.get("cairn.redis.failures").counter().count()).isEqualTo(2);
 	}
 
+	@Test
+	void aWarmUpForgivesItsFirstFailureButNotItsSecond() {
+		AtomicInteger tries = new AtomicInteger();
+		this.redis.warmUp(() -> {
+			if (tries.incrementAndGet() == 1) {
+				unreachable(); // a cold JVM's first connection, past the timeout
+			}
+		});
+		assertThat(tries).hasValue(2);
+		assertThat(this.redis.up()).isTrue();
+		assertThat(this.meters.get("cairn.redis.failures").counter().count()).isZero();
+
+		this.redis.warmUp(RedisAvailabilityTests::unreachable);
+		assertThat(this.redis.up()).as("a Redis that is down at start is an outage").isFalse();
+		assertThat(this.meters.get("cairn.redis.failures").counter().count()).isEqualTo(1);
+	}
+
 	private String counted() {
 		this.commands.incrementAndGet();
 		return "answer";
