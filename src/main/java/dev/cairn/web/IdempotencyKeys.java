@@ -1,5 +1,6 @@
 package dev.cairn.web;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +16,11 @@ import org.springframework.stereotype.Component;
  * The {@code idempotency_keys} table: a claim per (user, key), made before the request
  * runs and completed with its response. Every statement commits on its own, so a claim is
  * visible to every node at once; the primary key makes two claims of one key impossible,
- * and the database's clock decides expiry, so nodes never disagree.
+ * and the database's clock decides expiry, so nodes never disagree. A claim whose request
+ * neither finished nor failed within the lease ({@link WebSettings#idempotencyLease()})
+ * was left by a node that died mid-request (a node that stops gracefully finishes its
+ * requests): a retry takes it over, rather than meeting 409 until the key expires a day
+ * later.
  */
 @Component
 public class IdempotencyKeys {
@@ -27,9 +32,12 @@ public class IdempotencyKeys {
 
 	private final JsonMapper json;
 
-	IdempotencyKeys(JdbcClient jdbc, JsonMapper json) {
+	private final Duration lease;
+
+	IdempotencyKeys(JdbcClient jdbc, JsonMapper json, WebSettings settings) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.lease = settings.idempotencyLease();
 	}
 
 	/**
@@ -50,8 +58,8 @@ public class IdempotencyKeys {
 		return new Claim.InProgress();
 	}
 
-	// An expired row is treated as absent: replaced in the same statement, under the
-	// row's lock, so two retries cannot both take it over.
+	// An expired row, or an abandoned claim, is treated as absent: replaced in the same
+	// statement, under the row's lock, so two retries cannot both take it over.
 	private boolean insertOrReplaceExpired(UUID userId, String key, byte[] requestHash) {
 		return this.jdbc.sql("""
 				INSERT INTO idempotency_keys (user_id, key, request_hash, expires_at)
@@ -60,8 +68,11 @@ public class IdempotencyKeys {
 				SET request_hash = EXCLUDED.request_hash, response_status = NULL, response_headers = NULL,
 				    response_body = NULL, created_at = now(), expires_at = EXCLUDED.expires_at
 				WHERE idempotency_keys.expires_at <= now()
+				   OR (idempotency_keys.response_status IS NULL
+				       AND idempotency_keys.created_at <= now() - make_interval(secs => :leaseSeconds))
 				RETURNING 1
 				""")
+			.param("leaseSeconds", this.lease.toMillis() / 1000.0)
 			.param("userId", userId)
 			.param("key", key)
 			.param("hash", requestHash)

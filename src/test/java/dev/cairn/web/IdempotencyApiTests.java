@@ -149,6 +149,29 @@ class IdempotencyApiTests extends ApiTestSupport {
 	}
 
 	@Test
+	void aClaimLeftByANodeThatDiedIsTakenOverAfterTheLease() {
+		SignedIn owner = Accounts.signUp(this.client);
+		String projectKey = Api.uniqueProjectKey();
+		String key = UUID.randomUUID().toString();
+		String body = project(projectKey, "Apollo");
+		// Claimed three minutes ago (the lease is two), never completed nor released.
+		this.jdbc.sql("""
+				INSERT INTO idempotency_keys (user_id, key, request_hash, created_at, expires_at)
+				VALUES (:user, :key, :hash, now() - interval '3 minutes', now() + interval '1 hour')
+				""")
+			.param("user", owner.userId())
+			.param("key", key)
+			.param("hash", IdempotencyFilter.hash("POST", PROJECTS, "", body.getBytes(StandardCharsets.UTF_8)))
+			.update();
+
+		EntityExchangeResult<byte[]> retried = post(owner, key, body);
+
+		assertThat(retried.getStatus().value()).isEqualTo(201);
+		assertThat(this.api.projectsWithKey(projectKey)).isOne();
+		assertThat(storedStatus(owner, key)).isEqualTo(201);
+	}
+
+	@Test
 	void anExpiredKeyIsTreatedAsNew() {
 		SignedIn owner = Accounts.signUp(this.client);
 		String key = UUID.randomUUID().toString();
