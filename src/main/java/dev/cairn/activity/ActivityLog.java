@@ -56,4 +56,21 @@ public class ActivityLog {
 		return id;
 	}
 
+	/**
+	 * Takes a deleted comment's text out of the events that carry it, its creation and
+	 * its edits, in the transaction that deletes it: their bodies become null and their
+	 * data says {@code "redacted": true}; type, actor and time stay. Webhook attempts
+	 * still to come are built from the redacted events. The one rewrite of history the
+	 * events table's trigger allows (V16, ADR 0015).
+	 * @return how many events were redacted
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int redactComment(UUID taskId, UUID commentId) {
+		return this.jdbc.sql("""
+				UPDATE events SET data = events_redacted(data)
+				WHERE task_id = :taskId AND type IN ('comment.created', 'comment.updated')
+				  AND data -> 'after' ->> 'commentId' = :commentId AND data -> 'redacted' IS NULL
+				""").param("taskId", taskId).param("commentId", commentId.toString()).update();
+	}
+
 }

@@ -74,12 +74,16 @@ class Comments {
 		ETags.require(ifMatch, comment.version());
 		this.comments.updateBody(commentId, body.strip());
 		Comment edited = this.comments.find(commentId).orElseThrow();
-		this.activity.record("comment.updated", projectId, comment.taskId(), userId, Map.of("before",
-				Map.of("body", comment.body()), "after", Map.of("body", edited.body()), "changes", List.of("body")));
+		this.activity.record("comment.updated", projectId, comment.taskId(), userId,
+				Map.of("before", Map.of("body", comment.body()), "after",
+						Map.of("commentId", commentId.toString(), "body", edited.body()), "changes", List.of("body")));
 		return edited;
 	}
 
-	/** The author, or an admin of the project, deletes a comment. */
+	/**
+	 * The author, or an admin of the project, deletes a comment; its text leaves the
+	 * activity log as well.
+	 */
 	@Transactional
 	void delete(UUID userId, UUID commentId) {
 		Comment comment = this.comments.findForUpdate(commentId).orElseThrow(Comments::notFound);
@@ -89,6 +93,8 @@ class Comments {
 			this.access.check(role, Capability.COMMENTS_MODERATE);
 		}
 		this.comments.delete(commentId);
+		// Deleted means its text is gone from the activity too, not only from the task.
+		this.activity.redactComment(comment.taskId(), commentId);
 		this.activity.record("comment.deleted", projectId, comment.taskId(), userId,
 				Map.of("before", Map.of("commentId", commentId.toString())));
 	}

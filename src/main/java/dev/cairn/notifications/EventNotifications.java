@@ -19,13 +19,14 @@ import org.springframework.transaction.annotation.Transactional;
  * mentioned in a new comment or description, or newly mentioned in an edited one, hear of
  * the mention. Each person gets at most one notification per change (a mention beats an
  * assignment, which beats a comment), never for their own change, and only while they are
- * an active member of the project.
+ * an active member of the project. A deleted comment's text leaves the notifications that
+ * quoted it.
  */
 @Component
 class EventNotifications {
 
 	private static final Set<String> TYPES = Set.of("task.created", "task.updated", "comment.created",
-			"comment.updated");
+			"comment.updated", "comment.deleted");
 
 	private final AudienceRepository audience;
 
@@ -33,10 +34,14 @@ class EventNotifications {
 
 	private final Notifier notifier;
 
-	EventNotifications(AudienceRepository audience, PreferenceRepository preferences, Notifier notifier) {
+	private final NotificationRepository notifications;
+
+	EventNotifications(AudienceRepository audience, PreferenceRepository preferences, Notifier notifier,
+			NotificationRepository notifications) {
 		this.audience = audience;
 		this.preferences = preferences;
 		this.notifier = notifier;
+		this.notifications = notifications;
 	}
 
 	/** Whether the event is of a kind that can notify someone. */
@@ -54,8 +59,16 @@ class EventNotifications {
 			return;
 		}
 		JsonNode data = this.audience.eventData(event.projectId(), event.eventId()).orElse(null);
+		if (data != null && event.type().equals("comment.deleted")) {
+			UUID commentId = id(data.path("before"), "commentId");
+			if (commentId != null) {
+				this.notifications.forgetExcerpts(event.taskId(), commentId);
+			}
+			return;
+		}
 		TaskInfo task = this.audience.liveTask(event.projectId(), event.taskId()).orElse(null);
-		if (data == null || task == null) {
+		// A comment deleted before its notifications went out: no one hears of it.
+		if (data == null || task == null || data.path("redacted").asBoolean(false)) {
 			return;
 		}
 		Decision decision = decide(event, task, data);

@@ -143,6 +143,21 @@ class NotificationRepository {
 				""").param("userId", userId).update();
 	}
 
+	/**
+	 * Drops the quoted text of a deleted comment from the notifications about it (its
+	 * creation and edits): they still say that someone commented, not what.
+	 */
+	int forgetExcerpts(UUID taskId, UUID commentId) {
+		return this.jdbc.sql("""
+				UPDATE notifications SET summary = summary - 'excerpt'
+				WHERE event_id IN (
+				    SELECT id FROM events
+				    WHERE task_id = :taskId AND type IN ('comment.created', 'comment.updated')
+				      AND data -> 'after' ->> 'commentId' = :commentId)
+				  AND summary -> 'excerpt' IS NOT NULL
+				""").param("taskId", taskId).param("commentId", commentId.toString()).update();
+	}
+
 	private Notification notification(ResultSet rs, int row) throws SQLException {
 		Summary summary = this.json.readValue(rs.getString("summary"), Summary.class);
 		Timestamp readAt = rs.getTimestamp("read_at");

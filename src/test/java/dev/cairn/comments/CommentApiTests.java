@@ -1,5 +1,6 @@
 package dev.cairn.comments;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class CommentApiTests extends ApiTestSupport {
 
@@ -77,6 +79,47 @@ class CommentApiTests extends ApiTestSupport {
 		assertThat(Api.values(this.api.page(f.member, comments(f.task)), "body")).isEmpty();
 	}
 
+	@Test
+	void aDeletedCommentsTextLeavesTheActivityAndTheNotificationsThatQuotedIt() {
+		Fixture f = fixture();
+		String secret = (String) this.api
+			.call(f.member, HttpMethod.POST, comments(f.task), Map.of("body", "The password is hunter2"))
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+		edit(f.member, secret, "\"1\"", "The password is hunter3").expectStatus().isOk();
+		this.api.call(f.member, HttpMethod.POST, comments(f.task), Map.of("body", "Keep me"))
+			.expectStatus()
+			.isCreated();
+		// The owner reported the task, so hears of the comment, quoted.
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> Api.values(this.api.page(f.owner, FEED), "excerpt").contains("The password is hunter2"));
+
+		this.api.call(f.member, HttpMethod.DELETE, "/api/v1/comments/" + secret, null).expectStatus().isNoContent();
+
+		Map<?, ?> page = this.api.page(f.viewer, "/api/v1/tasks/" + f.task + "/activity");
+		assertThat(Api.values(page, "type")).containsExactly("comment.deleted", "comment.created", "comment.updated",
+				"comment.created", "task.created");
+		List<?> activity = (List<?>) page.get("items");
+		for (Object entry : activity) {
+			Map<?, ?> data = (Map<?, ?>) ((Map<?, ?>) entry).get("data");
+			if (data.get("after") instanceof Map<?, ?> after && secret.equals(after.get("commentId"))) {
+				assertThat(data.get("redacted")).isEqualTo(true);
+				assertThat(after.get("body")).isNull();
+			}
+		}
+		assertThat(activity.toString()).doesNotContain("hunter").contains("Keep me");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM events WHERE task_id = :task AND data::text LIKE '%hunter%'")
+			.param("task", UUID.fromString(f.task))
+			.query(Long.class)
+			.single()).isZero();
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(this.api.page(f.owner, FEED).toString()).doesNotContain("hunter")
+				.contains("Keep me"));
+		assertThat(Api.values(this.api.page(f.owner, FEED), "kind")).contains("commented");
+	}
+
 	private Fixture fixture() {
 		SignedIn owner = Accounts.signUp(this.client);
 		SignedIn member = Accounts.signUp(this.client);
@@ -103,6 +146,8 @@ class CommentApiTests extends ApiTestSupport {
 		}
 		return request.contentType(MediaType.APPLICATION_JSON).body(Map.of("body", body)).exchange();
 	}
+
+	private static final String FEED = "/api/v1/me/notifications/feed";
 
 	private static String comments(String task) {
 		return "/api/v1/tasks/" + task + "/comments";

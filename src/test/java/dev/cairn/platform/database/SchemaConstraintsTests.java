@@ -1,6 +1,7 @@
 package dev.cairn.platform.database;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -205,6 +206,43 @@ class SchemaConstraintsTests {
 		jdbc.sql("DELETE FROM users WHERE id = :id").param("id", actor).update();
 
 		assertThat(count("events WHERE id = :id AND actor_id IS NULL", event)).isOne();
+	}
+
+	@Test
+	void aCommentsTextMayBeRedactedAndNothingElseRewritten() {
+		UUID comment = Ids.newId();
+		UUID created = event("comment.created",
+				"{\"after\": {\"commentId\": \"" + comment + "\", \"body\": \"secret\"}}");
+		UUID task = event("task.updated", "{\"before\": {\"body\": \"x\"}, \"after\": {\"body\": \"y\"}}");
+
+		jdbc.sql("UPDATE events SET data = events_redacted(data) WHERE id = :id").param("id", created).update();
+		assertThat(jdbc.sql("SELECT data::text FROM events WHERE id = :id")
+			.param("id", created)
+			.query(String.class)
+			.single()).contains("\"redacted\": true").contains("\"body\": null").doesNotContain("secret");
+
+		for (String forgery : List.of("UPDATE events SET data = events_redacted(data) WHERE id = :id",
+				"UPDATE events SET data = data || '{\"after\": {\"body\": \"forged\"}}' WHERE id = :id")) {
+			UUID id = forgery.contains("events_redacted") ? task : created;
+			assertThatExceptionOfType(DataIntegrityViolationException.class)
+				.isThrownBy(() -> jdbc.sql(forgery).param("id", id).update())
+				.withMessageContaining("events are append-only");
+		}
+		assertThatExceptionOfType(DataIntegrityViolationException.class).as("the text does not come back")
+			.isThrownBy(() -> jdbc.sql("UPDATE events SET data = CAST(:data AS jsonb) WHERE id = :id")
+				.param("data", "{\"after\": {\"commentId\": \"" + comment + "\", \"body\": \"secret\"}}")
+				.param("id", created)
+				.update());
+	}
+
+	private UUID event(String type, String data) {
+		UUID id = Ids.newId();
+		jdbc.sql("INSERT INTO events (id, type, data) VALUES (:id, :type, CAST(:data AS jsonb))")
+			.param("id", id)
+			.param("type", type)
+			.param("data", data)
+			.update();
+		return id;
 	}
 
 	@Test
