@@ -50,12 +50,7 @@ class CommentApiTests extends ApiTestSupport {
 	@Test
 	void onlyTheAuthorEditsAndTheAuthorOrAnAdminDeletes() {
 		Fixture f = fixture();
-		String comment = (String) this.api
-			.call(f.member, HttpMethod.POST, comments(f.task), Map.of("body", "Typo hier"))
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id");
+		String comment = comment(f.member, f.task, Map.of("body", "Typo hier"));
 
 		edit(f.owner, comment, null, "Not mine").expectStatus().isForbidden();
 		edit(f.member, comment, "\"9\"", "Stale").expectStatus().isEqualTo(412);
@@ -67,11 +62,7 @@ class CommentApiTests extends ApiTestSupport {
 			.jsonPath("$.editedAt")
 			.isNotEmpty();
 
-		String other = (String) this.api.call(f.member, HttpMethod.POST, comments(f.task), Map.of("body", "Spam"))
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id");
+		String other = comment(f.member, f.task, Map.of("body", "Spam"));
 		this.api.call(f.viewer, HttpMethod.DELETE, "/api/v1/comments/" + other, null).expectStatus().isForbidden();
 		this.api.call(f.stranger, HttpMethod.DELETE, "/api/v1/comments/" + other, null).expectStatus().isNotFound();
 		this.api.call(f.owner, HttpMethod.DELETE, "/api/v1/comments/" + other, null).expectStatus().isNoContent();
@@ -82,12 +73,7 @@ class CommentApiTests extends ApiTestSupport {
 	@Test
 	void aDeletedCommentsTextLeavesTheActivityAndTheNotificationsThatQuotedIt() {
 		Fixture f = fixture();
-		String secret = (String) this.api
-			.call(f.member, HttpMethod.POST, comments(f.task), Map.of("body", "The password is hunter2"))
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id");
+		String secret = comment(f.member, f.task, Map.of("body", "The password is hunter2"));
 		edit(f.member, secret, "\"1\"", "The password is hunter3").expectStatus().isOk();
 		this.api.call(f.member, HttpMethod.POST, comments(f.task), Map.of("body", "Keep me"))
 			.expectStatus()
@@ -148,6 +134,10 @@ class CommentApiTests extends ApiTestSupport {
 	}
 
 	private static final String FEED = "/api/v1/me/notifications/feed";
+
+	private String comment(SignedIn author, String task, Map<String, String> body) {
+		return (String) this.api.created(author, comments(task), body).get("id");
+	}
 
 	private static String comments(String task) {
 		return "/api/v1/tasks/" + task + "/comments";
