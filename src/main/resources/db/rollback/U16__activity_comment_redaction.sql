@@ -2,7 +2,8 @@
 -- the one clearing a deleted account's actor. Redacted events stay redacted: the text
 -- they lost is gone.
 ALTER TABLE events DISABLE TRIGGER events_append_only;
-UPDATE events SET data = data #- '{after,commentId}' WHERE type = 'comment.updated';
+UPDATE events SET data = data #- '{after,commentId}'
+WHERE type = 'comment.updated' AND data -> 'after' ? 'commentId';
 ALTER TABLE events ENABLE TRIGGER events_append_only;
 
 CREATE OR REPLACE FUNCTION events_append_only() RETURNS trigger

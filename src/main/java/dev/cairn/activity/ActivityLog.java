@@ -58,19 +58,30 @@ public class ActivityLog {
 
 	/**
 	 * Takes a deleted comment's text out of the events that carry it, its creation and
-	 * its edits, in the transaction that deletes it: their bodies become null and their
-	 * data says {@code "redacted": true}; type, actor and time stay. Webhook attempts
-	 * still to come are built from the redacted events. The one rewrite of history the
-	 * events table's trigger allows (V16, ADR 0015).
+	 * its edits, in the transaction that deletes it (after the comment row is gone: the
+	 * events' trigger checks): their bodies become null and their data says
+	 * {@code "redacted": true}; type, actor and time stay. Webhook attempts still to come
+	 * are built from the redacted events. Edits recorded before V16 that could not be
+	 * linked to their comment go too when any comment of their author on that task is
+	 * deleted: rather too much than too little. The one rewrite of history the events
+	 * table allows (ADR 0015).
+	 * @param authorId the comment's author (null when their account is gone)
 	 * @return how many events were redacted
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public int redactComment(UUID taskId, UUID commentId) {
+	public int redactComment(UUID taskId, UUID commentId, UUID authorId) {
 		return this.jdbc.sql("""
 				UPDATE events SET data = events_redacted(data)
-				WHERE task_id = :taskId AND type IN ('comment.created', 'comment.updated')
-				  AND data -> 'after' ->> 'commentId' = :commentId AND data -> 'redacted' IS NULL
-				""").param("taskId", taskId).param("commentId", commentId.toString()).update();
+				WHERE task_id = :taskId AND data -> 'redacted' IS NULL
+				  AND ((type IN ('comment.created', 'comment.updated')
+				        AND data -> 'after' ->> 'commentId' = :commentId)
+				    OR (type = 'comment.updated' AND data -> 'after' -> 'commentId' IS NULL
+				        AND actor_id IS NOT DISTINCT FROM CAST(:authorId AS uuid)))
+				""")
+			.param("taskId", taskId)
+			.param("commentId", commentId.toString())
+			.param("authorId", authorId)
+			.update();
 	}
 
 }

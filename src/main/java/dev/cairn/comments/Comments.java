@@ -94,7 +94,7 @@ class Comments {
 		}
 		this.comments.delete(commentId);
 		// Deleted means its text is gone from the activity too, not only from the task.
-		this.activity.redactComment(comment.taskId(), commentId);
+		this.activity.redactComment(comment.taskId(), commentId, comment.authorId());
 		this.activity.record("comment.deleted", projectId, comment.taskId(), userId,
 				Map.of("before", Map.of("commentId", commentId.toString())));
 	}

@@ -108,7 +108,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		UUID userId = caller.userId();
 		switch (this.keys.claim(userId, key, hash)) {
 			case IdempotencyKeys.Claim.Claimed claimed ->
-				run(new CachedBodyRequest(request, body), response, chain, userId, key, hash);
+				run(new CachedBodyRequest(request, body), response, chain, userId, key, claimed);
 			case IdempotencyKeys.Claim.Completed completed -> replay(response, completed);
 			case IdempotencyKeys.Claim.InProgress inProgress -> {
 				response.setHeader(HttpHeaders.RETRY_AFTER, "1");
@@ -125,16 +125,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
 	}
 
 	private void run(HttpServletRequest request, HttpServletResponse response, FilterChain chain, UUID userId,
-			String key, byte[] hash) throws ServletException, IOException {
+			String key, IdempotencyKeys.Claim.Claimed claim) throws ServletException, IOException {
 		ContentCachingResponseWrapper caching = new ContentCachingResponseWrapper(response);
 		boolean kept = false;
 		try {
 			chain.doFilter(request, caching);
-			kept = keep(caching, userId, key, hash);
+			kept = keep(caching, userId, key, claim);
 		}
 		finally {
 			if (!kept) {
-				this.keys.release(userId, key, hash);
+				this.keys.release(userId, key, claim);
 			}
 		}
 		// After the response is kept, so a retry that arrives once the client has it
@@ -142,7 +142,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		caching.copyBodyToResponse();
 	}
 
-	private boolean keep(ContentCachingResponseWrapper response, UUID userId, String key, byte[] hash) {
+	private boolean keep(ContentCachingResponseWrapper response, UUID userId, String key,
+			IdempotencyKeys.Claim.Claimed claim) {
 		int status = response.getStatus();
 		if (status < 200 || status > 299) {
 			return false;
@@ -159,7 +160,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 				headers.put(name, value);
 			}
 		}
-		this.keys.complete(userId, key, hash, status, headers, body);
+		this.keys.complete(userId, key, claim, status, headers, body);
 		return true;
 	}
 

@@ -1,6 +1,7 @@
 package dev.cairn.web;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -47,8 +48,9 @@ public class IdempotencyKeys {
 		// A key that is gone between the failed insert and the read (its request failed
 		// and let go of it) is claimed on the next round.
 		for (int attempt = 0; attempt < 3; attempt++) {
-			if (insertOrReplaceExpired(userId, key, requestHash)) {
-				return new Claim.Claimed();
+			Optional<OffsetDateTime> claimed = insertOrReplaceExpired(userId, key, requestHash);
+			if (claimed.isPresent()) {
+				return new Claim.Claimed(claimed.get());
 			}
 			Optional<Claim> existing = find(userId, key, requestHash);
 			if (existing.isPresent()) {
@@ -58,9 +60,11 @@ public class IdempotencyKeys {
 		return new Claim.InProgress();
 	}
 
-	// An expired row, or an abandoned claim, is treated as absent: replaced in the same
-	// statement, under the row's lock, so two retries cannot both take it over.
-	private boolean insertOrReplaceExpired(UUID userId, String key, byte[] requestHash) {
+	// An expired row, or an abandoned claim of the same request, is treated as absent:
+	// replaced in the same statement, under the row's lock, so two retries cannot both
+	// take
+	// it over. The claim's time tells this claim from one that takes it over later.
+	private Optional<OffsetDateTime> insertOrReplaceExpired(UUID userId, String key, byte[] requestHash) {
 		return this.jdbc.sql("""
 				INSERT INTO idempotency_keys (user_id, key, request_hash, expires_at)
 				VALUES (:userId, :key, :hash, now() + interval '24 hours')
@@ -69,16 +73,16 @@ public class IdempotencyKeys {
 				    response_body = NULL, created_at = now(), expires_at = EXCLUDED.expires_at
 				WHERE idempotency_keys.expires_at <= now()
 				   OR (idempotency_keys.response_status IS NULL
+				       AND idempotency_keys.request_hash = EXCLUDED.request_hash
 				       AND idempotency_keys.created_at <= now() - make_interval(secs => :leaseSeconds))
-				RETURNING 1
+				RETURNING created_at
 				""")
 			.param("leaseSeconds", this.lease.toMillis() / 1000.0)
 			.param("userId", userId)
 			.param("key", key)
 			.param("hash", requestHash)
-			.query(Integer.class)
-			.optional()
-			.isPresent();
+			.query(OffsetDateTime.class)
+			.optional();
 	}
 
 	private Optional<Claim> find(UUID userId, String key, byte[] requestHash) {
@@ -101,35 +105,45 @@ public class IdempotencyKeys {
 		}).optional();
 	}
 
-	/** Keeps the response of the claimed request for its retries. */
-	void complete(UUID userId, String key, byte[] requestHash, int status, Map<String, String> headers, byte[] body) {
+	/**
+	 * Keeps the response of the claimed request for its retries; nothing if its claim was
+	 * taken over meanwhile (the retry that took it keeps its own).
+	 */
+	void complete(UUID userId, String key, Claim.Claimed claim, int status, Map<String, String> headers, byte[] body) {
 		this.jdbc.sql("""
 				UPDATE idempotency_keys
 				SET response_status = :status, response_headers = CAST(:headers AS jsonb), response_body = :body
-				WHERE user_id = :userId AND key = :key AND request_hash = :hash AND response_status IS NULL
+				WHERE user_id = :userId AND key = :key AND created_at = :claimedAt AND response_status IS NULL
 				""")
 			.param("userId", userId)
 			.param("key", key)
-			.param("hash", requestHash)
+			.param("claimedAt", claim.at())
 			.param("status", status)
 			.param("headers", this.json.writeValueAsString(headers))
 			.param("body", body)
 			.update();
 	}
 
-	/** Gives the key up, so that a retry runs the request again. */
-	void release(UUID userId, String key, byte[] requestHash) {
+	/**
+	 * Gives the key up, so that a retry runs the request again; nothing if its claim was
+	 * taken over meanwhile.
+	 */
+	void release(UUID userId, String key, Claim.Claimed claim) {
 		this.jdbc.sql("""
 				DELETE FROM idempotency_keys
-				WHERE user_id = :userId AND key = :key AND request_hash = :hash AND response_status IS NULL
-				""").param("userId", userId).param("key", key).param("hash", requestHash).update();
+				WHERE user_id = :userId AND key = :key AND created_at = :claimedAt AND response_status IS NULL
+				""").param("userId", userId).param("key", key).param("claimedAt", claim.at()).update();
 	}
 
 	/** What a request finds when it presents its key. */
 	sealed interface Claim {
 
-		/** The key is this request's now: run it. */
-		record Claimed() implements Claim {
+		/**
+		 * The key is this request's now: run it.
+		 *
+		 * @param at when it was claimed, which tells this claim from a later one
+		 */
+		record Claimed(OffsetDateTime at) implements Claim {
 		}
 
 		/** The same request under this key has not finished yet. */

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The body of a delivery: {@code {id, type, occurredAt, actor, projectId, taskId, data}},
- * built from the committed event row, the same bytes on every attempt but for the actor's
- * current display name.
+ * built from the committed event row at each attempt: the same bytes every time but for
+ * the actor's current display name, and a deleted comment's text, which its events lose.
  */
 @Component
 class WebhookPayloads {

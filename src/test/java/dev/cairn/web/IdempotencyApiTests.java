@@ -35,6 +35,9 @@ class IdempotencyApiTests extends ApiTestSupport {
 	@Autowired
 	private SchedulerClient scheduler;
 
+	@Autowired
+	private IdempotencyKeys keys;
+
 	@Test
 	void aRetryReplaysTheFirstResponseExactlyAndCreatesOnce() {
 		SignedIn owner = Accounts.signUp(this.client);
@@ -169,6 +172,46 @@ class IdempotencyApiTests extends ApiTestSupport {
 		assertThat(retried.getStatus().value()).isEqualTo(201);
 		assertThat(this.api.projectsWithKey(projectKey)).isOne();
 		assertThat(storedStatus(owner, key)).isEqualTo(201);
+	}
+
+	@Test
+	void anAbandonedClaimIsNotTakenOverByAnotherRequest() {
+		SignedIn owner = Accounts.signUp(this.client);
+		String key = UUID.randomUUID().toString();
+		String body = project(Api.uniqueProjectKey(), "Apollo");
+		this.jdbc.sql("""
+				INSERT INTO idempotency_keys (user_id, key, request_hash, created_at, expires_at)
+				VALUES (:user, :key, :hash, now() - interval '3 minutes', now() + interval '1 hour')
+				""")
+			.param("user", owner.userId())
+			.param("key", key)
+			.param("hash", IdempotencyFilter.hash("POST", PROJECTS, "", body.getBytes(StandardCharsets.UTF_8)))
+			.update();
+
+		Api.expectProblem(post(owner, key, project(Api.uniqueProjectKey(), "Gemini")), 422, "idempotency_key_reused");
+	}
+
+	@Test
+	void aRequestWhoseClaimWasTakenOverNeitherStoresNorReleasesTheNewOne() {
+		UUID user = Accounts.signUp(this.client).userId();
+		String key = UUID.randomUUID().toString();
+		byte[] hash = new byte[32];
+		IdempotencyKeys.Claim.Claimed slow = (IdempotencyKeys.Claim.Claimed) this.keys.claim(user, key, hash);
+		this.jdbc
+			.sql("UPDATE idempotency_keys SET created_at = created_at - interval '3 minutes' "
+					+ "WHERE user_id = :user AND key = :key")
+			.param("user", user)
+			.param("key", key)
+			.update();
+		IdempotencyKeys.Claim.Claimed retry = (IdempotencyKeys.Claim.Claimed) this.keys.claim(user, key, hash);
+
+		this.keys.release(user, key, slow);
+		assertThat(this.keys.claim(user, key, hash)).as("the retry still holds the key")
+			.isInstanceOf(IdempotencyKeys.Claim.InProgress.class);
+		this.keys.complete(user, key, slow, 201, Map.of(), "slow".getBytes(StandardCharsets.UTF_8));
+		this.keys.complete(user, key, retry, 201, Map.of(), "retry".getBytes(StandardCharsets.UTF_8));
+		assertThat(this.keys.claim(user, key, hash)).isInstanceOfSatisfying(IdempotencyKeys.Claim.Completed.class,
+				(completed) -> assertThat(new String(completed.body(), StandardCharsets.UTF_8)).isEqualTo("retry"));
 	}
 
 	@Test

@@ -41,6 +41,14 @@ class CommentRedactionMigrationTests {
 		UUID edit2 = edited(task, author, "v2", "v3");
 		UUID unrelated = edited(task, author, "never said", "v4");
 		UUID byAnother = edited(task, other, "v3", "v5");
+		// Two comments of the author with the same text: their edit could be either's.
+		created(task, author, Ids.newId(), "LGTM");
+		created(task, author, Ids.newId(), "LGTM");
+		UUID ambiguous = edited(task, author, "LGTM", "LGTM!");
+		// A comment whose author's account is gone (actor null).
+		UUID orphan = Ids.newId();
+		created(task, null, orphan, "w1");
+		UUID orphanEdit = edited(task, null, "w1", "w2");
 
 		migrateTo("16");
 
@@ -48,6 +56,8 @@ class CommentRedactionMigrationTests {
 		assertThat(commentOf(edit2)).isEqualTo(first.toString());
 		assertThat(commentOf(unrelated)).isNull();
 		assertThat(commentOf(byAnother)).as("only the author edits a comment").isNull();
+		assertThat(commentOf(ambiguous)).as("left unlinked rather than guessed").isNull();
+		assertThat(commentOf(orphanEdit)).isEqualTo(orphan.toString());
 	}
 
 	private void migrateTo(String version) {

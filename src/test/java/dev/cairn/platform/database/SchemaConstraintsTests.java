@@ -235,6 +235,25 @@ class SchemaConstraintsTests {
 				.update());
 	}
 
+	@Test
+	void aLiveCommentsTextCannotBeRedacted() {
+		UUID project = rows.project(uniqueKey());
+		UUID task = rows.task(project, rows.status(project), 1);
+		UUID comment = Ids.newId();
+		jdbc.sql("INSERT INTO comments (id, task_id, body) VALUES (:id, :task, 'still here')")
+			.param("id", comment)
+			.param("task", task)
+			.update();
+		UUID created = event("comment.created",
+				"{\"after\": {\"commentId\": \"" + comment + "\", \"body\": \"still here\"}}");
+
+		assertThatExceptionOfType(DataIntegrityViolationException.class)
+			.isThrownBy(() -> jdbc.sql("UPDATE events SET data = events_redacted(data) WHERE id = :id")
+				.param("id", created)
+				.update())
+			.withMessageContaining("events are append-only");
+	}
+
 	private UUID event(String type, String data) {
 		UUID id = Ids.newId();
 		jdbc.sql("INSERT INTO events (id, type, data) VALUES (:id, :type, CAST(:data AS jsonb))")
