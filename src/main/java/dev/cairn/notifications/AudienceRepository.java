@@ -35,9 +35,8 @@ class AudienceRepository {
 	/** The event's {@code data}: {@code {before?, after, changes}}. */
 	Optional<JsonNode> eventData(UUID projectId, UUID eventId) {
 		// FOR SHARE: a comment deleted meanwhile is redacted only once this transaction
-		// has
-		// committed its notifications, which the deletion's listener then strips; so no
-		// excerpt of it survives either way round.
+		// has committed its notifications, which the deletion's listener then strips; so
+		// no excerpt of it survives either way round.
 		return this.jdbc.sql("SELECT data::text FROM events WHERE project_id = :projectId AND id = :id FOR SHARE")
 			.param("projectId", projectId)
 			.param("id", eventId)

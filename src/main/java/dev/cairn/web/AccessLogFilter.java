@@ -57,8 +57,8 @@ public class AccessLogFilter extends OncePerRequestFilter {
 			return;
 		}
 		long start = System.nanoTime();
-		int status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR; // unless the chain
-																	// returns
+		// What the line says when the chain throws instead of returning.
+		int status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
 		try {
 			chain.doFilter(request, response);
 			status = response.getStatus();

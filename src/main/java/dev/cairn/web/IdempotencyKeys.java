@@ -62,8 +62,7 @@ public class IdempotencyKeys {
 
 	// An expired row, or an abandoned claim of the same request, is treated as absent:
 	// replaced in the same statement, under the row's lock, so two retries cannot both
-	// take
-	// it over. The claim's time tells this claim from one that takes it over later.
+	// take it over. The claim's time tells this claim from one that takes it over later.
 	private Optional<OffsetDateTime> insertOrReplaceExpired(UUID userId, String key, byte[] requestHash) {
 		return this.jdbc.sql("""
 				INSERT INTO idempotency_keys (user_id, key, request_hash, expires_at)

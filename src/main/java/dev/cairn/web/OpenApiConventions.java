@@ -48,35 +48,37 @@ final class OpenApiConventions implements OpenApiCustomizer {
 				operation.getResponses()
 					.addApiResponse("304",
 							header(new ApiResponse()
-								.description("Not Modified: the `ETag` sent in " + "`If-None-Match` is still current"),
+								.description("Not Modified: the `ETag` sent in `If-None-Match` is still current"),
 									HttpHeaders.ETAG));
 			}
 			operation.getResponses()
 				.addApiResponse("429", header(problemResponse("Too Many Requests: over the caller's rate limit"),
 						HttpHeaders.RETRY_AFTER));
-			operation.getResponses().forEach((status, response) -> {
-				header(response, RequestIdFilter.HEADER);
-				RATE_LIMIT_HEADERS.forEach((name) -> header(response, name));
-				if (status.equals("201")) {
-					header(response, HttpHeaders.LOCATION);
-				}
-				schemaName(response).map(components.getSchemas()::get).ifPresent((schema) -> {
-					if (schema.getProperties() != null && schema.getProperties().containsKey("version")) {
-						header(response, HttpHeaders.ETAG);
-					}
-				});
-				if (schemaName(response).filter((name) -> name.startsWith("Page")).isPresent()) {
-					header(response, HttpHeaders.LINK);
-				}
-			});
+			operation.getResponses()
+				.forEach((status, response) -> conventionalHeaders(status, response, components.getSchemas()));
 			// An error may come before the rate limit filter (a bad token): the request
-			// id
-			// is the one header it surely has.
+			// id is the one header it surely has.
 			operation.getResponses()
 				.addApiResponse("default", header(problemResponse(
 						"An error, as `application/problem+json` (RFC 9457) with a stable `code` (docs/api.md)"),
 						RequestIdFilter.HEADER));
 		}));
+	}
+
+	private static void conventionalHeaders(String status, ApiResponse response, Map<String, Schema> schemas) {
+		header(response, RequestIdFilter.HEADER);
+		RATE_LIMIT_HEADERS.forEach((name) -> header(response, name));
+		if (status.equals("201")) {
+			header(response, HttpHeaders.LOCATION);
+		}
+		String name = schemaName(response).orElse(null);
+		Schema<?> schema = (name != null) ? schemas.get(name) : null;
+		if (schema != null && schema.getProperties() != null && schema.getProperties().containsKey("version")) {
+			header(response, HttpHeaders.ETAG);
+		}
+		if (name != null && name.startsWith("Page")) {
+			header(response, HttpHeaders.LINK);
+		}
 	}
 
 	private static Schema<?> problem() {

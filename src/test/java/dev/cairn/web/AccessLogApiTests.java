@@ -57,8 +57,7 @@ class AccessLogApiTests extends ApiTestSupport {
 		assertThat(access.at("/message").asString()).startsWith("GET /api/v1/tasks/{taskId} 200 ");
 		// The path itself (with the task's id) is not logged, nor the user's email at the
 		// levels Cairn runs with (DEBUG on Spring MVC, which another test turns on,
-		// prints
-		// request bodies: a diagnosis mode, with secrets redacted even there).
+		// prints request bodies: a diagnosis mode, with secrets redacted even there).
 		assertThat(access.toString()).doesNotContain(task);
 		assertThat(output.getOut().lines().filter(AccessLogApiTests::isInfoOrAbove))
 			.noneMatch((line) -> line.contains(user.email()));

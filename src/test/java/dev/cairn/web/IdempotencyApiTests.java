@@ -137,14 +137,7 @@ class IdempotencyApiTests extends ApiTestSupport {
 		String projectKey = Api.uniqueProjectKey();
 		String key = UUID.randomUUID().toString();
 		String body = project(projectKey, "Apollo");
-		this.jdbc.sql("""
-				INSERT INTO idempotency_keys (user_id, key, request_hash, expires_at)
-				VALUES (:user, :key, :hash, now() + interval '1 hour')
-				""")
-			.param("user", owner.userId())
-			.param("key", key)
-			.param("hash", IdempotencyFilter.hash("POST", PROJECTS, "", body.getBytes(StandardCharsets.UTF_8)))
-			.update();
+		openClaim(owner, key, body, "0 seconds");
 
 		Api.expectProblem(post(owner, key, body), 409, "idempotency_key_in_use");
 
@@ -157,15 +150,8 @@ class IdempotencyApiTests extends ApiTestSupport {
 		String projectKey = Api.uniqueProjectKey();
 		String key = UUID.randomUUID().toString();
 		String body = project(projectKey, "Apollo");
-		// Claimed three minutes ago (the lease is two), never completed nor released.
-		this.jdbc.sql("""
-				INSERT INTO idempotency_keys (user_id, key, request_hash, created_at, expires_at)
-				VALUES (:user, :key, :hash, now() - interval '3 minutes', now() + interval '1 hour')
-				""")
-			.param("user", owner.userId())
-			.param("key", key)
-			.param("hash", IdempotencyFilter.hash("POST", PROJECTS, "", body.getBytes(StandardCharsets.UTF_8)))
-			.update();
+		// The lease is two minutes.
+		openClaim(owner, key, body, "3 minutes");
 
 		EntityExchangeResult<byte[]> retried = post(owner, key, body);
 
@@ -179,14 +165,7 @@ class IdempotencyApiTests extends ApiTestSupport {
 		SignedIn owner = Accounts.signUp(this.client);
 		String key = UUID.randomUUID().toString();
 		String body = project(Api.uniqueProjectKey(), "Apollo");
-		this.jdbc.sql("""
-				INSERT INTO idempotency_keys (user_id, key, request_hash, created_at, expires_at)
-				VALUES (:user, :key, :hash, now() - interval '3 minutes', now() + interval '1 hour')
-				""")
-			.param("user", owner.userId())
-			.param("key", key)
-			.param("hash", IdempotencyFilter.hash("POST", PROJECTS, "", body.getBytes(StandardCharsets.UTF_8)))
-			.update();
+		openClaim(owner, key, body, "3 minutes");
 
 		Api.expectProblem(post(owner, key, project(Api.uniqueProjectKey(), "Gemini")), 422, "idempotency_key_reused");
 	}
@@ -390,6 +369,22 @@ class IdempotencyApiTests extends ApiTestSupport {
 			.query(Integer.class)
 			.optional()
 			.orElse(null);
+	}
+
+	/**
+	 * A claim of {@code body} under {@code key}, made {@code ago} and neither completed
+	 * nor released: its request still runs, or its node died.
+	 */
+	private void openClaim(SignedIn owner, String key, String body, String ago) {
+		this.jdbc.sql("""
+				INSERT INTO idempotency_keys (user_id, key, request_hash, created_at, expires_at)
+				VALUES (:user, :key, :hash, now() - CAST(:ago AS interval), now() + interval '1 hour')
+				""")
+			.param("user", owner.userId())
+			.param("key", key)
+			.param("hash", IdempotencyFilter.hash("POST", PROJECTS, "", body.getBytes(StandardCharsets.UTF_8)))
+			.param("ago", ago)
+			.update();
 	}
 
 	private void expire(SignedIn user, String key) {

@@ -53,8 +53,8 @@ class TlsTests {
 		Path certificateFile = dir.resolve("cairn.crt");
 		Path keyFile = dir.resolve("cairn.key");
 		writePem(certificateFile, certificate);
-		writePem(keyFile, new JcaPKCS8Generator(keys.getPrivate(), null)); // "PRIVATE
-																			// KEY"
+		// PKCS#8: "PRIVATE KEY".
+		writePem(keyFile, new JcaPKCS8Generator(keys.getPrivate(), null));
 
 		try (Node node = Node.start(TestDatabase.create(), null, "CAIRN_TLS_CERTIFICATE=" + certificateFile,
 				"CAIRN_TLS_PRIVATE_KEY=" + keyFile)) {

@@ -32,14 +32,15 @@ class RedisCachesTests {
 			CountDownLatch evicted = new CountDownLatch(1);
 
 			Thread lookup = Thread.ofVirtual().start(() -> caches.get(CacheRegion.PROJECT_ROLES, key, () -> {
-				reading.countDown(); // it has read "member" from the database...
-				await(evicted); // ...and the removal commits and evicts before it stores
-								// it
+				// It has read "member" from the database, and the removal commits and
+				// evicts before it stores it.
+				reading.countDown();
+				await(evicted);
 				return "member";
 			}));
 			assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
-			caches.evict(CacheRegion.PROJECT_ROLES, key); // no transaction: evicts at
-															// once
+			// No transaction here: it evicts at once.
+			caches.evict(CacheRegion.PROJECT_ROLES, key);
 			evicted.countDown();
 			lookup.join();
 

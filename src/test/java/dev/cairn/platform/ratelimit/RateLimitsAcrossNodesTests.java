@@ -50,10 +50,8 @@ class RateLimitsAcrossNodesTests {
 				me(b.client(), user).expectStatus().isEqualTo(429);
 
 				// A busy client on many connections to both nodes at once: still one
-				// budget,
-				// and no take runs out of time racing the others for the one key (a
-				// timeout
-				// would leave Redis alone for the hour-long retry interval).
+				// budget, and no take runs out of time racing the others for the one key
+				// (a timeout would leave Redis alone for the hour-long retry interval).
 				Budget burst = new Budget(300, Duration.ofHours(1));
 				AtomicInteger allowed = new AtomicInteger();
 				try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
