@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.ExecutionException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
@@ -47,7 +48,8 @@ public class BackgroundJobs {
 	 * When it is running at this moment, that run stands for this request.
 	 */
 	public void runNow(TaskInstance<?> instance) {
-		// The job may finish and vanish between the two calls: then schedule it afresh.
+		// The job may finish and vanish between the two calls: then schedule it afresh;
+		// or a scheduler may pick it meanwhile (the client reads, then updates).
 		for (int attempt = 0; attempt < 3; attempt++) {
 			if (this.scheduler.scheduleIfNotExists(instance, Instant.now())) {
 				break;
@@ -61,6 +63,10 @@ public class BackgroundJobs {
 			}
 			catch (TaskInstanceNotFoundException ex) {
 				// gone meanwhile: around again
+			}
+			catch (ExecutionException ex) {
+				// Picked or moved between the client's read and its update: the next
+				// round finds it running, or waiting and movable.
 			}
 		}
 		wakeAfterCommit();
