@@ -45,7 +45,9 @@ public class BackgroundJobs {
 
 	/**
 	 * Runs an instance now: schedules it, or moves it to now when it waits for later.
-	 * When it is running at this moment, that run stands for this request.
+	 * When it is running at this moment it is left alone, so a job asked for this way
+	 * must read its work's state again as it completes and run again when asked to (as
+	 * the webhook delivery job does).
 	 */
 	public void runNow(TaskInstance<?> instance) {
 		// The job may finish and vanish between the two calls: then schedule it afresh;

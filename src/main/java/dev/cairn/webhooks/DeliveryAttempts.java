@@ -85,12 +85,17 @@ class DeliveryAttempts {
 	/** What the job does next with this delivery. */
 	sealed interface Next {
 
-		/** Nothing: it succeeded, failed for good, or no longer exists. */
-		record Done() implements Next {
+		/**
+		 * What the delivery's row says once the job completes: another attempt at its
+		 * {@code next_attempt_at} while it is pending, nothing once it succeeded, failed
+		 * for good or is gone. Read then, a redelivery asked for while the job ran is not
+		 * lost.
+		 */
+		record AsRecorded() implements Next {
 		}
 
-		/** Try again at this time. */
-		record RetryAt(Instant at) implements Next {
+		/** Not attempted, for want of a free slot: come back at this time. */
+		record ComeBackAt(Instant at) implements Next {
 		}
 
 	}
@@ -98,34 +103,35 @@ class DeliveryAttempts {
 	Next attempt(UUID deliveryId) {
 		Optional<Delivery> found = this.deliveries.findById(deliveryId);
 		if (found.isEmpty() || !"pending".equals(found.get().status())) {
-			return new Next.Done();
+			return new Next.AsRecorded();
 		}
 		Delivery delivery = found.get();
 		Optional<WebhookRepository.Target> target = this.webhooks.target(delivery.webhookId(), this.clock.instant());
 		if (target.isEmpty()) {
-			return new Next.Done();
+			return new Next.AsRecorded();
 		}
 		Webhook webhook = target.get().webhook();
 		if (!webhook.enabled() && !EventTypes.PING.equals(delivery.eventType())) {
 			this.deliveries.abandon(deliveryId, "the webhook is disabled");
-			return new Next.Done();
+			return new Next.AsRecorded();
 		}
 		Lane lane = this.lanes.computeIfAbsent(delivery.webhookId(),
 				(id) -> new Lane(this.settings.concurrencyPerWebhook()));
 		if (!lane.permits.tryAcquire()) {
 			// Not an attempt: come back when a slot is likely free, without spending a
 			// retry.
-			return new Next.RetryAt(
+			return new Next.ComeBackAt(
 					this.clock.instant().plusMillis(lane.backoffMillis(this.settings.timeout().toMillis())));
 		}
 		if (!this.inFlight.tryAcquire()) {
 			lane.permits.release();
-			return new Next.RetryAt(this.clock.instant().plusMillis(100 + ThreadLocalRandom.current().nextInt(400)));
+			return new Next.ComeBackAt(this.clock.instant().plusMillis(100 + ThreadLocalRandom.current().nextInt(400)));
 		}
 		try {
 			WebhookClient.Outcome outcome = send(target.get(), delivery);
 			lane.took(outcome.durationMillis());
-			return this.transactions.execute((status) -> record(webhook, delivery, outcome));
+			this.transactions.executeWithoutResult((status) -> record(webhook, delivery, outcome));
+			return new Next.AsRecorded();
 		}
 		finally {
 			this.inFlight.release();
@@ -178,24 +184,29 @@ class DeliveryAttempts {
 		return this.client.send(URI.create(target.webhook().url()), headers, body.get());
 	}
 
-	private Next record(Webhook webhook, Delivery delivery, WebhookClient.Outcome outcome) {
+	private void record(Webhook webhook, Delivery delivery, WebhookClient.Outcome outcome) {
 		Instant now = this.clock.instant();
+		// The webhook before the delivery, the order in which a redelivery or a change to
+		// the webhook locks them: the other order deadlocks with those.
+		if (this.webhooks.findForUpdate(webhook.id()).isEmpty()) {
+			return; // deleted meanwhile, with its deliveries
+		}
 		int attempts = this.deliveries.findForUpdate(delivery.id()).map(Delivery::attempts).orElse(-1);
 		if (attempts < 0) {
-			return new Next.Done(); // deleted with its webhook meanwhile
+			return; // deleted with its webhook meanwhile
 		}
 		if (outcome.succeeded()) {
 			this.deliveries.recordAttempt(delivery.id(), now, outcome, "succeeded", null);
 			this.webhooks.markWorking(webhook.id(), now);
 			count("succeeded");
-			return new Next.Done();
+			return;
 		}
 		Optional<Instant> next = EventTypes.PING.equals(delivery.eventType()) ? Optional.empty()
 				: this.retries.next(attempts + 1, now);
 		if (next.isPresent()) {
 			this.deliveries.recordAttempt(delivery.id(), now, outcome, "pending", next.get());
 			count("retrying");
-			return new Next.RetryAt(next.get());
+			return;
 		}
 		this.deliveries.recordAttempt(delivery.id(), now, outcome, "failed", null);
 		count("failed");
@@ -204,7 +215,6 @@ class DeliveryAttempts {
 				&& !this.webhooks.workedSince(webhook.id(), delivery.createdAt())) {
 			disable(webhook, outcome);
 		}
-		return new Next.Done();
 	}
 
 	private void disable(Webhook webhook, WebhookClient.Outcome outcome) {

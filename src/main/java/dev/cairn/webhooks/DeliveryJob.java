@@ -3,6 +3,7 @@ package dev.cairn.webhooks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
@@ -15,6 +16,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivery attempts as db-scheduler jobs, one per pending delivery (the instance id is
@@ -28,18 +30,41 @@ class DeliveryJob {
 	static final String NAME = "webhook-delivery";
 
 	@Bean
-	CustomTask<Void> webhookDeliveryTask(DeliveryAttempts attempts) {
+	CustomTask<Void> webhookDeliveryTask(DeliveryAttempts attempts, DeliveryRepository deliveries,
+			TransactionTemplate transactions) {
 		return Tasks.custom(NAME, Void.class)
 			.onDeadExecutionRevive()
 			// Not a failed attempt (those are recorded and rescheduled below) but a
-			// failure
-			// to record one, such as the database being away: try again shortly.
+			// failure to record one, such as the database being away: try again shortly.
 			.onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(30)))
-			.execute((instance, context) -> switch (attempts.attempt(UUID.fromString(instance.getId()))) {
-				case DeliveryAttempts.Next.Done done -> new CompletionHandler.OnCompleteRemove<>();
-				case DeliveryAttempts.Next.RetryAt retry ->
-					(complete, operations) -> operations.reschedule(complete, retry.at());
+			.execute((instance, context) -> {
+				UUID id = UUID.fromString(instance.getId());
+				return switch (attempts.attempt(id)) {
+					case DeliveryAttempts.Next.AsRecorded recorded -> asRecorded(id, deliveries, transactions);
+					case DeliveryAttempts.Next.ComeBackAt later ->
+						(complete, operations) -> operations.reschedule(complete, later.at());
+				};
 			});
+	}
+
+	/**
+	 * Runs the job again when the delivery's row says it is due again, and ends it
+	 * otherwise. Read under the row's lock, which a redelivery takes too: one that came
+	 * while the job ran found the job running and left the row pending for it, and one
+	 * that comes now waits, then finds the job gone and schedules a new one.
+	 */
+	private static CompletionHandler<Void> asRecorded(UUID id, DeliveryRepository deliveries,
+			TransactionTemplate transactions) {
+		return (complete, operations) -> transactions.executeWithoutResult((status) -> {
+			Optional<Delivery> delivery = deliveries.findForUpdate(id).filter((d) -> "pending".equals(d.status()));
+			if (delivery.isPresent()) {
+				Instant due = delivery.get().nextAttemptAt();
+				operations.reschedule(complete, (due != null) ? due : Instant.now());
+			}
+			else {
+				operations.stop();
+			}
+		});
 	}
 
 	/**

@@ -122,7 +122,7 @@ class DeliveryRepository {
 
 	/**
 	 * Pending deliveries overdue by a minute that have no job to attempt them (served by
-	 * the due index): a redelivery asked for in the instant its job was finishing.
+	 * the due index): the safety net for any way a pending delivery could lose its job.
 	 */
 	List<UUID> findOrphans(int limit) {
 		return this.jdbc.sql("""

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.ExecutionException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -27,7 +28,8 @@ public final class Jobs {
 			try {
 				return scheduler.reschedule(instance, Instant.now());
 			}
-			catch (TaskInstanceCurrentlyExecutingException ex) {
+			catch (TaskInstanceCurrentlyExecutingException | ExecutionException ex) {
+				// running, or picked between the client's read and its update
 				return false;
 			}
 		});
