@@ -1,6 +1,8 @@
 package dev.cairn.notifications;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -94,7 +96,9 @@ class NotificationJobTests extends MailTestSupport {
 
 		Instant now = Instant.now();
 		this.digest.send(now);
-		this.digest.send(now.plusSeconds(60));
+		// A later run the same UTC day sends nothing more (and stays on that day).
+		Instant tomorrow = now.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
+		this.digest.send(Collections.min(List.of(now.plusSeconds(60), tomorrow.minusMillis(1))));
 
 		Message mail = awaitMail(reader.email(), "Your Cairn digest");
 		assertThat(mail.getSubject()).isEqualTo("Your Cairn digest: 1 unread notification");

@@ -117,6 +117,7 @@ class NotificationMailTests extends MailTestSupport {
 		assertThat(kindsOf(outsider, event)).isEmpty();
 		assertThat(kindsOf(ana, event)).isEmpty();
 		// Two mails: the assignment when the task was made, then the mention.
+		awaitNotification(bob, lastEvent(task.get("id"), "task.created"));
 		assertThat(settledMailsTo(bob.email(), "[" + task.get("key") + "]")).hasSize(2)
 			.noneSatisfy((mail) -> assertThat(text(mail)).contains("commented on"))
 			.anySatisfy((mail) -> assertThat(text(mail)).contains("mentioned you on"));
@@ -164,6 +165,8 @@ class NotificationMailTests extends MailTestSupport {
 				Map.of("title", "Old", "assigneeId", leaver.userId().toString()));
 		comment(disabled, task.get("id"), "Was here");
 		comment(stayer, task.get("id"), "Me too");
+		// Heard before being disabled: the listener runs after the commit, on its own.
+		awaitNotification(disabled, lastEvent(task.get("id"), "comment.created"));
 		this.api.call(owner, HttpMethod.DELETE, "/api/v1/projects/" + project + "/members/" + leaver.userId(), null)
 			.expectStatus()
 			.isNoContent();

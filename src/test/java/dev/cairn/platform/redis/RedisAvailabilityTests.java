@@ -13,7 +13,7 @@ class RedisAvailabilityTests {
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-	private final RedisAvailability redis = new RedisAvailability(Duration.ofMillis(200), this.meters);
+	private final RedisAvailability redis = new RedisAvailability(Duration.ofSeconds(1), this.meters);
 
 	private final AtomicInteger recoveries = new AtomicInteger();
 
@@ -44,7 +44,7 @@ class RedisAvailabilityTests {
 		this.redis.onRecovery(() -> unreachable());
 		this.redis.attempt(RedisAvailabilityTests::unreachable);
 
-		Thread.sleep(250); // the retry interval passes
+		Thread.sleep(1100); // the retry interval passes
 		assertThat(this.redis.attempt(this::counted)).isEmpty();
 		assertThat(this.commands).as("not run before the caches are emptied").hasValue(0);
 		assertThat(this.redis.up()).isFalse();
