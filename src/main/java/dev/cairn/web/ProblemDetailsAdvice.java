@@ -11,10 +11,15 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import org.springframework.core.NestedRuntimeException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -133,6 +138,21 @@ class ProblemDetailsAdvice {
 		return ResponseEntity.status(ex.getStatusCode())
 			.headers(ex.getHeaders())
 			.body(Problems.of(code, detail, request.getRequestURI()));
+	}
+
+	// Not a bug but the database's answer this time: unreachable, or a statement it gave
+	// up on (a deadlock it broke, a lock or statement timeout). The transaction rolled
+	// back, and the same request may well succeed in a moment.
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
+			CannotCreateTransactionException.class })
+	ResponseEntity<ProblemDetail> databaseFailed(NestedRuntimeException ex, HttpServletRequest request) {
+		log.warn("The database failed {} {}: {}", request.getMethod(), request.getRequestURI(),
+				ex.getMostSpecificCause().toString());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "1")
+			.body(Problems.of(ErrorCode.DEPENDENCY_UNAVAILABLE,
+					"The database could not complete the request, and nothing was changed. Try again shortly.",
+					request.getRequestURI()));
 	}
 
 	@ExceptionHandler

@@ -36,6 +36,18 @@ class DatabaseOutageTests {
 			assertThat(status(port, "/actuator/health")).isEqualTo(503);
 			assertThat(status(port, "/actuator/health/readiness")).isEqualTo(503);
 			assertThat(status(port, "/actuator/health/liveness")).isEqualTo(200);
+
+			// A request that needs the database is told to come back, not that Cairn
+			// broke.
+			HttpResponse<String> login = this.http
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/auth/login"))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("{\"email\": \"ana@example.com\", \"password\": \"p\"}"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(login.statusCode()).isEqualTo(503);
+			assertThat(login.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(login.headers().firstValue("Retry-After")).hasValue("1");
+			assertThat(login.body()).contains("\"code\":\"dependency_unavailable\"");
 		}
 	}
 
