@@ -228,13 +228,7 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 		// matrix needs of them.
 		String webhook = created(cast.owner(), "/api/v1/projects/" + project + "/webhooks",
 				Map.of("url", "http://127.0.0.1:9/hooks", "events", List.of("*")));
-		String delivery = (String) this.api
-			.call(cast.owner(), HttpMethod.POST, "/api/v1/webhooks/" + webhook + "/ping", null)
-			.expectStatus()
-			.isAccepted()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
+		String delivery = (String) this.api.accepted(cast.owner(), "/api/v1/webhooks/" + webhook + "/ping", null)
 			.get("id");
 		UUID notification = UUID.randomUUID();
 		this.jdbc.sql("""

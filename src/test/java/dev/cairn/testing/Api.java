@@ -41,6 +41,15 @@ public record Api(RestTestClient client, JdbcClient jdbc) {
 			.getResponseBody();
 	}
 
+	/** POSTs as {@code user}, expects 202 Accepted, and returns the body. */
+	public Map<?, ?> accepted(SignedIn user, String path, Object body) {
+		return call(user, HttpMethod.POST, path, body).expectStatus()
+			.isAccepted()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
 	/** A page of a list, read as {@code user}: {@code {items, nextCursor}}. */
 	public Map<?, ?> page(SignedIn user, String path) {
 		return call(user, HttpMethod.GET, path, null).expectStatus()

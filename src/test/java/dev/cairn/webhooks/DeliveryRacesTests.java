@@ -121,13 +121,7 @@ class DeliveryRacesTests extends ApiTestSupport {
 	}
 
 	private String ping(SignedIn owner, String base) {
-		return (String) this.api.call(owner, HttpMethod.POST, base + "/ping", null)
-			.expectStatus()
-			.isAccepted()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id");
+		return (String) this.api.accepted(owner, base + "/ping", null).get("id");
 	}
 
 	private boolean waitingOn(String statement) {
