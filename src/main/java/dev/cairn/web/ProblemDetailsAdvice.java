@@ -11,15 +11,11 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
-import org.springframework.core.NestedRuntimeException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -140,21 +136,6 @@ class ProblemDetailsAdvice {
 			.body(Problems.of(code, detail, request.getRequestURI()));
 	}
 
-	// Not a bug but the database's answer this time: unreachable, or a statement it gave
-	// up on (a deadlock it broke, a lock or statement timeout). The transaction rolled
-	// back, and the same request may well succeed in a moment.
-	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
-			CannotCreateTransactionException.class })
-	ResponseEntity<ProblemDetail> databaseFailed(NestedRuntimeException ex, HttpServletRequest request) {
-		log.warn("The database failed {} {}: {}", request.getMethod(), request.getRequestURI(),
-				ex.getMostSpecificCause().toString());
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, "1")
-			.body(Problems.of(ErrorCode.DEPENDENCY_UNAVAILABLE,
-					"The database could not complete the request, and nothing was changed. Try again shortly.",
-					request.getRequestURI()));
-	}
-
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> bug(Exception ex, HttpServletRequest request) {
 		BodyTooLarge tooLarge = tooLarge(ex);
@@ -166,6 +147,18 @@ class ProblemDetailsAdvice {
 			// not a bug, and there is no one left to answer.
 			log.debug("Client disconnected during {} {}", request.getMethod(), request.getRequestURI());
 			return null;
+		}
+		Throwable database = DatabaseFailures.cause(ex);
+		if (database != null) {
+			// Not a bug but the database's answer this time: the transaction rolled back,
+			// and the same request may well succeed in a moment.
+			log.warn("The database failed {} {}: {}", request.getMethod(), request.getRequestURI(),
+					database.toString());
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, "1")
+				.body(Problems.of(ErrorCode.DEPENDENCY_UNAVAILABLE,
+						"The database could not complete the request, and nothing was changed. Try again shortly.",
+						request.getRequestURI()));
 		}
 		log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return respond(Problems.of(ErrorCode.INTERNAL_ERROR, "The server failed to handle the request.",
