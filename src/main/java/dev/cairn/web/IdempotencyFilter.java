@@ -26,12 +26,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
@@ -73,9 +78,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
 	private final JsonMapper json;
 
-	IdempotencyFilter(IdempotencyKeys keys, JsonMapper json) {
+	private final ObjectProvider<HandlerMapping> routes;
+
+	IdempotencyFilter(IdempotencyKeys keys, JsonMapper json,
+			@Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> routes) {
 		this.keys = keys;
 		this.json = json;
+		this.routes = routes;
 	}
 
 	// Spring Security's firewall has already refused paths that are not normalized
@@ -102,6 +111,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
 					List.of(new FieldError(HEADER, "must be one value of 1 to 255 printable ASCII characters"))));
 			return;
 		}
+		// A token's scope is checked again later, but a replay would not get there.
+		InsufficientScope refused = refused(caller, request);
+		if (refused != null) {
+			problem(request, response, Problems.of(refused.code(), refused.getMessage(), request.getRequestURI()));
+			return;
+		}
 		// Read within the body limit (BodyLimitFilter answers 413 when it is crossed).
 		byte[] body = request.getInputStream().readAllBytes();
 		byte[] hash = hash(request, body);
@@ -121,6 +136,28 @@ class IdempotencyFilter extends OncePerRequestFilter {
 					Problems.of(ErrorCode.IDEMPOTENCY_KEY_REUSED,
 							"This Idempotency-Key was used for a different request; use a new key.",
 							request.getRequestURI()));
+		}
+	}
+
+	private InsufficientScope refused(Caller caller, HttpServletRequest request) throws ServletException {
+		if (!caller.personalToken()) {
+			return null;
+		}
+		try {
+			HandlerExecutionChain route = this.routes.getObject().getHandler(request);
+			if (route != null && route.getHandler() instanceof HandlerMethod method) {
+				ScopeInterceptor.check(caller, request, method);
+			}
+			return null;
+		}
+		catch (InsufficientScope ex) {
+			return ex;
+		}
+		catch (ServletException | RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new ServletException(ex);
 		}
 	}
 

@@ -16,8 +16,19 @@ class ScopeInterceptor implements HandlerInterceptor {
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		Caller caller = Caller.current().orElse(null);
-		if (!(handler instanceof HandlerMethod method) || caller == null || !caller.personalToken()) {
-			return true;
+		if (handler instanceof HandlerMethod method && caller != null) {
+			check(caller, request, method);
+		}
+		return true;
+	}
+
+	/**
+	 * Throws {@link InsufficientScope} unless the caller may call this route: anyone
+	 * signed in may, a personal access token only with the route's scope.
+	 */
+	static void check(Caller caller, HttpServletRequest request, HandlerMethod method) {
+		if (!caller.personalToken()) {
+			return;
 		}
 		boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
 		RequiresScope declared = method.getMethodAnnotation(RequiresScope.class);
@@ -28,7 +39,6 @@ class ScopeInterceptor implements HandlerInterceptor {
 		if (!caller.may(needed)) {
 			throw new InsufficientScope("This needs a token with the '" + needed.name().toLowerCase() + "' scope.");
 		}
-		return true;
 	}
 
 }

@@ -242,6 +242,30 @@ class IdempotencyApiTests extends ApiTestSupport {
 	}
 
 	@Test
+	void aTokenWithoutTheScopeIsRefusedBeforeAnythingIsReplayed() {
+		SignedIn owner = Accounts.signUp(this.client);
+		String readOnly = (String) this.api
+			.created(owner, "/api/v1/me/tokens", Map.of("name", "reader", "scopes", List.of("read")))
+			.get("token");
+		String key = UUID.randomUUID().toString();
+		String body = project(Api.uniqueProjectKey(), "Apollo");
+		assertThat(post(owner, key, body).getStatus().value()).isEqualTo(201);
+
+		// The same request under the same key, by a token that may not make it.
+		EntityExchangeResult<byte[]> retry = this.client.post()
+			.uri(PROJECTS)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + readOnly)
+			.header(IdempotencyFilter.HEADER, key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.returnResult(byte[].class);
+		Api.expectProblem(retry, 403, "insufficient_scope");
+		assertThat(retry.getResponseHeaders().getFirst(IdempotencyFilter.REPLAYED)).isNull();
+		assertThat(storedStatus(owner, key)).isEqualTo(201);
+	}
+
+	@Test
 	void aFailedRequestLetsGoOfItsKeySoACorrectedOneRuns() {
 		SignedIn owner = Accounts.signUp(this.client);
 		String key = UUID.randomUUID().toString();
