@@ -186,9 +186,7 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 	private Cast cast() {
 		if (this.cast == null) {
 			SignedIn owner = Accounts.signUp(this.client);
-			String readToken = (String) this.api
-				.created(owner, "/api/v1/me/tokens", Map.of("name", "ro", "scopes", List.of("read")))
-				.get("token");
+			String readToken = this.api.personalToken(owner, "read");
 			this.cast = new Cast(owner, Accounts.signUp(this.client), Accounts.signUp(this.client),
 					Accounts.signUp(this.client), Accounts.signUp(this.client), Accounts.signUp(this.client),
 					readToken);

@@ -50,6 +50,12 @@ public record Api(RestTestClient client, JdbcClient jdbc) {
 			.getResponseBody();
 	}
 
+	/** A new personal access token of {@code user} with these scopes, as its secret. */
+	public String personalToken(SignedIn user, String... scopes) {
+		return (String) created(user, "/api/v1/me/tokens", Map.of("name", "test token", "scopes", List.of(scopes)))
+			.get("token");
+	}
+
 	/** A page of a list, read as {@code user}: {@code {items, nextCursor}}. */
 	public Map<?, ?> page(SignedIn user, String path) {
 		return call(user, HttpMethod.GET, path, null).expectStatus()

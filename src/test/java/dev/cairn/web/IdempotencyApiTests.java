@@ -244,9 +244,7 @@ class IdempotencyApiTests extends ApiTestSupport {
 	@Test
 	void aTokenWithoutTheScopeIsRefusedBeforeAnythingIsReplayed() {
 		SignedIn owner = Accounts.signUp(this.client);
-		String readOnly = (String) this.api
-			.created(owner, "/api/v1/me/tokens", Map.of("name", "reader", "scopes", List.of("read")))
-			.get("token");
+		String readOnly = this.api.personalToken(owner, "read");
 		String key = UUID.randomUUID().toString();
 		String body = project(Api.uniqueProjectKey(), "Apollo");
 		assertThat(post(owner, key, body).getStatus().value()).isEqualTo(201);

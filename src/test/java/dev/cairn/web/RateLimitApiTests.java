@@ -1,6 +1,5 @@
 package dev.cairn.web;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -75,9 +74,7 @@ class RateLimitApiTests extends ApiTestSupport {
 	@Test
 	void aPersonalTokenHasABudgetOfItsOwn() {
 		SignedIn user = Accounts.signUp(this.client);
-		String token = (String) this.api
-			.created(user, "/api/v1/me/tokens", Map.of("name", "CI script", "scopes", List.of("read")))
-			.get("token");
+		String token = this.api.personalToken(user, "read");
 
 		for (int i = 0; i < 6; i++) {
 			me("Bearer " + token).expectStatus().isOk();
