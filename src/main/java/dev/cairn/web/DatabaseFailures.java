@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.Set;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.ProblemDetail;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
@@ -46,6 +47,13 @@ final class DatabaseFailures {
 			}
 		}
 		return null;
+	}
+
+	/** What the client is told: 503, nothing changed, try again. */
+	static ProblemDetail problem(Object path) {
+		return Problems.of(ErrorCode.DEPENDENCY_UNAVAILABLE,
+				"The database could not complete the request, and nothing was changed. Try again shortly.",
+				(path != null) ? path.toString() : null);
 	}
 
 	private static boolean transientState(String state) {

@@ -156,9 +156,7 @@ class ProblemDetailsAdvice {
 					database.toString());
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 				.header(HttpHeaders.RETRY_AFTER, "1")
-				.body(Problems.of(ErrorCode.DEPENDENCY_UNAVAILABLE,
-						"The database could not complete the request, and nothing was changed. Try again shortly.",
-						request.getRequestURI()));
+				.body(DatabaseFailures.problem(request.getRequestURI()));
 		}
 		log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return respond(Problems.of(ErrorCode.INTERNAL_ERROR, "The server failed to handle the request.",

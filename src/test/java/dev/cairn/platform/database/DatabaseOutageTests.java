@@ -7,12 +7,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
 import dev.cairn.CairnApplication;
+import dev.cairn.testing.Accounts;
+import dev.cairn.testing.Api;
 import dev.cairn.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,31 +32,41 @@ class DatabaseOutageTests {
 		Path dataDir = TestDatabase.temporaryDataDir("cairn-outage");
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CairnApplication.class)
 			.run("--server.port=0", "--cairn.database.data-dir=" + dataDir)) {
-			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-			assertThat(status(port, "/actuator/health")).isEqualTo(200);
+			String base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+			assertThat(status(base + "/actuator/health")).isEqualTo(200);
+			RestTestClient client = RestTestClient.bindToServer().baseUrl(base).build();
+			String token = new Api(client, context.getBean(JdbcClient.class)).personalToken(Accounts.signUp(client),
+					"read");
 
 			context.getBean(DatabaseServer.class).close();
 
-			assertThat(status(port, "/actuator/health")).isEqualTo(503);
-			assertThat(status(port, "/actuator/health/readiness")).isEqualTo(503);
-			assertThat(status(port, "/actuator/health/liveness")).isEqualTo(200);
+			assertThat(status(base + "/actuator/health")).isEqualTo(503);
+			assertThat(status(base + "/actuator/health/readiness")).isEqualTo(503);
+			assertThat(status(base + "/actuator/health/liveness")).isEqualTo(200);
 
 			// A request that needs the database is told to come back, not that Cairn
-			// broke.
-			HttpResponse<String> login = this.http
-				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/auth/login"))
-					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString("{\"email\": \"ana@example.com\", \"password\": \"p\"}"))
-					.build(), HttpResponse.BodyHandlers.ofString());
-			assertThat(login.statusCode()).isEqualTo(503);
-			assertThat(login.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-			assertThat(login.headers().firstValue("Retry-After")).hasValue("1");
-			assertThat(login.body()).contains("\"code\":\"dependency_unavailable\"");
+			// broke: in a controller...
+			expectComeBack(this.http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"email\": \"ana@example.com\", \"password\": \"p\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString()));
+			// ...and in a filter: a personal access token is looked up before any
+			// controller runs (this one was never used, so no cache knows it).
+			expectComeBack(this.http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/projects"))
+				.header("Authorization", "Bearer " + token)
+				.build(), HttpResponse.BodyHandlers.ofString()));
 		}
 	}
 
-	private int status(int port, String path) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build();
+	private static void expectComeBack(HttpResponse<String> response) {
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+		assertThat(response.body()).contains("\"code\":\"dependency_unavailable\"");
+	}
+
+	private int status(String url) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url)).build();
 		return this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
