@@ -1,11 +1,12 @@
 package dev.cairn.web;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientException;
 import java.util.Set;
 
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.http.ProblemDetail;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
@@ -15,50 +16,49 @@ import org.springframework.transaction.TransactionSystemException;
  */
 final class DatabaseFailures {
 
-	// SQLSTATE classes and codes (PostgreSQL's appendix A): connection exceptions,
-	// transaction rollbacks (serialization failure, deadlock), insufficient resources
-	// (too many connections), lock not available, statement timeout, and the
-	// server shutting down or starting.
-	private static final Set<String> CLASSES = Set.of("08", "40", "53");
-
-	private static final Set<String> CODES = Set.of("55P03", "57014", "57P01", "57P02", "57P03");
+	// PostgreSQL's SQLSTATEs (its appendix A) for a failure of the moment: the
+	// connection (not 08P01, a protocol violation: a bug), a serialization failure or
+	// deadlock, too many connections, a lock or statement timeout, and the server
+	// shutting down or starting. Codes, not classes: 08P01, 40002 (a constraint at
+	// commit), 53100 (disk full) or 54xxx (a program limit) are not for retrying.
+	private static final Set<String> STATES = Set.of("08000", "08001", "08003", "08004", "08006", "08007", "40001",
+			"40P01", "53300", "55P03", "57014", "57P01", "57P02", "57P03");
 
 	private DatabaseFailures() {
 	}
 
 	/**
 	 * The database failure behind this exception, or {@code null} when it is something
-	 * else. A failed rollback hides the failure that caused it, so both are looked at.
+	 * else. The first SQLSTATE in the cause chain decides; without one, the kind of
+	 * exception does (no connection, a transient failure). A failed rollback is judged by
+	 * the failure that caused it.
 	 */
 	static Throwable cause(Throwable ex) {
+		Throwable kind = null;
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
-					|| cause instanceof CannotCreateTransactionException) {
-				return cause;
-			}
-			if (cause instanceof SQLException sql && transientState(sql.getSQLState())) {
-				return cause;
-			}
 			if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
-				Throwable original = cause(rollback.getApplicationException());
-				if (original != null) {
-					return original;
-				}
+				return cause(rollback.getApplicationException());
+			}
+			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+				return STATES.contains(sql.getSQLState()) ? cause : null;
+			}
+			if (kind == null && (cause instanceof CannotCreateTransactionException
+					|| cause instanceof CannotGetJdbcConnectionException
+					|| cause instanceof TransientDataAccessException || cause instanceof SQLTransientException)) {
+				kind = cause;
 			}
 		}
-		return null;
+		return kind;
 	}
 
-	/** What the client is told: 503, nothing changed, try again. */
+	/**
+	 * What the client is told: 503, try again. Not that nothing changed: a connection
+	 * lost during the commit leaves that unknown.
+	 */
 	static ProblemDetail problem(Object path) {
 		return Problems.of(ErrorCode.DEPENDENCY_UNAVAILABLE,
-				"The database could not complete the request, and nothing was changed. Try again shortly.",
+				"The database could not complete the request. Try again shortly.",
 				(path != null) ? path.toString() : null);
-	}
-
-	private static boolean transientState(String state) {
-		return state != null && state.length() == 5
-				&& (CLASSES.contains(state.substring(0, 2)) || CODES.contains(state));
 	}
 
 }

@@ -139,7 +139,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private InsufficientScope refused(Caller caller, HttpServletRequest request) throws ServletException {
+	private InsufficientScope refused(Caller caller, HttpServletRequest request) {
 		if (!caller.personalToken()) {
 			return null;
 		}
@@ -153,11 +153,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		catch (InsufficientScope ex) {
 			return ex;
 		}
-		catch (ServletException | RuntimeException ex) {
-			throw ex;
-		}
 		catch (Exception ex) {
-			throw new ServletException(ex);
+			// No route takes this request (405, 415...): the dispatcher says so, and runs
+			// nothing a replay could stand for.
+			return null;
 		}
 	}
 

@@ -150,10 +150,11 @@ class ProblemDetailsAdvice {
 		}
 		Throwable database = DatabaseFailures.cause(ex);
 		if (database != null) {
-			// Not a bug but the database's answer this time: the transaction rolled back,
-			// and the same request may well succeed in a moment.
+			// Not a bug but the database's answer this time: the same request may well
+			// succeed in a moment.
 			log.warn("The database failed {} {}: {}", request.getMethod(), request.getRequestURI(),
 					database.toString());
+			log.debug("The database failure in full", ex);
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 				.header(HttpHeaders.RETRY_AFTER, "1")
 				.body(DatabaseFailures.problem(request.getRequestURI()));

@@ -1,12 +1,15 @@
 package dev.cairn.web;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,12 +23,19 @@ class DatabaseFailuresTests {
 	void aDeadlockOrALostConnectionIsTheDatabaseFailing() {
 		SQLException deadlock = new SQLException("deadlock detected", "40P01");
 		assertThat(DatabaseFailures.cause(new PessimisticLockingFailureException("deadlock", deadlock)))
-			.isInstanceOf(PessimisticLockingFailureException.class);
+			.isSameAs(deadlock);
 		SQLException closed = new SQLException("This connection has been closed.", "08003");
 		assertThat(DatabaseFailures.cause(new UncategorizedSQLException("select", "SELECT 1", closed)))
 			.isSameAs(closed);
 		assertThat(DatabaseFailures.cause(new SQLException("canceling statement due to statement timeout", "57014")))
 			.isNotNull();
+	}
+
+	@Test
+	void noConnectionAtAllIsTheDatabaseFailing() {
+		assertThat(DatabaseFailures.cause(new CannotCreateTransactionException("Could not open JDBC Connection",
+				new SQLTransientConnectionException("cairn - Connection is not available, request timed out"))))
+			.isInstanceOf(CannotCreateTransactionException.class);
 	}
 
 	@Test
@@ -35,7 +45,9 @@ class DatabaseFailuresTests {
 		rollback.initApplicationException(new UncategorizedSQLException("select", "SELECT 1", lost));
 		assertThat(DatabaseFailures.cause(rollback)).isSameAs(lost);
 
-		TransactionSystemException afterABug = new TransactionSystemException("JDBC rollback failed");
+		// However its own rollback failed.
+		TransactionSystemException afterABug = new TransactionSystemException("JDBC rollback failed",
+				new SQLException("This connection has been closed.", "08003"));
 		afterABug.initApplicationException(new IllegalStateException("a bug"));
 		assertThat(DatabaseFailures.cause(afterABug)).isNull();
 	}
@@ -46,6 +58,13 @@ class DatabaseFailuresTests {
 				new SQLException("duplicate key value violates unique constraint", "23505"))))
 			.isNull();
 		assertThat(DatabaseFailures.cause(new SQLException("syntax error", "42601"))).isNull();
+		// Spring calls these resource failures; they are bugs or limits, not moments.
+		assertThat(DatabaseFailures.cause(new DataAccessResourceFailureException("protocol",
+				new SQLException("invalid message format", "08P01"))))
+			.isNull();
+		assertThat(DatabaseFailures.cause(new DataAccessResourceFailureException("limit",
+				new SQLException("target lists can have at most 1664 entries", "54011"))))
+			.isNull();
 		assertThat(DatabaseFailures.cause(new SQLException("no state"))).isNull();
 		assertThat(DatabaseFailures.cause(new NullPointerException())).isNull();
 	}

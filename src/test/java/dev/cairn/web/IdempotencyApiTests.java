@@ -261,6 +261,16 @@ class IdempotencyApiTests extends ApiTestSupport {
 		Api.expectProblem(retry, 403, "insufficient_scope");
 		assertThat(retry.getResponseHeaders().getFirst(IdempotencyFilter.REPLAYED)).isNull();
 		assertThat(storedStatus(owner, key)).isEqualTo(201);
+
+		// A route that takes no POST is still 405 for a token, as for anyone.
+		Api.expectProblem(this.client.post()
+			.uri(PROJECTS + "/" + UUID.randomUUID())
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + readOnly)
+			.header(IdempotencyFilter.HEADER, UUID.randomUUID().toString())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.returnResult(byte[].class), 405, "method_not_allowed");
 	}
 
 	@Test
