@@ -10,6 +10,8 @@ import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 
 import dev.cairn.platform.jobs.JobRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -22,6 +24,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component
 public class BackgroundJobs {
+
+	private static final Logger log = LoggerFactory.getLogger(BackgroundJobs.class);
 
 	private final SchedulerClient scheduler;
 
@@ -52,7 +56,12 @@ public class BackgroundJobs {
 	public void runNow(TaskInstance<?> instance) {
 		// The job may finish and vanish between the two calls: then schedule it afresh;
 		// or a scheduler may pick it meanwhile (the client reads, then updates).
-		for (int attempt = 0; attempt < 3; attempt++) {
+		for (int attempt = 0;; attempt++) {
+			if (attempt == 3) {
+				log.warn("Job {} kept changing while it was moved to now; it runs when it was due",
+						instance.getTaskAndInstance());
+				break;
+			}
 			if (this.scheduler.scheduleIfNotExists(instance, Instant.now())) {
 				break;
 			}
@@ -74,7 +83,11 @@ public class BackgroundJobs {
 		wakeAfterCommit();
 	}
 
-	private void wakeAfterCommit() {
+	/**
+	 * Has this node look for due jobs once the current transaction commits (at once
+	 * without one), instead of at its next poll.
+	 */
+	public void wakeAfterCommit() {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			this.runner.wake();
 			return;

@@ -14,6 +14,9 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
+import dev.cairn.platform.BackgroundJobs;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,7 +34,8 @@ class DeliveryJob {
 
 	@Bean
 	CustomTask<Void> webhookDeliveryTask(DeliveryAttempts attempts, DeliveryRepository deliveries,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, ObjectProvider<BackgroundJobs> jobs) {
+		// Jobs are asked for lazily: the scheduler they use is made from this task.
 		return Tasks.custom(NAME, Void.class)
 			.onDeadExecutionRevive()
 			// Not a failed attempt (those are recorded and rescheduled below) but a
@@ -40,7 +44,7 @@ class DeliveryJob {
 			.execute((instance, context) -> {
 				UUID id = UUID.fromString(instance.getId());
 				return switch (attempts.attempt(id)) {
-					case DeliveryAttempts.Next.AsRecorded recorded -> asRecorded(id, deliveries, transactions);
+					case DeliveryAttempts.Next.AsRecorded recorded -> asRecorded(id, deliveries, transactions, jobs);
 					case DeliveryAttempts.Next.ComeBackAt later ->
 						(complete, operations) -> operations.reschedule(complete, later.at());
 				};
@@ -54,12 +58,17 @@ class DeliveryJob {
 	 * that comes now waits, then finds the job gone and schedules a new one.
 	 */
 	private static CompletionHandler<Void> asRecorded(UUID id, DeliveryRepository deliveries,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, ObjectProvider<BackgroundJobs> jobs) {
 		return (complete, operations) -> transactions.executeWithoutResult((status) -> {
 			Optional<Delivery> delivery = deliveries.findForUpdate(id).filter((d) -> "pending".equals(d.status()));
 			if (delivery.isPresent()) {
+				Instant now = Instant.now();
 				Instant due = delivery.get().nextAttemptAt();
-				operations.reschedule(complete, (due != null) ? due : Instant.now());
+				operations.reschedule(complete, (due != null) ? due : now);
+				if (due == null || !due.isAfter(now)) {
+					// A poll before the commit skips the locked row: wake one after it.
+					jobs.getObject().wakeAfterCommit();
+				}
 			}
 			else {
 				operations.stop();

@@ -104,11 +104,16 @@ class DeliveryRepository {
 			.update();
 	}
 
-	/** Gives up on a delivery without an attempt (its webhook was turned off). */
+	/**
+	 * Gives up on a delivery without an attempt, its webhook being off; unless the
+	 * webhook was turned back on since that was read (and the delivery perhaps
+	 * redelivered).
+	 */
 	void abandon(UUID id, String reason) {
 		this.jdbc.sql("""
-				UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL, error = :reason
-				WHERE id = :id AND status = 'pending'
+				UPDATE webhook_deliveries d SET status = 'failed', next_attempt_at = NULL, error = :reason
+				WHERE d.id = :id AND d.status = 'pending'
+				  AND NOT EXISTS (SELECT 1 FROM webhooks w WHERE w.id = d.webhook_id AND w.enabled)
 				""").param("id", id).param("reason", reason).update();
 	}
 

@@ -25,18 +25,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A redelivery racing the job that attempts the same delivery. The receiver answers after
- * a second, so the test can step in while an attempt is in flight; a connection of the
- * test's own holds a lock where the race would go wrong.
+ * A redelivery racing the job that attempts the same delivery. The receiver holds its
+ * answer until the test lets it go, so the test steps in while an attempt is in flight; a
+ * connection of the test's own holds a lock where the race would go wrong.
  */
 class DeliveryRacesTests extends ApiTestSupport {
 
 	@Autowired
 	private DataSource dataSource;
 
+	@Autowired
+	private DeliveryRepository deliveries;
+
 	@Test
 	void aRedeliveryAskedForAsTheJobEndsIsSent() throws Exception {
-		try (Receiver receiver = Receiver.start().delaying(Duration.ofSeconds(1))) {
+		try (Receiver receiver = Receiver.start().holding()) {
 			SignedIn owner = Accounts.signUp(this.client);
 			String base = "/api/v1/webhooks/" + webhook(owner, receiver);
 			String delivery = ping(owner, base);
@@ -44,18 +47,15 @@ class DeliveryRacesTests extends ApiTestSupport {
 			CompletableFuture<Integer> redelivered;
 			try (Connection hold = this.dataSource.getConnection()) {
 				hold.setAutoCommit(false);
-				// The job's own row, held: the attempt is recorded, but the job cannot
-				// end.
+				// The job's own row, held: the attempt, answered, is recorded, but the
+				// job cannot end.
 				assertThat(rows(hold, """
 						SELECT 1 FROM scheduled_tasks
 						WHERE task_name = 'webhook-delivery' AND task_instance = ? FOR UPDATE
 						""", delivery)).isEqualTo(1);
+				receiver.letGo();
 				await().atMost(Duration.ofSeconds(10))
-					.until(() -> "succeeded"
-						.equals(this.jdbc.sql("SELECT status FROM webhook_deliveries WHERE id = :id")
-							.param("id", UUID.fromString(delivery))
-							.query(String.class)
-							.single()));
+					.until(() -> "succeeded".equals(status(UUID.fromString(delivery))));
 				redelivered = CompletableFuture.supplyAsync(() -> this.api
 					.call(owner, HttpMethod.POST, base + "/deliveries/" + delivery + "/redeliver", null)
 					.returnResult(String.class)
@@ -76,7 +76,7 @@ class DeliveryRacesTests extends ApiTestSupport {
 
 	@Test
 	void anAttemptIsRecordedInTheLockOrderOfARedelivery() throws Exception {
-		try (Receiver receiver = Receiver.start().delaying(Duration.ofSeconds(1))) {
+		try (Receiver receiver = Receiver.start().holding()) {
 			SignedIn owner = Accounts.signUp(this.client);
 			String webhook = webhook(owner, receiver);
 			String delivery = ping(owner, "/api/v1/webhooks/" + webhook);
@@ -87,6 +87,7 @@ class DeliveryRacesTests extends ApiTestSupport {
 				// answered, comes to record it...
 				assertThat(rows(hold, "SELECT 1 FROM webhooks WHERE id = ?::uuid FOR NO KEY UPDATE", webhook))
 					.isEqualTo(1);
+				receiver.letGo();
 				int pid = single(hold, "SELECT pg_backend_pid()");
 				await().atMost(Duration.ofSeconds(10))
 					.until(() -> this.jdbc
@@ -111,6 +112,38 @@ class DeliveryRacesTests extends ApiTestSupport {
 				assertThat(row.get("attempts")).isEqualTo(1);
 			});
 		}
+	}
+
+	@Test
+	void aDeliveryIsGivenUpOnlyWhileItsWebhookIsOff() {
+		try (Receiver receiver = Receiver.start().holding()) {
+			SignedIn owner = Accounts.signUp(this.client);
+			String webhook = webhook(owner, receiver);
+			UUID delivery = UUID.fromString(ping(owner, "/api/v1/webhooks/" + webhook));
+			awaitRequests(receiver, 1);
+			// A job that read the webhook as off, before it was turned on again (and the
+			// delivery perhaps redelivered), comes to give the delivery up.
+			this.deliveries.abandon(delivery, "the webhook is disabled");
+			assertThat(status(delivery)).isEqualTo("pending");
+			receiver.letGo();
+			await().atMost(Duration.ofSeconds(10)).until(() -> "succeeded".equals(status(delivery)));
+
+			this.jdbc.sql("UPDATE webhooks SET enabled = false WHERE id = :id")
+				.param("id", UUID.fromString(webhook))
+				.update();
+			this.jdbc.sql("UPDATE webhook_deliveries SET status = 'pending' WHERE id = :id")
+				.param("id", delivery)
+				.update();
+			this.deliveries.abandon(delivery, "the webhook is disabled");
+			assertThat(status(delivery)).isEqualTo("failed");
+		}
+	}
+
+	private String status(UUID delivery) {
+		return this.jdbc.sql("SELECT status FROM webhook_deliveries WHERE id = :id")
+			.param("id", delivery)
+			.query(String.class)
+			.single();
 	}
 
 	private String webhook(SignedIn owner, Receiver receiver) {

@@ -9,16 +9,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
  * A real HTTP server on loopback that receives webhooks and records them: it answers with
- * a chosen status, after a chosen delay, or stops listening (connection refused). Each
- * listens on a path of its own: the retries of an earlier test's webhook may reach a port
- * the system has handed out again, and must not be counted here (they get 404).
+ * a chosen status, after a chosen delay or when let go, or stops listening (connection
+ * refused). Each listens on a path of its own: the retries of an earlier test's webhook
+ * may reach a port the system has handed out again, and must not be counted here (they
+ * get 404).
  */
 final class Receiver implements AutoCloseable {
 
@@ -29,6 +32,9 @@ final class Receiver implements AutoCloseable {
 	private volatile int status = 200;
 
 	private volatile Duration delay = Duration.ZERO;
+
+	// Open unless a test holds the answers back (at most 30 s).
+	private volatile CountDownLatch gate = new CountDownLatch(0);
 
 	private final String path = "/hooks/" + UUID.randomUUID();
 
@@ -64,6 +70,16 @@ final class Receiver implements AutoCloseable {
 		return this;
 	}
 
+	/** Holds every answer back, once its request is recorded, until {@link #letGo}. */
+	Receiver holding() {
+		this.gate = new CountDownLatch(1);
+		return this;
+	}
+
+	void letGo() {
+		this.gate.countDown();
+	}
+
 	List<Request> received() {
 		return List.copyOf(this.received);
 	}
@@ -76,6 +92,7 @@ final class Receiver implements AutoCloseable {
 				"content-type", first(exchange, "content-type"), "traceparent", first(exchange, "traceparent"));
 		this.received.add(new Request(at, headers, new String(body, StandardCharsets.UTF_8)));
 		try {
+			this.gate.await(30, TimeUnit.SECONDS);
 			Thread.sleep(this.delay);
 		}
 		catch (InterruptedException ex) {
