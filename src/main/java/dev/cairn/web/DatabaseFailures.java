@@ -5,7 +5,11 @@ import java.sql.SQLTransientException;
 import java.util.Set;
 
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
@@ -52,13 +56,16 @@ final class DatabaseFailures {
 	}
 
 	/**
-	 * What the client is told: 503, try again. Not that nothing changed: a connection
-	 * lost during the commit leaves that unknown.
+	 * What the client is told: 503, try again in a second. Not that nothing changed: a
+	 * connection lost during the commit leaves that unknown.
 	 */
-	static ProblemDetail problem(Object path) {
-		return Problems.of(ErrorCode.DEPENDENCY_UNAVAILABLE,
-				"The database could not complete the request. Try again shortly.",
-				(path != null) ? path.toString() : null);
+	static ResponseEntity<ProblemDetail> response(Object path) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "1")
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(Problems.of(ErrorCode.DEPENDENCY_UNAVAILABLE,
+					"The database could not complete the request. Try again shortly.",
+					(path != null) ? path.toString() : null));
 	}
 
 }

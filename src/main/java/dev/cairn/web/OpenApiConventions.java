@@ -55,6 +55,10 @@ final class OpenApiConventions implements OpenApiCustomizer {
 				.addApiResponse("429", header(problemResponse("Too Many Requests: over the caller's rate limit"),
 						HttpHeaders.RETRY_AFTER));
 			operation.getResponses()
+				.addApiResponse("503", header(problemResponse(
+						"Service Unavailable: the database could not complete the request (`dependency_unavailable`)"),
+						HttpHeaders.RETRY_AFTER));
+			operation.getResponses()
 				.forEach((status, response) -> conventionalHeaders(status, response, components.getSchemas()));
 			// An error may come before the rate limit filter (a bad token): the request
 			// id is the one header it surely has.

@@ -12,7 +12,6 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -155,9 +154,7 @@ class ProblemDetailsAdvice {
 			log.warn("The database failed {} {}: {}", request.getMethod(), request.getRequestURI(),
 					database.toString());
 			log.debug("The database failure in full", ex);
-			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-				.header(HttpHeaders.RETRY_AFTER, "1")
-				.body(DatabaseFailures.problem(request.getRequestURI()));
+			return DatabaseFailures.response(request.getRequestURI());
 		}
 		log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return respond(Problems.of(ErrorCode.INTERNAL_ERROR, "The server failed to handle the request.",

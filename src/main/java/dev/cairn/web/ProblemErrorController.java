@@ -4,7 +4,6 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -31,10 +30,7 @@ class ProblemErrorController implements ErrorController {
 		// not get it: the same answer as a controller gives.
 		if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable ex
 				&& DatabaseFailures.cause(ex) != null) {
-			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-				.header(HttpHeaders.RETRY_AFTER, "1")
-				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-				.body(DatabaseFailures.problem(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)));
+			return DatabaseFailures.response(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
 		}
 		ErrorCode errorCode = switch (status) {
 			case NOT_FOUND -> ErrorCode.NOT_FOUND;

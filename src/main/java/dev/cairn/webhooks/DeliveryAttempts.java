@@ -193,7 +193,7 @@ class DeliveryAttempts {
 		}
 		int attempts = this.deliveries.findForUpdate(delivery.id()).map(Delivery::attempts).orElse(-1);
 		if (attempts < 0) {
-			return; // deleted with its webhook meanwhile
+			return; // deleted meanwhile, with its event
 		}
 		if (outcome.succeeded()) {
 			this.deliveries.recordAttempt(delivery.id(), now, outcome, "succeeded", null);

@@ -49,6 +49,12 @@ class OpenApiConventionsTests {
 				.equals("#/components/schemas/Problem")) {
 				without.add(name);
 			}
+			// The two answers that say when to come back.
+			for (String status : List.of("429", "503")) {
+				if (operation.at("/responses/" + status + "/headers/Retry-After").isMissingNode()) {
+					without.add(name + " " + status);
+				}
+			}
 		});
 		assertThat(without).isEmpty();
 		assertThat(API.at("/components/schemas/Problem/properties").propertyNames()).contains("code", "requestId",
