@@ -11,6 +11,7 @@ import dev.cairn.notifications.NotificationFixtures;
 import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.ApiTestSupport;
+import dev.cairn.web.Caller.Scope;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -25,15 +26,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every project route, and the caller's own notification routes, against every kind of
- * caller: the four roles, a signed-in stranger, nobody, and a read-only personal token of
- * the owner. Each cell runs on a fresh project, so a cell that deletes something cannot
- * decide the next one. A stranger gets 404 whatever the route: a project you are not in
- * does not exist for you.
+ * caller: the four roles, a signed-in stranger, nobody, and the owner's personal access
+ * tokens with one scope each (read, write, admin), which may call a route only with the
+ * scope it is documented to need. Each cell runs on a fresh project, so a cell that
+ * deletes something cannot decide the next one. A stranger gets 404 whatever the route: a
+ * project you are not in does not exist for you.
  */
 class AuthorizationMatrixTests extends ApiTestSupport {
 
 	private static final List<String> CALLERS = List.of("owner", "admin", "member", "viewer", "stranger", "anonymous",
-			"read-token");
+			"read-token", "write-token", "admin-token");
 
 	private Cast cast;
 
@@ -52,108 +54,116 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 				// Projects
 				read("/api/v1/projects/{project}"), read("/api/v1/projects/{project}/activity"),
 				new Route(HttpMethod.PATCH, "/api/v1/projects/{project}", (w) -> Map.of("name", "Renamed"),
-						"200 200 403 403 404 401 403"),
-				new Route(HttpMethod.DELETE, "/api/v1/projects/{project}", null, "204 403 403 403 404 401 403"),
+						"200 200 403 403 404 401", Scope.ADMIN),
+				new Route(HttpMethod.DELETE, "/api/v1/projects/{project}", null, "204 403 403 403 404 401",
+						Scope.ADMIN),
 				new Route(HttpMethod.POST, "/api/v1/projects/{deleted-project}/restore", null,
-						"200 403 403 403 404 401 403"),
+						"200 403 403 403 404 401", Scope.ADMIN),
 				// Members
 				read("/api/v1/projects/{project}/members"),
 				new Route(HttpMethod.POST, "/api/v1/projects/{project}/members",
-						(w) -> Map.of("userId", w.newcomer(), "role", "member"), "201 201 403 403 404 401 403"),
+						(w) -> Map.of("userId", w.newcomer(), "role", "member"), "201 201 403 403 404 401",
+						Scope.ADMIN),
 				new Route(HttpMethod.PATCH, "/api/v1/projects/{project}/members/{member}",
-						(w) -> Map.of("role", "viewer"), "200 200 403 403 404 401 403"),
+						(w) -> Map.of("role", "viewer"), "200 200 403 403 404 401", Scope.ADMIN),
 				// Members may leave: removing oneself is the one member change anyone may
 				// make.
 				new Route(HttpMethod.DELETE, "/api/v1/projects/{project}/members/{viewer}", null,
-						"204 204 403 204 404 401 403"),
+						"204 204 403 204 404 401", Scope.ADMIN),
 				// Statuses
 				read("/api/v1/projects/{project}/statuses"),
 				new Route(HttpMethod.POST, "/api/v1/projects/{project}/statuses",
-						(w) -> Map.of("name", "Review", "category", "started"), "201 201 403 403 404 401 403"),
+						(w) -> Map.of("name", "Review", "category", "started"), "201 201 403 403 404 401", Scope.ADMIN),
 				new Route(HttpMethod.PATCH, "/api/v1/projects/{project}/statuses/{status}",
-						(w) -> Map.of("name", "Later"), "200 200 403 403 404 401 403"),
+						(w) -> Map.of("name", "Later"), "200 200 403 403 404 401", Scope.ADMIN),
 				new Route(HttpMethod.DELETE, "/api/v1/projects/{project}/statuses/{status}", null,
-						"204 204 403 403 404 401 403"),
+						"204 204 403 403 404 401", Scope.ADMIN),
 				// Labels
 				read("/api/v1/projects/{project}/labels"),
 				new Route(HttpMethod.POST, "/api/v1/projects/{project}/labels", (w) -> Map.of("name", "new"),
-						"201 201 403 403 404 401 403"),
+						"201 201 403 403 404 401", Scope.WRITE),
 				new Route(HttpMethod.PATCH, "/api/v1/projects/{project}/labels/{label}",
-						(w) -> Map.of("name", "renamed"), "200 200 403 403 404 401 403"),
+						(w) -> Map.of("name", "renamed"), "200 200 403 403 404 401", Scope.WRITE),
 				new Route(HttpMethod.DELETE, "/api/v1/projects/{project}/labels/{label}", null,
-						"204 204 403 403 404 401 403"),
+						"204 204 403 403 404 401", Scope.WRITE),
 				// Custom fields
 				read("/api/v1/projects/{project}/fields"),
 				new Route(HttpMethod.POST, "/api/v1/projects/{project}/fields",
-						(w) -> Map.of("name", "Points", "type", "number"), "201 201 403 403 404 401 403"),
+						(w) -> Map.of("name", "Points", "type", "number"), "201 201 403 403 404 401", Scope.ADMIN),
 				new Route(HttpMethod.PATCH, "/api/v1/projects/{project}/fields/{field}", (w) -> Map.of("name", "Team"),
-						"200 200 403 403 404 401 403"),
+						"200 200 403 403 404 401", Scope.ADMIN),
 				new Route(HttpMethod.DELETE, "/api/v1/projects/{project}/fields/{field}", null,
-						"204 204 403 403 404 401 403"),
+						"204 204 403 403 404 401", Scope.ADMIN),
 				// Tasks
 				read("/api/v1/projects/{project}/tasks"), read("/api/v1/tasks/{task}"),
 				read("/api/v1/tasks/by-key/{key}"), read("/api/v1/tasks/{task}/activity"),
 				new Route(HttpMethod.POST, "/api/v1/projects/{project}/tasks", (w) -> Map.of("title", "New"),
-						"201 201 201 403 404 401 403"),
+						"201 201 201 403 404 401", Scope.WRITE),
 				new Route(HttpMethod.PATCH, "/api/v1/tasks/{task}", (w) -> Map.of("priority", "high"),
-						"200 200 200 403 404 401 403"),
-				new Route(HttpMethod.DELETE, "/api/v1/tasks/{task}", null, "204 204 204 403 404 401 403"),
-				new Route(HttpMethod.POST, "/api/v1/tasks/{deleted-task}/restore", null, "200 200 200 403 404 401 403"),
+						"200 200 200 403 404 401", Scope.WRITE),
+				new Route(HttpMethod.DELETE, "/api/v1/tasks/{task}", null, "204 204 204 403 404 401", Scope.WRITE),
+				new Route(HttpMethod.POST, "/api/v1/tasks/{deleted-task}/restore", null, "200 200 200 403 404 401",
+						Scope.WRITE),
 				new Route(HttpMethod.POST, "/api/v1/tasks/{task}/move", (w) -> Map.of("statusId", w.status()),
-						"200 200 200 403 404 401 403"),
-				new Route(HttpMethod.PUT, "/api/v1/tasks/{task}/labels/{label}", null, "200 200 200 403 404 401 403"),
-				new Route(HttpMethod.DELETE, "/api/v1/tasks/{task}/labels/{label}", null,
-						"200 200 200 403 404 401 403"),
+						"200 200 200 403 404 401", Scope.WRITE),
+				new Route(HttpMethod.PUT, "/api/v1/tasks/{task}/labels/{label}", null, "200 200 200 403 404 401",
+						Scope.WRITE),
+				new Route(HttpMethod.DELETE, "/api/v1/tasks/{task}/labels/{label}", null, "200 200 200 403 404 401",
+						Scope.WRITE),
 				// Comments: the author edits; the author or an admin deletes.
 				read("/api/v1/tasks/{task}/comments"),
 				new Route(HttpMethod.POST, "/api/v1/tasks/{task}/comments", (w) -> Map.of("body", "Hi"),
-						"201 201 201 403 404 401 403"),
+						"201 201 201 403 404 401", Scope.WRITE),
 				new Route(HttpMethod.PATCH, "/api/v1/comments/{comment}", (w) -> Map.of("body", "Edited"),
-						"200 403 403 403 404 401 403"),
-				new Route(HttpMethod.DELETE, "/api/v1/comments/{comment}", null, "204 204 403 403 404 401 403"),
+						"200 403 403 403 404 401", Scope.WRITE),
+				new Route(HttpMethod.DELETE, "/api/v1/comments/{comment}", null, "204 204 403 403 404 401",
+						Scope.WRITE),
 				// Webhooks: admins and owners only, reads included (URLs may carry
 				// tokens).
 				adminRead("/api/v1/projects/{project}/webhooks"),
 				new Route(HttpMethod.POST, "/api/v1/projects/{project}/webhooks",
 						(w) -> Map.of("url", "http://127.0.0.1:9/new", "events", List.of("*")),
-						"201 201 403 403 404 401 403"),
+						"201 201 403 403 404 401", Scope.ADMIN),
 				adminRead("/api/v1/webhooks/{webhook}"),
 				new Route(HttpMethod.PATCH, "/api/v1/webhooks/{webhook}", (w) -> Map.of("events", List.of("task.*")),
-						"200 200 403 403 404 401 403"),
-				new Route(HttpMethod.DELETE, "/api/v1/webhooks/{webhook}", null, "204 204 403 403 404 401 403"),
-				new Route(HttpMethod.POST, "/api/v1/webhooks/{webhook}/secret", null, "200 200 403 403 404 401 403"),
-				new Route(HttpMethod.POST, "/api/v1/webhooks/{webhook}/ping", null, "202 202 403 403 404 401 403"),
+						"200 200 403 403 404 401", Scope.ADMIN),
+				new Route(HttpMethod.DELETE, "/api/v1/webhooks/{webhook}", null, "204 204 403 403 404 401",
+						Scope.ADMIN),
+				new Route(HttpMethod.POST, "/api/v1/webhooks/{webhook}/secret", null, "200 200 403 403 404 401",
+						Scope.ADMIN),
+				new Route(HttpMethod.POST, "/api/v1/webhooks/{webhook}/ping", null, "202 202 403 403 404 401",
+						Scope.ADMIN),
 				adminRead("/api/v1/webhooks/{webhook}/deliveries"),
 				adminRead("/api/v1/webhooks/{webhook}/deliveries/{delivery}"),
 				new Route(HttpMethod.POST, "/api/v1/webhooks/{webhook}/deliveries/{delivery}/redeliver", null,
-						"202 202 403 403 404 401 403"),
+						"202 202 403 403 404 401", Scope.ADMIN),
 				// Notifications: everyone's own, whatever their role; the owner's
 				// notification is nobody else's to read.
-				new Route(HttpMethod.GET, "/api/v1/me/notifications", null, "200 200 200 200 200 401 200"),
+				new Route(HttpMethod.GET, "/api/v1/me/notifications", null, "200 200 200 200 200 401", Scope.READ),
 				new Route(HttpMethod.PATCH, "/api/v1/me/notifications", (w) -> Map.of("dailyDigest", true),
-						"200 200 200 200 200 401 403"),
-				new Route(HttpMethod.GET, "/api/v1/me/notifications/feed", null, "200 200 200 200 200 401 200"),
+						"200 200 200 200 200 401", Scope.WRITE),
+				new Route(HttpMethod.GET, "/api/v1/me/notifications/feed", null, "200 200 200 200 200 401", Scope.READ),
 				new Route(HttpMethod.POST, "/api/v1/me/notifications/feed/{notification}/read", null,
-						"204 404 404 404 404 401 403"),
-				new Route(HttpMethod.POST, "/api/v1/me/notifications/feed/read-all", null,
-						"204 204 204 204 204 401 403"),
+						"204 404 404 404 404 401", Scope.WRITE),
+				new Route(HttpMethod.POST, "/api/v1/me/notifications/feed/read-all", null, "204 204 204 204 204 401",
+						Scope.WRITE),
 				// The signed token is the authority; personal access tokens may not write
 				// here (deny by default), sessions and nobody may.
 				new Route(HttpMethod.POST, "/api/v1/notifications/unsubscribe?token={unsubscribe}", null,
-						"204 204 204 204 204 204 403"));
+						"204 204 204 204 204 204", null));
 	}
 
 	private static Route read(String path) {
-		return new Route(HttpMethod.GET, path, null, "200 200 200 200 404 401 200");
+		return new Route(HttpMethod.GET, path, null, "200 200 200 200 404 401", Scope.READ);
 	}
 
 	private static Route adminRead(String path) {
-		return new Route(HttpMethod.GET, path, null, "200 200 403 403 404 401 200");
+		return new Route(HttpMethod.GET, path, null, "200 200 403 403 404 401", Scope.ADMIN);
 	}
 
 	private void check(Route route) {
 		Cast cast = cast();
-		List<String> expected = List.of(route.expected().split(" "));
+		List<String> expected = route.expected();
 		List<String> actual = new ArrayList<>();
 		World world = null;
 		for (String caller : CALLERS) {
@@ -186,10 +196,10 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 	private Cast cast() {
 		if (this.cast == null) {
 			SignedIn owner = Accounts.signUp(this.client);
-			String readToken = this.api.personalToken(owner, "read");
 			this.cast = new Cast(owner, Accounts.signUp(this.client), Accounts.signUp(this.client),
 					Accounts.signUp(this.client), Accounts.signUp(this.client), Accounts.signUp(this.client),
-					readToken);
+					this.api.personalToken(owner, "read"), this.api.personalToken(owner, "write"),
+					this.api.personalToken(owner, "admin"));
 		}
 		return this.cast;
 	}
@@ -248,11 +258,29 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 		return (String) this.api.created(user, path, body).get("id");
 	}
 
-	private record Route(HttpMethod method, String path, Function<World, Map<String, ?>> body, String expected) {
+	/**
+	 * @param people the statuses for the owner, admin, member, viewer, stranger and
+	 * nobody
+	 * @param scope what a personal access token needs here, or null when no token may
+	 * call it: the owner's tokens with that one scope get the owner's status, the others
+	 * 403
+	 */
+	private record Route(HttpMethod method, String path, Function<World, Map<String, ?>> body, String people,
+			Scope scope) {
+
+		List<String> expected() {
+			List<String> expected = new ArrayList<>(List.of(this.people.split(" ")));
+			String owner = expected.get(0);
+			for (Scope token : List.of(Scope.READ, Scope.WRITE, Scope.ADMIN)) {
+				expected.add((token == this.scope) ? owner : "403");
+			}
+			return expected;
+		}
+
 	}
 
 	private record Cast(SignedIn owner, SignedIn admin, SignedIn member, SignedIn viewer, SignedIn stranger,
-			SignedIn newcomer, String readToken) {
+			SignedIn newcomer, String readToken, String writeToken, String adminToken) {
 
 		String tokenOf(String caller) {
 			return switch (caller) {
@@ -262,6 +290,8 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 				case "viewer" -> this.viewer.accessToken();
 				case "stranger" -> this.stranger.accessToken();
 				case "read-token" -> this.readToken;
+				case "write-token" -> this.writeToken;
+				case "admin-token" -> this.adminToken;
 				default -> null;
 			};
 		}

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 
 import dev.cairn.web.ClientAddress;
 import dev.cairn.web.Throttle;
+import dev.cairn.web.SessionOnly;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +32,7 @@ class AccountRecoveryController {
 	}
 
 	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@SessionOnly
 	@PostMapping("/email/verify")
 	ResponseEntity<Void> verifyEmail(@Valid @RequestBody LinkToken request, HttpServletRequest http) {
 		this.throttle.attempt(Throttle.Rule.PASSWORD_RESET_IP, ClientAddress.key(http));
@@ -40,6 +42,7 @@ class AccountRecoveryController {
 
 	// 202 whether or not the address has an account: no enumeration.
 	@ResponseStatus(HttpStatus.ACCEPTED)
+	@SessionOnly
 	@PostMapping("/password/forgot")
 	ResponseEntity<Void> forgotPassword(@Valid @RequestBody ForgotPassword request, HttpServletRequest http) {
 		this.throttle.attempt(Throttle.Rule.PASSWORD_RESET_IP, ClientAddress.key(http));
@@ -49,6 +52,7 @@ class AccountRecoveryController {
 	}
 
 	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@SessionOnly
 	@PostMapping("/password/reset")
 	ResponseEntity<Void> resetPassword(@Valid @RequestBody ResetPassword request, HttpServletRequest http) {
 		this.throttle.attempt(Throttle.Rule.PASSWORD_RESET_IP, ClientAddress.key(http));

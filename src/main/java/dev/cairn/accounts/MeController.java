@@ -7,6 +7,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.cairn.web.Caller;
 import dev.cairn.web.RequiresScope;
+import dev.cairn.web.SessionOnly;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +29,7 @@ class MeController {
 		this.accounts = accounts;
 	}
 
+	@RequiresScope(Caller.Scope.READ)
 	@GetMapping
 	Me me(Caller caller) {
 		return this.accounts.me(caller.userId());
@@ -40,6 +42,7 @@ class MeController {
 	}
 
 	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@SessionOnly
 	@PostMapping("/password")
 	ResponseEntity<Void> changePassword(Caller caller, @Valid @RequestBody ChangePassword request) {
 		this.accounts.changePassword(caller.userId(), request.currentPassword(), request.newPassword());

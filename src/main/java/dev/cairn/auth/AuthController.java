@@ -15,6 +15,7 @@ import dev.cairn.web.Caller;
 import dev.cairn.web.InvalidInput;
 import dev.cairn.web.ClientAddress;
 import dev.cairn.web.Throttle;
+import dev.cairn.web.SessionOnly;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -44,6 +45,7 @@ class AuthController {
 	}
 
 	@ResponseStatus(HttpStatus.CREATED)
+	@SessionOnly
 	@PostMapping("/register")
 	ResponseEntity<RegisteredUser> register(@Valid @RequestBody Register request, HttpServletRequest http) {
 		this.throttle.attempt(Throttle.Rule.REGISTER_IP, ClientAddress.key(http));
@@ -52,6 +54,7 @@ class AuthController {
 		return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(user);
 	}
 
+	@SessionOnly
 	@PostMapping("/login")
 	Object login(@Valid @RequestBody Login request, HttpServletRequest http) {
 		this.throttle.attempt(Throttle.Rule.LOGIN_IP, ClientAddress.key(http));
@@ -63,6 +66,7 @@ class AuthController {
 		return this.sessions.start(userId, client(http));
 	}
 
+	@SessionOnly
 	@PostMapping("/login/mfa")
 	TokenPair loginSecondFactor(@Valid @RequestBody SecondFactor request, HttpServletRequest http) {
 		this.throttle.attempt(Throttle.Rule.LOGIN_IP, ClientAddress.key(http));
@@ -75,6 +79,7 @@ class AuthController {
 				client(http));
 	}
 
+	@SessionOnly
 	@PostMapping("/refresh")
 	TokenPair refresh(@Valid @RequestBody RefreshTokenBody request, HttpServletRequest http) {
 		this.throttle.attempt(Throttle.Rule.REFRESH_IP, ClientAddress.key(http));
@@ -82,6 +87,7 @@ class AuthController {
 	}
 
 	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@SessionOnly
 	@PostMapping("/logout")
 	ResponseEntity<Void> logout(@Valid @RequestBody RefreshTokenBody request) {
 		this.sessions.logout(request.refreshToken());
@@ -89,6 +95,7 @@ class AuthController {
 	}
 
 	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@SessionOnly
 	@PostMapping("/logout-all")
 	ResponseEntity<Void> logoutAll(Caller caller) {
 		this.sessions.logoutAll(caller.userId());

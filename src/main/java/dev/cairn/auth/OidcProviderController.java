@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import dev.cairn.web.ApiProblem;
 import dev.cairn.web.ErrorCode;
+import dev.cairn.web.SessionOnly;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,6 +26,7 @@ class OidcProviderController {
 	// The answer when it works comes from the filter, so the description says it here.
 	@ApiResponse(responseCode = "302", description = "Found: to the provider's sign-in page",
 			headers = @Header(name = "Location", schema = @Schema(type = "string")))
+	@SessionOnly
 	@GetMapping(OidcConfiguration.BASE + "/{provider}")
 	void provider(@PathVariable String provider, HttpServletRequest request) {
 		if (Boolean.TRUE.equals(request.getAttribute(UNAVAILABLE))) {

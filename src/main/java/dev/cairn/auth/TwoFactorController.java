@@ -8,6 +8,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import dev.cairn.web.Caller;
+import dev.cairn.web.SessionOnly;
+import dev.cairn.web.RequiresScope;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,17 +31,20 @@ class TwoFactorController {
 		this.twoFactor = twoFactor;
 	}
 
+	@SessionOnly
 	@PostMapping
 	TwoFactor.Enrolment enroll(Caller caller) {
 		return this.twoFactor.enroll(caller.userId());
 	}
 
+	@SessionOnly
 	@PostMapping("/confirm")
 	RecoveryCodes confirm(Caller caller, @Valid @RequestBody Confirm request) {
 		return new RecoveryCodes(this.twoFactor.confirm(caller.userId(), request.password(), request.code()));
 	}
 
 	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@SessionOnly
 	@DeleteMapping
 	ResponseEntity<Void> disable(Caller caller, @Valid @RequestBody Disable request) {
 		this.twoFactor.disable(caller.userId(), request.password(), request.code());

@@ -38,6 +38,7 @@ class CommentController {
 		this.comments = comments;
 	}
 
+	@RequiresScope(Caller.Scope.READ)
 	@GetMapping("/api/v1/tasks/{taskId}/comments")
 	ResponseEntity<Page<Comment>> list(Caller caller, @PathVariable UUID taskId,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,

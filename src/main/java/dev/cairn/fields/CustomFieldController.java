@@ -41,6 +41,7 @@ class CustomFieldController {
 	}
 
 	// A project has at most CustomFields.MAX_FIELDS fields: the whole list is one page.
+	@RequiresScope(Caller.Scope.READ)
 	@GetMapping
 	Map<String, Object> list(Caller caller, @PathVariable UUID projectId) {
 		Map<String, Object> page = new LinkedHashMap<>();

@@ -39,6 +39,7 @@ class LabelController {
 		this.labels = labels;
 	}
 
+	@RequiresScope(Caller.Scope.READ)
 	@GetMapping
 	ResponseEntity<Page<Label>> list(Caller caller, @PathVariable UUID projectId,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,

@@ -42,6 +42,7 @@ class MemberController {
 		this.members = members;
 	}
 
+	@RequiresScope(Caller.Scope.READ)
 	@GetMapping
 	ResponseEntity<Page<Member>> list(Caller caller, @PathVariable UUID projectId,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,

@@ -37,6 +37,7 @@ class NotificationController {
 		this.feed = feed;
 	}
 
+	@RequiresScope(Caller.Scope.READ)
 	@GetMapping
 	Preferences preferences(Caller caller) {
 		return this.preferences.get(caller.userId());
@@ -48,6 +49,7 @@ class NotificationController {
 		return this.preferences.update(caller.userId(), patch);
 	}
 
+	@RequiresScope(Caller.Scope.READ)
 	@GetMapping("/feed")
 	ResponseEntity<Page<Notification>> feed(Caller caller, @RequestParam(defaultValue = "false") boolean unread,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,

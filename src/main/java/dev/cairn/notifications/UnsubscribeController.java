@@ -2,6 +2,7 @@ package dev.cairn.notifications;
 
 import dev.cairn.web.ApiProblem;
 import dev.cairn.web.ErrorCode;
+import dev.cairn.web.SessionOnly;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +30,7 @@ class UnsubscribeController {
 	}
 
 	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@SessionOnly
 	@PostMapping("/api/v1/notifications/unsubscribe")
 	ResponseEntity<Void> unsubscribe(@RequestParam(required = false) String token) {
 		var unsubscribe = this.tokens.read(token)

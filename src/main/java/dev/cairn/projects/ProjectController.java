@@ -54,6 +54,7 @@ class ProjectController {
 			.body(project);
 	}
 
+	@RequiresScope(Caller.Scope.READ)
 	@GetMapping
 	ResponseEntity<Page<ProjectResponse>> mine(Caller caller,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
@@ -62,6 +63,7 @@ class ProjectController {
 			.toResponse(UriComponentsBuilder.fromPath("/api/v1/projects").queryParam("limit", limit));
 	}
 
+	@RequiresScope(Caller.Scope.READ)
 	@GetMapping("/{projectId}")
 	ResponseEntity<ProjectResponse> get(Caller caller, @PathVariable UUID projectId,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
@@ -69,6 +71,7 @@ class ProjectController {
 		return ETags.read(project, project.version(), ifNoneMatch);
 	}
 
+	@RequiresScope(Caller.Scope.READ)
 	@GetMapping("/{projectId}/activity")
 	ResponseEntity<Page<ActivityEntry>> activity(Caller caller, @PathVariable UUID projectId,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,

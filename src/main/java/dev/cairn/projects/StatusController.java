@@ -41,6 +41,7 @@ class StatusController {
 	}
 
 	// A project has at most Statuses.MAX_STATUSES statuses: the whole list is one page.
+	@RequiresScope(Caller.Scope.READ)
 	@GetMapping
 	Map<String, Object> list(Caller caller, @PathVariable UUID projectId) {
 		Map<String, Object> page = new LinkedHashMap<>();

@@ -75,6 +75,7 @@ class TaskController {
 			.body(task);
 	}
 
+	@RequiresScope(Caller.Scope.READ)
 	@GetMapping("/api/v1/projects/{projectId}/tasks")
 	ResponseEntity<Page<TaskResponse>> list(Caller caller, @PathVariable UUID projectId,
 			@RequestParam(required = false) @Size(max = 50) List<UUID> status,
@@ -123,6 +124,7 @@ class TaskController {
 			.toResponse(self);
 	}
 
+	@RequiresScope(Caller.Scope.READ)
 	@GetMapping("/api/v1/tasks/{taskId}")
 	ResponseEntity<TaskResponse> get(Caller caller, @PathVariable UUID taskId,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
@@ -130,6 +132,7 @@ class TaskController {
 		return ETags.read(task, task.version(), ifNoneMatch);
 	}
 
+	@RequiresScope(Caller.Scope.READ)
 	@GetMapping("/api/v1/tasks/by-key/{key}")
 	ResponseEntity<TaskResponse> getByKey(Caller caller, @PathVariable @Size(max = 24) String key,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
@@ -184,6 +187,7 @@ class TaskController {
 		return ResponseEntity.ok().eTag(ETags.of(task.version())).body(task);
 	}
 
+	@RequiresScope(Caller.Scope.READ)
 	@GetMapping("/api/v1/tasks/{taskId}/activity")
 	ResponseEntity<Page<ActivityEntry>> activity(Caller caller, @PathVariable UUID taskId,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,

@@ -146,7 +146,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		try {
 			HandlerExecutionChain route = this.routes.getObject().getHandler(request);
 			if (route != null && route.getHandler() instanceof HandlerMethod method) {
-				ScopeInterceptor.check(caller, request, method);
+				ScopeInterceptor.check(caller, method);
 			}
 			return null;
 		}

@@ -6,9 +6,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The scope a personal access token needs for a route that changes something. GET and
- * HEAD need {@link Caller.Scope#READ}; any other route without this annotation is closed
- * to personal access tokens (deny by default) and open to signed-in sessions only.
+ * The scope a personal access token needs for a route. Every route of the API declares
+ * either this or {@link SessionOnly}; {@code RouteScopeTests} fails on one that declares
+ * neither, and {@link ScopeInterceptor} refuses tokens on it (deny by default), so a new
+ * route cannot quietly fall to the weakest scope.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -7,9 +7,9 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Enforces the scopes of personal access tokens for every route in one place: reads need
- * {@code read}, writes need the scope their route declares with {@link RequiresScope},
- * and a write route that declares none is closed to tokens.
+ * Enforces the scopes of personal access tokens for every route in one place: a token
+ * needs the scope its route declares with {@link RequiresScope}; a route marked
+ * {@link SessionOnly}, or one that declares nothing, is closed to tokens.
  */
 class ScopeInterceptor implements HandlerInterceptor {
 
@@ -17,7 +17,7 @@ class ScopeInterceptor implements HandlerInterceptor {
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		Caller caller = Caller.current().orElse(null);
 		if (handler instanceof HandlerMethod method && caller != null) {
-			check(caller, request, method);
+			check(caller, method);
 		}
 		return true;
 	}
@@ -26,13 +26,12 @@ class ScopeInterceptor implements HandlerInterceptor {
 	 * Throws {@link InsufficientScope} unless the caller may call this route: anyone
 	 * signed in may, a personal access token only with the route's scope.
 	 */
-	static void check(Caller caller, HttpServletRequest request, HandlerMethod method) {
+	static void check(Caller caller, HandlerMethod method) {
 		if (!caller.personalToken()) {
 			return;
 		}
-		boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
 		RequiresScope declared = method.getMethodAnnotation(RequiresScope.class);
-		Caller.Scope needed = read ? Caller.Scope.READ : (declared != null) ? declared.value() : null;
+		Caller.Scope needed = (declared != null) ? declared.value() : null;
 		if (needed == null) {
 			throw new InsufficientScope("Personal access tokens cannot do this; sign in instead.");
 		}

@@ -44,6 +44,7 @@ class WebhookController {
 		this.deliveries = deliveries;
 	}
 
+	@RequiresScope(Caller.Scope.ADMIN)
 	@GetMapping("/api/v1/projects/{projectId}/webhooks")
 	ResponseEntity<Page<Webhook>> list(Caller caller, @PathVariable UUID projectId,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
@@ -53,7 +54,7 @@ class WebhookController {
 				.queryParam("limit", limit));
 	}
 
-	@RequiresScope(Caller.Scope.WRITE)
+	@RequiresScope(Caller.Scope.ADMIN)
 	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/projects/{projectId}/webhooks")
 	ResponseEntity<Webhook> create(Caller caller, @PathVariable UUID projectId,
@@ -65,6 +66,7 @@ class WebhookController {
 			.body(webhook);
 	}
 
+	@RequiresScope(Caller.Scope.ADMIN)
 	@GetMapping("/api/v1/webhooks/{webhookId}")
 	ResponseEntity<Webhook> get(Caller caller, @PathVariable UUID webhookId,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
@@ -72,7 +74,7 @@ class WebhookController {
 		return ETags.read(webhook, webhook.version(), ifNoneMatch);
 	}
 
-	@RequiresScope(Caller.Scope.WRITE)
+	@RequiresScope(Caller.Scope.ADMIN)
 	@PatchMapping(path = "/api/v1/webhooks/{webhookId}",
 			consumes = { "application/merge-patch+json", "application/json" })
 	ResponseEntity<Webhook> update(Caller caller, @PathVariable UUID webhookId, @RequestBody JsonNode patch,
@@ -81,7 +83,7 @@ class WebhookController {
 		return ResponseEntity.ok().eTag(ETags.of(webhook.version())).body(webhook);
 	}
 
-	@RequiresScope(Caller.Scope.WRITE)
+	@RequiresScope(Caller.Scope.ADMIN)
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping("/api/v1/webhooks/{webhookId}")
 	ResponseEntity<Void> delete(Caller caller, @PathVariable UUID webhookId,
@@ -91,14 +93,14 @@ class WebhookController {
 	}
 
 	/** A new signing secret, shown once; the old one keeps signing for the overlap. */
-	@RequiresScope(Caller.Scope.WRITE)
+	@RequiresScope(Caller.Scope.ADMIN)
 	@PostMapping("/api/v1/webhooks/{webhookId}/secret")
 	ResponseEntity<Webhook> rotateSecret(Caller caller, @PathVariable UUID webhookId) {
 		Webhook webhook = this.webhooks.rotateSecret(caller.userId(), webhookId);
 		return ResponseEntity.ok().eTag(ETags.of(webhook.version())).body(webhook);
 	}
 
-	@RequiresScope(Caller.Scope.WRITE)
+	@RequiresScope(Caller.Scope.ADMIN)
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PostMapping("/api/v1/webhooks/{webhookId}/ping")
 	ResponseEntity<Delivery> ping(Caller caller, @PathVariable UUID webhookId) {
@@ -106,6 +108,7 @@ class WebhookController {
 		return accepted(delivery);
 	}
 
+	@RequiresScope(Caller.Scope.ADMIN)
 	@GetMapping("/api/v1/webhooks/{webhookId}/deliveries")
 	ResponseEntity<Page<Delivery>> deliveries(Caller caller, @PathVariable UUID webhookId,
 			@RequestParam(required = false) @Size(max = 16) String status,
@@ -119,12 +122,13 @@ class WebhookController {
 		return this.deliveries.list(caller.userId(), webhookId, status, cursor, limit).toResponse(next);
 	}
 
+	@RequiresScope(Caller.Scope.ADMIN)
 	@GetMapping("/api/v1/webhooks/{webhookId}/deliveries/{deliveryId}")
 	Delivery delivery(Caller caller, @PathVariable UUID webhookId, @PathVariable UUID deliveryId) {
 		return this.deliveries.get(caller.userId(), webhookId, deliveryId);
 	}
 
-	@RequiresScope(Caller.Scope.WRITE)
+	@RequiresScope(Caller.Scope.ADMIN)
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PostMapping("/api/v1/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver")
 	ResponseEntity<Delivery> redeliver(Caller caller, @PathVariable UUID webhookId, @PathVariable UUID deliveryId) {
