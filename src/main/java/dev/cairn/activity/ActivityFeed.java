@@ -8,6 +8,7 @@ import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.cairn.web.Cursor;
+import dev.cairn.web.Cursor.ListKey;
 import dev.cairn.web.Page;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,8 +45,8 @@ public class ActivityFeed {
 	 */
 	@Transactional(readOnly = true)
 	public Page<ActivityEntry> ofProject(UUID projectId, String cursor, int limit) {
-		UUID after = this.cursors.afterId("activity:project", cursor);
-		return page("activity:project", "project_id", projectId, after, limit);
+		ListKey list = ListKey.of("activity:project", projectId);
+		return page(list, "project_id", projectId, this.cursors.afterId(list, cursor), limit);
 	}
 
 	/**
@@ -54,14 +55,14 @@ public class ActivityFeed {
 	 */
 	@Transactional(readOnly = true)
 	public Page<ActivityEntry> ofTask(UUID taskId, String cursor, int limit) {
-		UUID after = this.cursors.afterId("activity:task", cursor);
-		return page("activity:task", "task_id", taskId, after, limit);
+		ListKey list = ListKey.of("activity:task", taskId);
+		return page(list, "task_id", taskId, this.cursors.afterId(list, cursor), limit);
 	}
 
 	// The column comes from the two callers above, never from a request. Two statements
 	// rather than "after IS NULL OR id < after", so that the keyset is an index condition
 	// in a generic plan too.
-	private Page<ActivityEntry> page(String kind, String column, UUID scope, UUID after, int limit) {
+	private Page<ActivityEntry> page(ListKey kind, String column, UUID scope, UUID after, int limit) {
 		String keyset = (after != null) ? " AND id < :after" : "";
 		List<ActivityEntry> rows = this.jdbc
 			.sql(SELECT + " WHERE " + column + " = :scope" + keyset + " ORDER BY id DESC LIMIT :limit")

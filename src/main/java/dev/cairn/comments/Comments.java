@@ -13,6 +13,7 @@ import dev.cairn.platform.Ids;
 import dev.cairn.tasks.TaskDirectory;
 import dev.cairn.web.ApiProblem;
 import dev.cairn.web.Cursor;
+import dev.cairn.web.Cursor.ListKey;
 import dev.cairn.web.ETags;
 import dev.cairn.web.ErrorCode;
 import dev.cairn.web.Page;
@@ -48,8 +49,9 @@ class Comments {
 	@Transactional(readOnly = true)
 	Page<Comment> list(UUID userId, UUID taskId, String cursor, int limit) {
 		projectOfTask(userId, taskId, Capability.PROJECT_READ);
-		List<Comment> rows = this.comments.findPage(taskId, this.cursors.afterId("comments", cursor), limit + 1);
-		return this.cursors.page("comments", rows, limit, (comment) -> List.of(comment.id().toString()));
+		ListKey list = ListKey.of("comments", taskId);
+		List<Comment> rows = this.comments.findPage(taskId, this.cursors.afterId(list, cursor), limit + 1);
+		return this.cursors.page(list, rows, limit, (comment) -> List.of(comment.id().toString()));
 	}
 
 	@Transactional

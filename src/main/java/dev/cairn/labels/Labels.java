@@ -15,6 +15,7 @@ import dev.cairn.members.ProjectAccess;
 import dev.cairn.platform.Ids;
 import dev.cairn.web.ApiProblem;
 import dev.cairn.web.Cursor;
+import dev.cairn.web.Cursor.ListKey;
 import dev.cairn.web.ErrorCode;
 import dev.cairn.web.MergePatch;
 import dev.cairn.web.Page;
@@ -51,9 +52,10 @@ class Labels {
 	@Transactional(readOnly = true)
 	Page<Label> list(UUID userId, UUID projectId, String cursor, int limit) {
 		this.access.requireLive(userId, projectId, Capability.PROJECT_READ);
-		String after = (cursor != null) ? this.cursors.decode("labels", cursor, 1).get(0) : null;
+		ListKey list = ListKey.of("labels", projectId);
+		String after = (cursor != null) ? this.cursors.decode(list, cursor, 1).get(0) : null;
 		List<Label> rows = this.labels.findPage(projectId, after, limit + 1);
-		return this.cursors.page("labels", rows, limit, (label) -> List.of(label.name()));
+		return this.cursors.page(list, rows, limit, (label) -> List.of(label.name()));
 	}
 
 	@Transactional

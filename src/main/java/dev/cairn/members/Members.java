@@ -8,6 +8,7 @@ import dev.cairn.activity.ActivityLog;
 import dev.cairn.web.ApiException;
 import dev.cairn.web.ApiProblem;
 import dev.cairn.web.Cursor;
+import dev.cairn.web.Cursor.ListKey;
 import dev.cairn.web.ErrorCode;
 import dev.cairn.web.Page;
 
@@ -39,8 +40,9 @@ public class Members {
 	@Transactional(readOnly = true)
 	Page<Member> list(UUID callerId, UUID projectId, String cursor, int limit) {
 		this.access.requireLive(callerId, projectId, Capability.PROJECT_READ);
-		List<Member> rows = this.members.findPage(projectId, this.cursors.afterId("members", cursor), limit + 1);
-		return this.cursors.page("members", rows, limit, (member) -> List.of(member.userId().toString()));
+		ListKey list = ListKey.of("members", projectId);
+		List<Member> rows = this.members.findPage(projectId, this.cursors.afterId(list, cursor), limit + 1);
+		return this.cursors.page(list, rows, limit, (member) -> List.of(member.userId().toString()));
 	}
 
 	/** Adds a member by user id or email (one of them). */

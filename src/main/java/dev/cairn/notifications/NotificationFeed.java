@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import dev.cairn.web.ApiProblem;
 import dev.cairn.web.Cursor;
+import dev.cairn.web.Cursor.ListKey;
 import dev.cairn.web.ErrorCode;
 import dev.cairn.web.Page;
 
@@ -31,7 +32,7 @@ class NotificationFeed {
 	Page<Notification> page(UUID userId, boolean unreadOnly, String cursor, int limit) {
 		// A cursor of the unread feed is no position in the whole feed, and the other way
 		// round: each list signs its own.
-		String kind = unreadOnly ? "notifications:unread" : "notifications";
+		ListKey kind = ListKey.of(unreadOnly ? "notifications:unread" : "notifications", userId);
 		UUID after = this.cursors.afterId(kind, cursor);
 		List<Notification> rows = this.notifications.findPage(userId, unreadOnly, after, limit + 1);
 		return this.cursors.page(kind, rows, limit, (notification) -> List.of(notification.id().toString()));

@@ -19,6 +19,7 @@ import dev.cairn.members.ProjectAccess.ProjectNotFound;
 import dev.cairn.members.Role;
 import dev.cairn.platform.Ids;
 import dev.cairn.web.Cursor;
+import dev.cairn.web.Cursor.ListKey;
 import dev.cairn.web.ETags;
 import dev.cairn.web.MergePatch;
 import dev.cairn.web.Page;
@@ -87,9 +88,10 @@ public class Projects {
 
 	@Transactional(readOnly = true)
 	Page<ProjectResponse> mine(UUID userId, String cursor, int limit) {
-		List<ProjectRepository.MyProject> rows = this.projects.findMine(userId,
-				this.cursors.afterId("projects", cursor), limit + 1);
-		return this.cursors.page("projects", rows, limit, (row) -> List.of(row.project().id().toString()))
+		ListKey list = ListKey.of("projects", userId);
+		List<ProjectRepository.MyProject> rows = this.projects.findMine(userId, this.cursors.afterId(list, cursor),
+				limit + 1);
+		return this.cursors.page(list, rows, limit, (row) -> List.of(row.project().id().toString()))
 			.map((row) -> ProjectResponse.of(row.project(), Role.of(row.role())));
 	}
 

@@ -43,6 +43,23 @@ record TaskFilter(List<UUID> statusIds, List<String> statusCategories, UUID assi
 	}
 
 	/**
+	 * The filter as text that is the same on every node for the same request (a
+	 * condition's parameters sorted by name), for binding list cursors to it.
+	 */
+	String identity() {
+		StringBuilder identity = new StringBuilder(new TaskFilter(this.statusIds, this.statusCategories,
+				this.assigneeId, this.unassigned, this.priority, this.text, this.dueBefore, this.dueAfter,
+				this.updatedSince, this.labelId, this.parentId, this.topLevel, List.of())
+			.toString());
+		if (this.fieldConditions != null) {
+			for (CustomFieldFilter.Condition condition : this.fieldConditions) {
+				identity.append('|').append(condition.sql()).append(new java.util.TreeMap<>(condition.params()));
+			}
+		}
+		return identity.toString();
+	}
+
+	/**
 	 * The WHERE clause (the project and live-task conditions, then the filters) and its
 	 * parameters.
 	 */

@@ -23,6 +23,7 @@ import dev.cairn.tasks.TaskRepository.Labelling;
 import dev.cairn.tasks.TaskRepository.Numbered;
 import dev.cairn.web.ApiProblem;
 import dev.cairn.web.Cursor;
+import dev.cairn.web.Cursor.ListKey;
 import dev.cairn.web.InvalidInput;
 import dev.cairn.web.ETags;
 import dev.cairn.web.ErrorCode;
@@ -146,9 +147,13 @@ class Tasks {
 		if (sort.field() == TaskSort.Field.POSITION && (filter.statusIds() == null || filter.statusIds().size() != 1)) {
 			throw new InvalidInput("sort", "position is the order within one status: filter on exactly one status");
 		}
-		List<String> after = (cursor != null) ? this.cursors.decode(sort.cursorKind(), cursor, 2) : null;
+		// The list is the project's tasks as filtered and in this order: a cursor of
+		// another
+		// project, filter or order is no position in it.
+		ListKey list = ListKey.of("tasks", projectId, sort.cursorKind(), filter.identity());
+		List<String> after = (cursor != null) ? this.cursors.decode(list, cursor, 2) : null;
 		List<Labeled> rows = this.tasks.findPage(projectId, filter, sort, after, limit + 1);
-		return this.cursors.page(sort.cursorKind(), rows, limit, (row) -> sort.position(row.task()))
+		return this.cursors.page(list, rows, limit, (row) -> sort.position(row.task()))
 			.map((row) -> TaskResponse.of(row.task(), row.labels(), role));
 	}
 

@@ -9,6 +9,7 @@ import dev.cairn.activity.ActivityLog;
 import dev.cairn.platform.BackgroundJobs;
 import dev.cairn.web.ApiProblem;
 import dev.cairn.web.Cursor;
+import dev.cairn.web.Cursor.ListKey;
 import dev.cairn.web.ErrorCode;
 import dev.cairn.web.InvalidInput;
 import dev.cairn.web.Page;
@@ -53,7 +54,7 @@ class Deliveries {
 		if (status != null && !STATUSES.contains(status)) {
 			throw new InvalidInput("status", "must be one of pending, succeeded, failed");
 		}
-		String kind = "deliveries:" + ((status != null) ? status : "all");
+		ListKey kind = ListKey.of("deliveries", webhookId, (status != null) ? status : "all");
 		List<Delivery> rows = this.deliveries.findPage(webhookId, status, this.cursors.afterId(kind, cursor),
 				limit + 1);
 		return this.cursors.page(kind, rows, limit, (delivery) -> List.of(delivery.id().toString()));

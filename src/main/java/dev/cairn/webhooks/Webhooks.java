@@ -16,6 +16,7 @@ import dev.cairn.members.ProjectAccess.ProjectNotFound;
 import dev.cairn.platform.Ids;
 import dev.cairn.web.ApiProblem;
 import dev.cairn.web.Cursor;
+import dev.cairn.web.Cursor.ListKey;
 import dev.cairn.web.ETags;
 import dev.cairn.web.InvalidInput;
 import dev.cairn.web.ErrorCode;
@@ -62,8 +63,9 @@ class Webhooks {
 	@Transactional(readOnly = true)
 	Page<Webhook> list(UUID userId, UUID projectId, String cursor, int limit) {
 		this.access.requireLive(userId, projectId, Capability.WEBHOOKS_MANAGE);
-		List<Webhook> rows = this.webhooks.findPage(projectId, this.cursors.afterId("webhooks", cursor), limit + 1);
-		return this.cursors.page("webhooks", rows, limit, (webhook) -> List.of(webhook.id().toString()));
+		ListKey list = ListKey.of("webhooks", projectId);
+		List<Webhook> rows = this.webhooks.findPage(projectId, this.cursors.afterId(list, cursor), limit + 1);
+		return this.cursors.page(list, rows, limit, (webhook) -> List.of(webhook.id().toString()));
 	}
 
 	/** Registers a webhook; the answer carries its secret, which is never shown again. */

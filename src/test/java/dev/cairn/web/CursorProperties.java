@@ -18,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class CursorProperties {
 
+	private static final Cursor.ListKey TASKS = Cursor.ListKey.of("tasks", "project-1");
+
 	private final Cursor cursors = new Cursor(new SecretBox(new byte[32]));
 
 	private final Cursor otherServer = new Cursor(new SecretBox(filled((byte) 7)));
@@ -25,15 +27,16 @@ class CursorProperties {
 	@Property
 	void whatIsEncodedDecodesToTheSameValues(@ForAll("values") List<String> values,
 			@ForAll @StringLength(min = 1, max = 20) String kind) {
-		String cursor = this.cursors.encode(kind, values);
-		assertThat(this.cursors.decode(kind, cursor, values.size())).isEqualTo(values);
+		Cursor.ListKey list = Cursor.ListKey.of(kind, "scope");
+		String cursor = this.cursors.encode(list, values);
+		assertThat(this.cursors.decode(list, cursor, values.size())).isEqualTo(values);
 		assertThat(cursor).matches("[A-Za-z0-9_\\-]*\\.[A-Za-z0-9_\\-]+");
 	}
 
 	@Property
 	void anyAlteredByteIsRefused(@ForAll("values") List<String> values, @ForAll @IntRange(min = 0, max = 10_000) int at,
 			@ForAll @IntRange(min = 1, max = 255) int flip) {
-		String cursor = this.cursors.encode("tasks", values);
+		String cursor = this.cursors.encode(TASKS, values);
 		String[] parts = cursor.split("\\.");
 		byte[] payload = Base64.getUrlDecoder().decode(parts[0]);
 		byte[] signature = Base64.getUrlDecoder().decode(parts[1]);
@@ -43,22 +46,25 @@ class CursorProperties {
 		String altered = base64.encodeToString(Arrays.copyOf(all, payload.length)) + "."
 				+ base64.encodeToString(Arrays.copyOfRange(all, payload.length, all.length));
 		assertThatExceptionOfType(InvalidInput.class)
-			.isThrownBy(() -> this.cursors.decode("tasks", altered, values.size()));
+			.isThrownBy(() -> this.cursors.decode(TASKS, altered, values.size()));
 	}
 
 	@Property
 	void aCursorIsGoodOnlyForItsOwnListAndServer(@ForAll("values") List<String> values) {
-		String cursor = this.cursors.encode("tasks", values);
+		String cursor = this.cursors.encode(TASKS, values);
 		assertThatExceptionOfType(InvalidInput.class)
-			.isThrownBy(() -> this.cursors.decode("comments", cursor, values.size()));
+			.isThrownBy(() -> this.cursors.decode(Cursor.ListKey.of("comments", "project-1"), cursor, values.size()));
+		// The same kind of list, of another project.
 		assertThatExceptionOfType(InvalidInput.class)
-			.isThrownBy(() -> this.otherServer.decode("tasks", cursor, values.size()));
+			.isThrownBy(() -> this.cursors.decode(Cursor.ListKey.of("tasks", "project-2"), cursor, values.size()));
+		assertThatExceptionOfType(InvalidInput.class)
+			.isThrownBy(() -> this.otherServer.decode(TASKS, cursor, values.size()));
 	}
 
 	@Property
 	void garbageIsRefusedNeverThrownAsSomethingElse(@ForAll @StringLength(max = 1100) String garbage,
 			@ForAll @IntRange(min = 1, max = 3) int expected) {
-		assertThatExceptionOfType(InvalidInput.class).isThrownBy(() -> this.cursors.decode("tasks", garbage, expected));
+		assertThatExceptionOfType(InvalidInput.class).isThrownBy(() -> this.cursors.decode(TASKS, garbage, expected));
 	}
 
 	// Whole characters: a lone surrogate cannot be written as UTF-8, and cursor values
