@@ -146,7 +146,9 @@ public final class CustomFieldValues {
 				yield text.isBlank() ? null : text;
 			}
 			case NUMBER -> {
-				if (!node.isNumber() || (node.isFloatingPointNumber() && !Double.isFinite(node.asDouble()))) {
+				// Compared as a decimal, never through a double: 1e309 has no double, and
+				// JSON has no NaN or infinity to refuse.
+				if (!node.isNumber()) {
 					throw new IllegalArgumentException("must be a number");
 				}
 				yield number(node.decimalValue());

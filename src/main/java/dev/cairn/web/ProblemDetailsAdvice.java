@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -175,6 +177,11 @@ class ProblemDetailsAdvice {
 	}
 
 	private static String describe(Throwable cause) {
+		String duplicate = duplicateMember(cause);
+		if (duplicate != null) {
+			return duplicate.isEmpty() ? "A member appears twice in an object."
+					: "Field '" + duplicate + "' appears twice.";
+		}
 		if (cause instanceof UnrecognizedPropertyException unknown) {
 			return "Unknown field '" + unknown.getPropertyName() + "'.";
 		}
@@ -190,6 +197,10 @@ class ProblemDetailsAdvice {
 	}
 
 	private static List<FieldError> fieldErrors(Throwable cause) {
+		String duplicate = duplicateMember(cause);
+		if (duplicate != null) {
+			return duplicate.isEmpty() ? List.of() : List.of(new FieldError(duplicate, "appears more than once"));
+		}
 		if (cause instanceof UnrecognizedPropertyException unknown) {
 			return List.of(new FieldError(path(unknown), "is not a known field"));
 		}
@@ -197,6 +208,19 @@ class ProblemDetailsAdvice {
 			return List.of(new FieldError(path(mismatch), "has the wrong type or format"));
 		}
 		return List.of();
+	}
+
+	/**
+	 * The path of a member that appears twice in one object (the parser refuses them:
+	 * otherwise which of two values is checked and which is kept is up to each reader),
+	 * empty when it cannot be told, or null when this is another failure.
+	 */
+	private static String duplicateMember(Throwable cause) {
+		if (cause instanceof StreamReadException read && read.getOriginalMessage() != null
+				&& read.getOriginalMessage().startsWith("Duplicate Object property")) {
+			return (read.processor() instanceof JsonParser parser) ? JsonPaths.of(parser.streamReadContext()) : "";
+		}
+		return null;
 	}
 
 	private static String path(DatabindException ex) {
