@@ -5,6 +5,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.cairn.accounts.Accounts;
 
+import dev.cairn.web.UnknownMethodFilter;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +20,8 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Sign-in with OpenID Connect providers: {@code GET /api/v1/auth/oidc/{provider}}
@@ -33,7 +39,8 @@ class OidcConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain oidc(HttpSecurity http, OidcSettings settings, Accounts accounts, Sessions sessions,
-			TwoFactor twoFactor, JsonMapper json) throws Exception {
+			TwoFactor twoFactor, JsonMapper json,
+			@Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> routes) throws Exception {
 		OidcClientRegistrations registrations = new OidcClientRegistrations(settings);
 		DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
 				registrations, BASE);
@@ -59,6 +66,7 @@ class OidcConfiguration {
 			}
 		};
 		http.securityMatcher(BASE + "/**")
+			.addFilterAfter(new UnknownMethodFilter(json, routes), HeaderWriterFilter.class)
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
 			.requestCache((cache) -> cache.disable())

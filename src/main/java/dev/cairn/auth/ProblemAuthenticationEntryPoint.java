@@ -30,8 +30,14 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
 
 	private final JsonMapper json;
 
-	ProblemAuthenticationEntryPoint(JsonMapper json) {
+	/**
+	 * @param publicUrl {@code CAIRN_PUBLIC_URL}: the base of the metadata address in
+	 * {@code WWW-Authenticate}, which would otherwise repeat the request's Host header
+	 */
+	ProblemAuthenticationEntryPoint(JsonMapper json, String publicUrl) {
 		this.json = json;
+		String metadata = publicUrl.replaceAll("/+$", "") + "/.well-known/oauth-protected-resource";
+		this.bearer.setResourceMetadataParameterResolver((request) -> metadata);
 	}
 
 	@Override

@@ -6,6 +6,11 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.cairn.web.UnknownMethodFilter;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +23,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.OAuth2ProtectedResourceMetadataClaimNames;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
@@ -25,9 +31,13 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
@@ -50,9 +60,12 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(0) // before every other chain
-	SecurityFilterChain metrics(HttpSecurity http, JsonMapper json, MetricsScrapeSettings settings) throws Exception {
-		ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(json);
+	SecurityFilterChain metrics(HttpSecurity http, JsonMapper json, MetricsScrapeSettings settings,
+			@Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> routes,
+			@Value("${cairn.public-url}") String publicUrl) throws Exception {
+		ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(json, publicUrl);
 		http.securityMatcher("/actuator/prometheus")
+			.addFilterAfter(new UnknownMethodFilter(json, routes), HeaderWriterFilter.class)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
 			.requestCache((cache) -> cache.disable())
@@ -67,9 +80,12 @@ class SecurityConfiguration {
 	@Order(Ordered.LOWEST_PRECEDENCE) // after the OpenID Connect chain, which claims its
 										// own paths
 	SecurityFilterChain api(HttpSecurity http, JsonMapper json, AuthSettings settings, JwtDecoder jwtDecoder,
-			PersonalTokens personalTokens) throws Exception {
-		ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(json);
-		http.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			PersonalTokens personalTokens,
+			@Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> routes,
+			@Value("${cairn.public-url}") String publicUrl) throws Exception {
+		ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(json, publicUrl);
+		http.addFilterAfter(new UnknownMethodFilter(json, routes), HeaderWriterFilter.class)
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
 			.httpBasic((basic) -> basic.disable())
 			.formLogin((form) -> form.disable())
@@ -98,6 +114,13 @@ class SecurityConfiguration {
 				.anyRequest()
 				.authenticated())
 			.oauth2ResourceServer((resourceServer) -> resourceServer.bearerTokenResolver(new BearerTokens())
+				// RFC 9728 metadata names the resource as users reach it, never from the
+				// request's Host header (which anyone can set), and claims nothing Cairn
+				// does not do: its tokens are bearer tokens, not bound to a certificate.
+				.protectedResourceMetadata((metadata) -> metadata
+					.protectedResourceMetadataCustomizer((resource) -> resource.resource(publicUrl)
+						.claims((claims) -> claims.remove(
+								OAuth2ProtectedResourceMetadataClaimNames.TLS_CLIENT_CERTIFICATE_BOUND_ACCESS_TOKENS))))
 				.authenticationManagerResolver(bearerTokens(jwtDecoder, personalTokens))
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems))
@@ -112,6 +135,18 @@ class SecurityConfiguration {
 				.httpStrictTransportSecurity(
 						(hsts) -> hsts.maxAgeInSeconds(Duration.ofDays(365).toSeconds()).includeSubDomains(true)));
 		return http.build();
+	}
+
+	/**
+	 * Every method passes the firewall, to be answered 405 with the security headers by
+	 * {@link UnknownMethodFilter} inside the chains, instead of a bare 400 before them.
+	 * The firewall's other checks (encoded slashes, path traversal, header values) stay.
+	 */
+	@Bean
+	WebSecurityCustomizer anyMethodReachesTheChains() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setUnsafeAllowAnyHttpMethod(true);
+		return (web) -> web.httpFirewall(firewall);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.cairn.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -21,6 +22,12 @@ class ProblemErrorController implements ErrorController {
 
 	@RequestMapping(path = "/error", produces = MediaType.APPLICATION_PROBLEM_JSON_VALUE)
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+		if (request.getDispatcherType() != DispatcherType.ERROR) {
+			// Asked for by name: there is no resource here, as for any unknown path.
+			return ResponseEntity.status(HttpStatus.NOT_FOUND)
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(Problems.of(ErrorCode.NOT_FOUND, "No resource at this path.", request.getRequestURI()));
+		}
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		HttpStatus status = HttpStatus.resolve((code instanceof Integer value) ? value : 500);
 		if (status == null || !status.isError()) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,9 +32,18 @@ public class RequestIdFilter extends OncePerRequestFilter {
 	private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
 	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
+	}
+
+	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String given = request.getHeader(HEADER);
+		// An error dispatch (a failure outside Spring MVC, answered by /error) keeps the
+		// id
+		// its request was given, so the problem body names it too.
+		String given = (request.getDispatcherType() == DispatcherType.ERROR) ? response.getHeader(HEADER)
+				: request.getHeader(HEADER);
 		String id = (given != null && SANE.matcher(given).matches()) ? given : UUID.randomUUID().toString();
 		MDC.put(MDC_KEY, id);
 		response.setHeader(HEADER, id);

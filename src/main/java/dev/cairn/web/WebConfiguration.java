@@ -2,6 +2,7 @@ package dev.cairn.web;
 
 import java.util.List;
 
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -9,7 +10,15 @@ import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 import tools.jackson.module.blackbird.BlackbirdModule;
 
+import org.apache.catalina.Pipeline;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.RemoteIpValve;
+
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -21,12 +30,66 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new ScopeInterceptor());
+		// The API's routes: the public ones outside it (keys, API docs) need no
+		// scope.
+		registry.addInterceptor(new ScopeInterceptor()).addPathPatterns("/api/**");
 	}
 
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 		resolvers.add(new CallerArgumentResolver());
+	}
+
+	@Bean
+	TomcatCustomizer tomcat(WebSettings settings) {
+		return new TomcatCustomizer(settings);
+	}
+
+	/**
+	 * Tomcat believes forwarded headers only from the trusted proxies; it lets TRACE
+	 * through to the filters, which answer it 405 like any method Cairn does not take
+	 * ({@link UnknownMethodFilter}); and what it refuses on its own gets a problem+json
+	 * body ({@link ContainerErrorReport}). Runs after Spring Boot's customizer, whose
+	 * forwarded-header and error report valves it adjusts and replaces.
+	 */
+	static final class TomcatCustomizer implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+		private final WebSettings settings;
+
+		TomcatCustomizer(WebSettings settings) {
+			this.settings = settings;
+		}
+
+		@Override
+		public void customize(TomcatServletWebServerFactory factory) {
+			// The valve would otherwise believe any private or loopback address.
+			for (Valve valve : factory.getEngineValves()) {
+				if (valve instanceof RemoteIpValve forwarded) {
+					String proxies = this.settings.trustedProxiesRegex();
+					forwarded.setInternalProxies((proxies != null) ? proxies : "");
+					forwarded.setTrustedProxies("");
+				}
+			}
+			factory.addConnectorCustomizers((connector) -> connector.setAllowTrace(true));
+			factory.addContextCustomizers((context) -> {
+				Pipeline host = context.getParent().getPipeline();
+				for (Valve valve : host.getValves()) {
+					if (ContainerErrorReport.isTomcats(valve)) {
+						host.removeValve(valve);
+					}
+				}
+				host.addValve(new ContainerErrorReport());
+				if (context.getParent() instanceof StandardHost standardHost) {
+					standardHost.setErrorReportValveClass(ContainerErrorReport.class.getName());
+				}
+			});
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.LOWEST_PRECEDENCE;
+		}
+
 	}
 
 	/**
@@ -47,6 +110,9 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Bean
 	JsonMapperBuilderCustomizer strictJsonTypes() {
 		return (builder) -> builder.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+			// {"title":"ok","title":"<script>"}: one reader checks the first value and
+			// another keeps the last; a member given twice is refused instead.
+			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
 			// Decimals as sent: a custom field's 123456789.0123456789 is not rounded to a
 			// double on the way in.

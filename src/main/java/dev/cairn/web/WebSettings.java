@@ -1,6 +1,7 @@
 package dev.cairn.web;
 
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.constraints.NotNull;
 
@@ -18,11 +19,14 @@ import org.springframework.validation.annotation.Validated;
  * {@code Idempotency-Key} stays claimed by a request that neither finished nor failed;
  * after it, the claim is taken for that of a node that died, and a retry runs the request
  * (longer than any request takes, shorter than a client keeps retrying)
+ * @param trustedProxies {@code CAIRN_TRUSTED_PROXIES}: the reverse proxies (addresses or
+ * CIDR ranges, comma-separated) whose {@code X-Forwarded-For}, {@code -Proto},
+ * {@code -Host} and {@code -Port} are believed; nobody's by default
  */
 @Validated
 @ConfigurationProperties("cairn.web")
 record WebSettings(@NotNull @DefaultValue("1MB") DataSize maxBodySize,
-		@NotNull @DefaultValue("2m") Duration idempotencyLease) {
+		@NotNull @DefaultValue("2m") Duration idempotencyLease, @DefaultValue List<String> trustedProxies) {
 
 	WebSettings {
 		if (maxBodySize != null && maxBodySize.toBytes() <= 0) {
@@ -31,6 +35,20 @@ record WebSettings(@NotNull @DefaultValue("1MB") DataSize maxBodySize,
 		if (idempotencyLease != null && (idempotencyLease.isNegative() || idempotencyLease.isZero())) {
 			throw new IllegalArgumentException("cairn.web.idempotency-lease must be positive");
 		}
+		trustedProxies = (trustedProxies != null) ? List.copyOf(trustedProxies) : List.of();
+		try {
+			TrustedProxies.regex(trustedProxies);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("cairn.web.trusted-proxies (CAIRN_TRUSTED_PROXIES): " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * The trusted proxies as Tomcat's {@code RemoteIpValve} takes them; null for none.
+	 */
+	String trustedProxiesRegex() {
+		return TrustedProxies.regex(this.trustedProxies);
 	}
 
 }

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.cairn.web.Ipv4Text;
+
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 /**
@@ -45,6 +47,9 @@ final class AddressPolicy {
 
 	/** Whether every address of the host may be reached. */
 	boolean permits(String host, InetAddress[] addresses) {
+		if (Ipv4Text.isAmbiguousHost(host)) {
+			return false; // a URL stored before such hosts were refused at registration
+		}
 		if (this.allowedHosts.contains(host.toLowerCase(Locale.ROOT))) {
 			return true;
 		}

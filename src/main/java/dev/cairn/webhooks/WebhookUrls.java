@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import dev.cairn.web.ApiProblem;
 import dev.cairn.web.ErrorCode;
+import dev.cairn.web.Ipv4Text;
 
 import org.springframework.stereotype.Component;
 
@@ -50,6 +51,11 @@ class WebhookUrls {
 			throw refused("A URL with a fragment (#...) cannot receive webhooks.");
 		}
 		String host = AddressPolicy.hostOf(uri);
+		if (Ipv4Text.isAmbiguousHost(host)) {
+			throw refused("The host " + host + " is an IPv4 address in a form other software reads as another"
+					+ " address (octal, hexadecimal, shortened or with leading zeros); write it as four decimal"
+					+ " numbers, such as 93.184.216.34.");
+		}
 		// One answer whether the name does not resolve or resolves to a private address,
 		// so that registering URLs cannot map which internal names exist.
 		try {

@@ -42,6 +42,8 @@ class ConfiguredSecurityTests {
 		registry.add("cairn.auth.jwt-private-key", () -> Pem.privateKey((ECPrivateKey) KEYS.getPrivate()));
 		registry.add("cairn.auth.jwt-public-key", () -> Pem.publicKey((ECPublicKey) KEYS.getPublic()));
 		registry.add("cairn.auth.cors-allowed-origins", () -> "https://app.example.com");
+		// The test client plays the TLS-terminating proxy.
+		registry.add("cairn.web.trusted-proxies", () -> "127.0.0.1");
 	}
 
 	@Test

@@ -24,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = { "cairn.rate-limit.enabled=true", "cairn.rate-limit.authenticated.capacity=6",
 		"cairn.rate-limit.authenticated.period=1h", "cairn.rate-limit.anonymous.capacity=40",
 		"cairn.rate-limit.anonymous.period=1h", "cairn.rate-limit.search.capacity=2",
-		"cairn.rate-limit.search.period=1h" })
+		"cairn.rate-limit.search.period=1h",
+		// The test client stands in for a proxy, to appear as many clients.
+		"cairn.web.trusted-proxies=127.0.0.1" })
 class RateLimitApiTests extends ApiTestSupport {
 
 	@Test

@@ -76,13 +76,17 @@ class TlsTests {
 	@Test
 	void forwardedHeadersCountOnlyFromATrustedProxy() throws Exception {
 		TestDatabase.Database database = TestDatabase.create();
-		// The test client is 127.0.0.1: a private address, trusted as a proxy by default.
-		try (Node trusting = Node.start(database, null)) {
+		// The test client is 127.0.0.1: trusted only once the operator names it (or its
+		// range) as a proxy.
+		try (Node trusting = Node.start(database, null, "CAIRN_TRUSTED_PROXIES=127.0.0.0/8")) {
 			assertThat(hstsBehindProxy(trusting)).isTrue();
 		}
-		// Once only some other address is a trusted proxy, 127.0.0.1's claims are
-		// ignored.
-		try (Node strict = Node.start(database, null, "server.tomcat.remoteip.internal-proxies=10\\.9\\.9\\.9")) {
+		// By default, and when only some other address is a proxy, 127.0.0.1's claims
+		// are ignored although it is a loopback address.
+		try (Node strict = Node.start(database, null)) {
+			assertThat(hstsBehindProxy(strict)).isFalse();
+		}
+		try (Node strict = Node.start(database, null, "CAIRN_TRUSTED_PROXIES=10.9.9.9,fd00::/64")) {
 			assertThat(hstsBehindProxy(strict)).isFalse();
 		}
 	}
