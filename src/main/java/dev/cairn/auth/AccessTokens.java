@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Issues short-lived access tokens: ES256 JWTs with {@code kid}, {@code iss},
  * {@code aud}, {@code sub} (the user id), {@code iat}, {@code exp} and a unique
- * {@code jti}.
+ * {@code jti}; signed in the one canonical form ({@link EcdsaSignatures}).
  */
 @Component
 class AccessTokens {
@@ -46,7 +46,7 @@ class AccessTokens {
 			.id(UUID.randomUUID().toString())
 			.build();
 		JwsHeader header = JwsHeader.with(SignatureAlgorithm.ES256).keyId(this.keys.signingKey().getKeyID()).build();
-		return this.encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+		return EcdsaSignatures.lowS(this.encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue());
 	}
 
 	long lifetimeSeconds() {

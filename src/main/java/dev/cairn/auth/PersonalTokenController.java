@@ -5,17 +5,19 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import dev.cairn.web.Caller;
+import dev.cairn.web.InvalidInput;
 import dev.cairn.web.RequiresScope;
+import dev.cairn.web.SessionOnly;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -39,6 +41,7 @@ class PersonalTokenController {
 	}
 
 	// At most MAX_ACTIVE_PER_USER tokens exist, so the list is one bounded page.
+	@RequiresScope(Caller.Scope.READ)
 	@GetMapping
 	Map<String, Object> list(Caller caller) {
 		Map<String, Object> page = new LinkedHashMap<>();
@@ -47,11 +50,14 @@ class PersonalTokenController {
 		return page;
 	}
 
-	// No @RequiresScope: a token never mints tokens (a leaked one could outlive its
-	// revocation).
+	// A token never mints tokens: a leaked one could outlive its revocation (ADR 0007).
+	@SessionOnly
 	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	ResponseEntity<CreatedToken> create(Caller caller, @Valid @RequestBody NewToken request) {
+		if (request.scopes().stream().distinct().count() != request.scopes().size()) {
+			throw new InvalidInput("scopes", "must name each scope at most once");
+		}
 		PersonalTokens.Created created = this.tokens.create(caller.userId(), request.name(), request.scopes(),
 				request.expiresAt());
 		PersonalToken token = created.token();
@@ -78,8 +84,11 @@ class PersonalTokenController {
 
 	}
 
-	record NewToken(@NotBlank @Size(max = 100) String name, @NotEmpty @Size(
-			max = 3) Set<@Pattern(regexp = "read|write|admin", message = "must be read, write or admin") String> scopes,
+	// A list, not a set: a set would fold 50,000 copies of "read" into one and pass the
+	// size limit after reading them all.
+	record NewToken(@NotBlank @Size(max = 100) String name,
+			@NotEmpty @Size(max = 3) List<@NotNull @Pattern(regexp = "read|write|admin",
+					message = "must be read, write or admin") String> scopes,
 			Instant expiresAt) {
 	}
 

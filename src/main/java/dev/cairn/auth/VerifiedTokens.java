@@ -11,6 +11,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 
 import dev.cairn.platform.Secrets;
 
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -46,6 +47,11 @@ final class VerifiedTokens implements JwtDecoder {
 
 	@Override
 	public Jwt decode(String token) throws JwtException {
+		if (!EcdsaSignatures.isCanonical(token)) {
+			// The twin of a token Cairn signed, never one it issued: refused before the
+			// cache, which would otherwise hold a second entry for the same token.
+			throw new BadJwtException("The token's signature is not in its canonical (low-s) form");
+		}
 		String hash = hash(token);
 		Jwt known = this.verified.getIfPresent(hash);
 		if (known != null && known.getExpiresAt() != null && known.getExpiresAt().isAfter(this.clock.instant())) {

@@ -103,6 +103,22 @@ class ForgedTokenTests {
 		expectRefused(token.substring(0, token.length() - 4));
 	}
 
+	// (r, n - s) verifies as well as (r, s): refused, so one token has one text (one
+	// entry in the verified-token cache).
+	@Test
+	void theTwinOfAGenuineSignatureIsRefused() {
+		Accounts.SignedIn user = Accounts.signUp(this.client);
+		String token = user.accessToken();
+		String twin = EcdsaSignaturesTests.twin(token);
+		this.client.get()
+			.uri("/api/v1/me")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		expectRefused(twin);
+	}
+
 	@Test
 	void garbageIsRefused() {
 		expectRefused("not-a-jwt");
@@ -124,7 +140,8 @@ class ForgedTokenTests {
 				new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(),
 				claims);
 		jwt.sign(new ECDSASigner(key));
-		return jwt.serialize();
+		// As Cairn signs: in the low-s form, which is the only one it accepts.
+		return EcdsaSignatures.lowS(jwt.serialize());
 	}
 
 	private void expectOk(String token) {
