@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 
@@ -26,7 +27,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Mail waits in the event publication registry until an SMTP server takes it: a message
- * queued while the server is down arrives once it is back.
+ * queued while the server is down arrives once it is back, and meanwhile the instance is
+ * degraded, not down.
  */
 class MailOutboxTests extends ApiTestSupport {
 
@@ -39,6 +41,9 @@ class MailOutboxTests extends ApiTestSupport {
 
 	@Autowired
 	private TransactionTemplate transactions;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@DynamicPropertySource
 	static void smtp(DynamicPropertyRegistry registry) {
@@ -71,6 +76,27 @@ class MailOutboxTests extends ApiTestSupport {
 		this.smtp.start();
 		await().atMost(Duration.ofSeconds(20)).until(() -> messagesTo(to).size() == 1);
 		assertThat(messagesTo(to).get(0).getSubject()).isEqualTo("Patience");
+	}
+
+	// Mail waits and is retried (above), so a mail outage is not a Cairn outage: Spring
+	// Boot's own mail indicator would answer 503 DOWN here.
+	@Test
+	void anUnreachableSmtpServerDegradesHealthButNotReadiness() {
+		expectHealth("/actuator/health", "DEGRADED");
+		expectHealth("/actuator/health/readiness", "UP");
+		expectHealth("/actuator/health/liveness", "UP");
+		assertThat(this.meters.get("cairn.mail.up").gauge().value()).isZero();
+	}
+
+	private void expectHealth(String path, String status) {
+		this.client.get()
+			.uri(path)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(status);
 	}
 
 	@Test
