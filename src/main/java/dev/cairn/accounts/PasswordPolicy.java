@@ -19,8 +19,10 @@ import org.springframework.stereotype.Component;
 /**
  * What a password must be, after NIST SP 800-63B: long enough (12 to 128 characters,
  * counted after Unicode normalization), not one of the commonly used or breached
- * passwords bundled with Cairn, and not built from the account's own email address. No
- * composition rules and no expiry: they push people to weaker, predictable passwords.
+ * passwords bundled with Cairn, not easy to guess by the usual tricks (a strength
+ * estimate, {@link PasswordStrength}), and not built from the account's own email
+ * address. No composition rules and no expiry: they push people to weaker, predictable
+ * passwords; each refusal says why, so that the next try is a better one.
  */
 @Component
 public class PasswordPolicy {
@@ -31,8 +33,11 @@ public class PasswordPolicy {
 
 	private final Set<String> common;
 
-	PasswordPolicy() {
+	private final PasswordStrength strength;
+
+	PasswordPolicy(PasswordStrength strength) {
 		this.common = loadCommonPasswords();
+		this.strength = strength;
 	}
 
 	/**
@@ -51,6 +56,9 @@ public class PasswordPolicy {
 		}
 		else if (this.common.contains(normalized.toLowerCase(Locale.ROOT))) {
 			errors.add(new FieldError(field, "is too common: it appears in lists of breached passwords"));
+		}
+		else {
+			this.strength.weakness(normalized).ifPresent((weakness) -> errors.add(new FieldError(field, weakness)));
 		}
 		String localPart = (email != null && email.indexOf('@') > 0) ? email.substring(0, email.indexOf('@')) : "";
 		if (localPart.length() >= 3

@@ -12,7 +12,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  */
 public final class Accounts {
 
-	public static final String PASSWORD = "correct horse battery staple";
+	public static final String PASSWORD = "lantern orbit granite 47";
 
 	private Accounts() {
 	}
