@@ -78,8 +78,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
 		createDirectories(dir);
 		DataDirectoryLock lock = DataDirectoryLock.acquire(dir);
 		try {
-			PostgresBinaries binaries = PostgresBinaries.unpackInto(dir.resolve("runtime"));
 			PostgresProcess process = PostgresProcess.forCurrentUser(unprivilegedUser);
+			requireEnterable(dir, process);
+			PostgresBinaries binaries = PostgresBinaries.unpackInto(dir.resolve("runtime"));
 			String version = binaries.version();
 			String password = initializeIfNeeded(dir, binaries, process, version);
 			stopOrphan(dir, binaries, process);
@@ -226,6 +227,38 @@ public final class EmbeddedPostgres implements AutoCloseable {
 			close();
 			throw new EmbeddedPostgresFailed("Could not create the database '" + DATABASE + "': " + ex.getMessage());
 		}
+	}
+
+	/**
+	 * Running as root, the server runs as another account, which must be able to reach
+	 * the data dir: a folder above it that only root may enter (one made by
+	 * {@code mktemp -d}, a home folder) would otherwise fail deep in {@code initdb} with
+	 * a bare "Permission denied". Says which folder and what to change instead.
+	 */
+	private static void requireEnterable(Path dir, PostgresProcess process) {
+		if (process.canEnter(dir)) {
+			return;
+		}
+		Path blocked = dir;
+		for (Path at = dir.getRoot(); at != null; at = next(at, dir)) {
+			if (!process.canEnter(at)) {
+				blocked = at;
+				break;
+			}
+		}
+		throw new StartupFailure(
+				"Cairn runs as root, so the embedded PostgreSQL runs as the account '" + process.runAs()
+						+ "', which cannot enter " + blocked + " (on the way to the data dir " + dir + ").",
+				"Let it in (chmod o+x " + blocked + "), choose a CAIRN_DATA_DIR it can reach, set"
+						+ " CAIRN_DATABASE_EMBEDDED_USER to an account that can, or run Cairn as a regular user.");
+	}
+
+	// The folder one level further from the root towards `target`, or null past it.
+	private static Path next(Path at, Path target) {
+		if (at.equals(target)) {
+			return null;
+		}
+		return at.resolve(at.relativize(target).getName(0));
 	}
 
 	private static void handOver(Path path, PostgresProcess process) {

@@ -41,6 +41,35 @@ final class PostgresProcess {
 	}
 
 	/**
+	 * Whether the account PostgreSQL runs as can enter {@code dir} (and so every folder
+	 * above it), asked of the system as that account rather than worked out from modes,
+	 * so that groups and ACLs count too.
+	 */
+	boolean canEnter(Path dir) {
+		if (this.runAs == null) {
+			return true;
+		}
+		ProcessBuilder builder = new ProcessBuilder("runuser", "-u", this.runAs, "--", "test", "-x", dir.toString())
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+		try {
+			Process process = builder.start();
+			if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				return false;
+			}
+			return process.exitValue() == 0;
+		}
+		catch (IOException ex) {
+			throw new EmbeddedPostgresFailed("Could not run runuser: " + ex.getMessage());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new EmbeddedPostgresFailed("Interrupted while checking the data dir");
+		}
+	}
+
+	/**
 	 * Runs a program to completion, with its output appended to {@code log}.
 	 * @throws EmbeddedPostgresFailed when it exits with a non-zero status
 	 */

@@ -2,6 +2,7 @@ package dev.cairn.platform.database;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class EmbeddedPostgresTests {
 
@@ -58,6 +60,29 @@ class EmbeddedPostgresTests {
 			.withMessageContaining("was created by PostgreSQL 14");
 		// The lock is released after a failed start, so a corrected start can go ahead.
 		DataDirectoryLock.acquire(dataDir.toAbsolutePath()).close();
+	}
+
+	// What `mktemp -d` makes: a folder only root may enter. The server would fail inside
+	// initdb with "runuser: failed to execute .../initdb: Permission denied".
+	@Test
+	void aDataDirTheServersAccountCannotReachIsRefusedSayingWhichFolderAndWhatToDo() throws Exception {
+		assumeTrue(new com.sun.security.auth.module.UnixSystem().getUid() == 0,
+				"only a root process hands the server to another account");
+		Path privateParent = TestDatabase.temporaryDataDir("cairn-private");
+		Files.setPosixFilePermissions(privateParent, PosixFilePermissions.fromString("rwx------"));
+		Path dataDir = privateParent.resolve("data");
+
+		assertThatExceptionOfType(StartupFailure.class).isThrownBy(() -> EmbeddedPostgres.start(dataDir, "nobody"))
+			.withMessageContaining("'nobody', which cannot enter " + privateParent + " ")
+			.satisfies((ex) -> assertThat(ex.action()).contains("chmod o+x " + privateParent));
+		// Nothing was unpacked, and the lock was let go.
+		assertThat(dataDir.resolve("runtime")).doesNotExist();
+		DataDirectoryLock.acquire(dataDir.toAbsolutePath()).close();
+
+		Files.setPosixFilePermissions(privateParent, PosixFilePermissions.fromString("rwx--x--x"));
+		try (EmbeddedPostgres started = EmbeddedPostgres.start(dataDir, "nobody")) {
+			assertThat(started.isRunning()).isTrue();
+		}
 	}
 
 	@Test
