@@ -4,14 +4,15 @@ import java.util.List;
 import java.util.Map;
 
 import dev.cairn.testing.Accounts;
+import dev.cairn.testing.QuietLogs;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -29,24 +30,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 @AutoConfigureRestTestClient
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = { "logging.level.org.springframework.web=DEBUG",
+@TestPropertySource(properties = { "logging.level.root=info", "logging.level.org.springframework.web=DEBUG",
 		"logging.level.org.springframework.security=DEBUG", "logging.level.dev.cairn=DEBUG",
 		// The test's own HTTP client logs what it sends; only the server's log is under
 		// test.
 		"logging.level.org.springframework.web.client=INFO" })
 class SecretsInLogsTests {
 
-	private static final List<String> LOUD = List.of("org.springframework.web", "org.springframework.security",
-			"dev.cairn", "org.springframework.web.client");
-
 	/**
 	 * Logback's levels are the JVM's, not the context's: left at DEBUG, every later test
 	 * class in this JVM would log framework debug lines, request bodies included.
 	 */
+	@BeforeAll
+	static void loudAsInProduction() {
+		QuietLogs.asInProduction();
+	}
+
 	@AfterAll
 	static void quietAgain() {
-		LoggingSystem logging = LoggingSystem.get(SecretsInLogsTests.class.getClassLoader());
-		LOUD.forEach((logger) -> logging.setLogLevel(logger, null));
+		QuietLogs.restore();
 	}
 
 	@Autowired
