@@ -80,14 +80,11 @@ public class Invitations {
 			throw new ApiProblem(ErrorCode.TOO_MANY, "A project has at most " + MAX_PENDING
 					+ " pending invitations; revoke some, or wait for them to be answered or expire.");
 		}
-		boolean mayManageOwners = callerRole.may(Capability.OWNERS_MANAGE);
+		// An owner's pending invitation is left alone unless the caller manages owners.
 		UUID id = this.invitations
-			.upsert(Ids.newId(), projectId, email, role, callerId, this.settings.ttl(), mayManageOwners)
-			.orElse(null);
-		if (id == null) {
-			// Pending as an owner: changing it is managing an owner.
-			this.access.check(callerRole, Capability.OWNERS_MANAGE);
-		}
+			.upsert(Ids.newId(), projectId, email, role, callerId, this.settings.ttl(),
+					callerRole.may(Capability.OWNERS_MANAGE))
+			.orElseThrow(() -> new ProjectAccess.RoleForbids(callerRole, Capability.OWNERS_MANAGE));
 		ProjectInvitation invitation = this.invitations.findInProject(projectId, id).orElseThrow();
 		if (this.invitations.claimMail(projectId, id, MAIL_INTERVAL)) {
 			this.invitations.findMailContext(projectId, callerId)
