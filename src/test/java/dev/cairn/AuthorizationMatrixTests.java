@@ -25,12 +25,12 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every project route, and the caller's own notification routes, against every kind of
- * caller: the four roles, a signed-in stranger, nobody, and the owner's personal access
- * tokens with one scope each (read, write, admin), which may call a route only with the
- * scope it is documented to need. Each cell runs on a fresh project, so a cell that
- * deletes something cannot decide the next one. A stranger gets 404 whatever the route: a
- * project you are not in does not exist for you.
+ * Every project route, and the caller's own notification and invitation routes, against
+ * every kind of caller: the four roles, a signed-in stranger, nobody, and the owner's
+ * personal access tokens with one scope each (read, write, admin), which may call a route
+ * only with the scope it is documented to need. Each cell runs on a fresh project, so a
+ * cell that deletes something cannot decide the next one. A stranger gets 404 whatever
+ * the route: a project you are not in does not exist for you.
  */
 class AuthorizationMatrixTests extends ApiTestSupport {
 
@@ -61,8 +61,13 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 						"200 403 403 403 404 401", Scope.ADMIN),
 				// Members
 				read("/api/v1/projects/{project}/members"),
+				// By id: the newcomer shares another project with every caller who is in
+				// this one.
 				new Route(HttpMethod.POST, "/api/v1/projects/{project}/members",
 						(w) -> Map.of("userId", w.newcomer(), "role", "member"), "201 201 403 403 404 401",
+						Scope.ADMIN),
+				new Route(HttpMethod.POST, "/api/v1/projects/{project}/members",
+						(w) -> Map.of("email", Accounts.uniqueEmail(), "role", "member"), "202 202 403 403 404 401",
 						Scope.ADMIN),
 				new Route(HttpMethod.PATCH, "/api/v1/projects/{project}/members/{member}",
 						(w) -> Map.of("role", "viewer"), "200 200 403 403 404 401", Scope.ADMIN),
@@ -70,6 +75,16 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 				// make.
 				new Route(HttpMethod.DELETE, "/api/v1/projects/{project}/members/{viewer}", null,
 						"204 204 403 204 404 401", Scope.ADMIN),
+				// Invitations: a project's are its admins'; the owner's own invitation
+				// (to the owner's address) is answered by the owner alone, signed in.
+				adminRead("/api/v1/projects/{project}/invitations"),
+				new Route(HttpMethod.DELETE, "/api/v1/projects/{project}/invitations/{invitation}", null,
+						"204 204 403 403 404 401", Scope.ADMIN),
+				new Route(HttpMethod.GET, "/api/v1/me/invitations", null, "200 200 200 200 200 401", Scope.READ),
+				new Route(HttpMethod.POST, "/api/v1/invitations/{invitation}/accept", null, "200 404 404 404 404 401",
+						null),
+				new Route(HttpMethod.POST, "/api/v1/invitations/{invitation}/decline", null, "204 404 404 404 404 401",
+						null),
 				// Statuses
 				read("/api/v1/projects/{project}/statuses"),
 				new Route(HttpMethod.POST, "/api/v1/projects/{project}/statuses",
@@ -200,6 +215,14 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 					Accounts.signUp(this.client), Accounts.signUp(this.client), Accounts.signUp(this.client),
 					this.api.personalToken(owner, "read"), this.api.personalToken(owner, "write"),
 					this.api.personalToken(owner, "admin"));
+			// The owner's invitations are the owner's to see and answer.
+			this.api.verifyEmail(owner);
+			// Adding by id is for people the caller already works with.
+			UUID common = this.api.project(owner);
+			this.api.addMember(common, this.cast.admin(), "admin");
+			this.api.addMember(common, this.cast.member(), "member");
+			this.api.addMember(common, this.cast.viewer(), "viewer");
+			this.api.addMember(common, this.cast.newcomer(), "member");
 		}
 		return this.cast;
 	}
@@ -238,6 +261,10 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 				Map.of("url", "http://127.0.0.1:9/hooks", "events", List.of("*")));
 		String delivery = (String) this.api.accepted(cast.owner(), "/api/v1/webhooks/" + webhook + "/ping", null)
 			.get("id");
+		String invitation = (String) this.api
+			.accepted(cast.owner(), "/api/v1/projects/" + project + "/members",
+					Map.of("email", cast.owner().email(), "role", "member"))
+			.get("id");
 		UUID notification = UUID.randomUUID();
 		this.jdbc.sql("""
 				INSERT INTO notifications (id, user_id, kind, project_id, task_id, in_app, emailed)
@@ -251,7 +278,7 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 		String unsubscribe = NotificationFixtures.unsubscribeToken(this.context, cast.owner().userId(), "commented");
 		return new World(project, deletedProject, (String) task.get("id"), (String) task.get("key"),
 				(String) deleted.get("id"), status, label, field, comment, webhook, delivery, notification.toString(),
-				unsubscribe, cast);
+				unsubscribe, invitation, cast);
 	}
 
 	private String created(SignedIn user, String path, Map<String, ?> body) {
@@ -300,7 +327,7 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 
 	private record World(UUID project, UUID deletedProject, String task, String key, String deletedTask, String status,
 			String label, String field, String comment, String webhook, String delivery, String notification,
-			String unsubscribe, Cast cast) {
+			String unsubscribe, String invitation, Cast cast) {
 
 		String expand(String path) {
 			return path.replace("{project}", this.project.toString())
@@ -316,6 +343,7 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 				.replace("{delivery}", this.delivery)
 				.replace("{notification}", this.notification)
 				.replace("{unsubscribe}", this.unsubscribe)
+				.replace("{invitation}", this.invitation)
 				.replace("{member}", this.cast.member().userId().toString())
 				.replace("{viewer}", this.cast.viewer().userId().toString());
 		}

@@ -12,6 +12,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import dev.cairn.web.Caller;
 import dev.cairn.web.Page;
 import dev.cairn.web.RequiresScope;
@@ -38,8 +42,11 @@ class MemberController {
 
 	private final Members members;
 
-	MemberController(Members members) {
+	private final Invitations invitations;
+
+	MemberController(Members members, Invitations invitations) {
 		this.members = members;
+		this.invitations = invitations;
 	}
 
 	@RequiresScope(Caller.Scope.READ)
@@ -52,12 +59,25 @@ class MemberController {
 				.queryParam("limit", limit));
 	}
 
+	/**
+	 * By email: an invitation, 202 whatever the address (issue 16). By user id: someone
+	 * who already shares a project with the caller becomes a member at once, 201.
+	 */
+	@ApiResponse(responseCode = "201",
+			description = "Created: the member, added by `userId` (someone who shares a project with you)",
+			content = @Content(schema = @Schema(implementation = Member.class)))
+	@ApiResponse(responseCode = "202",
+			description = "Accepted: the invitation, sent by `email`; the same answer whether or not the address has an account",
+			content = @Content(schema = @Schema(implementation = ProjectInvitation.class)))
 	@RequiresScope(Caller.Scope.ADMIN)
-	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
-	ResponseEntity<Member> add(Caller caller, @PathVariable UUID projectId, @Valid @RequestBody NewMember request) {
-		Member member = this.members.add(caller.userId(), projectId, request.userId(), request.email(),
-				Role.of(request.role()));
+	ResponseEntity<Object> add(Caller caller, @PathVariable UUID projectId, @Valid @RequestBody NewMember request) {
+		Role role = Role.of(request.role());
+		if (request.email() != null) {
+			return ResponseEntity.accepted()
+				.body(this.invitations.invite(caller.userId(), projectId, request.email(), role));
+		}
+		Member member = this.members.add(caller.userId(), projectId, request.userId(), role);
 		return ResponseEntity.created(URI.create("/api/v1/projects/" + projectId + "/members/" + member.userId()))
 			.body(member);
 	}
@@ -78,7 +98,7 @@ class MemberController {
 		return ResponseEntity.noContent().build();
 	}
 
-	record NewMember(UUID userId, @Email @Size(max = 254) String email,
+	record NewMember(UUID userId, @Email(regexp = ".+@.+\\..+") @Size(max = 254) String email,
 			@NotNull @Pattern(regexp = ROLES, message = "must be owner, admin, member or viewer") String role) {
 
 		@AssertTrue(message = "give exactly one of userId and email")

@@ -104,18 +104,20 @@ class MemberRepository {
 			.list();
 	}
 
-	Optional<UUID> findUserIdByEmail(String email) {
-		return this.jdbc.sql("SELECT id FROM users WHERE lower(email) = lower(:email) AND disabled_at IS NULL")
-			.param("email", email)
-			.query(UUID.class)
-			.optional();
-	}
-
-	boolean userExists(UUID userId) {
-		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM users WHERE id = :id AND disabled_at IS NULL)")
-			.param("id", userId)
-			.query(Boolean.class)
-			.single();
+	/**
+	 * Whether the user has an active account and is a member of a live project the caller
+	 * is a member of (the users' and projects' tables read, not written).
+	 */
+	boolean sharesLiveProject(UUID callerId, UUID userId) {
+		return this.jdbc.sql("""
+				SELECT EXISTS (
+				    SELECT 1
+				    FROM project_members mine
+				    JOIN project_members theirs ON theirs.project_id = mine.project_id
+				    JOIN projects p ON p.id = mine.project_id AND p.deleted_at IS NULL
+				    JOIN users u ON u.id = theirs.user_id AND u.disabled_at IS NULL
+				    WHERE mine.user_id = :callerId AND theirs.user_id = :userId)
+				""").param("callerId", callerId).param("userId", userId).query(Boolean.class).single();
 	}
 
 	void updateRole(UUID projectId, UUID userId, Role role) {

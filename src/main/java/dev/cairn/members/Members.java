@@ -45,22 +45,26 @@ public class Members {
 		return this.cursors.page(list, rows, limit, (member) -> List.of(member.userId().toString()));
 	}
 
-	/** Adds a member by user id or email (one of them). */
+	/**
+	 * Adds someone the caller already shares a live project with, at once. Anyone else,
+	 * and an id without an active account, is the same 404: adding by id must not tell
+	 * who has an account, nor add a stranger without asking (invite them instead,
+	 * {@link Invitations}).
+	 */
 	@Transactional
-	Member add(UUID callerId, UUID projectId, UUID userId, String email, Role role) {
+	Member add(UUID callerId, UUID projectId, UUID userId, Role role) {
 		this.access.requireLive(callerId, projectId,
 				(role == Role.OWNER) ? Capability.OWNERS_MANAGE : Capability.MEMBERS_MANAGE);
-		UUID target = (userId != null) ? (this.members.userExists(userId) ? userId : null)
-				: this.members.findUserIdByEmail(email).orElse(null);
-		if (target == null) {
-			throw new ApiProblem(ErrorCode.USER_NOT_FOUND, "No active user with this id or email.");
+		if (!this.members.sharesLiveProject(callerId, userId)) {
+			throw new ApiProblem(ErrorCode.USER_NOT_FOUND,
+					"No active user with this id among the people you work with.");
 		}
-		if (!this.members.insertIfAbsent(projectId, target, role)) {
+		if (!this.members.insertIfAbsent(projectId, userId, role)) {
 			throw new ApiProblem(ErrorCode.ALREADY_MEMBER, "This user is a member already; change their role instead.");
 		}
 		this.activity.record("member.added", projectId, null, callerId,
-				Map.of("after", Map.of("userId", target.toString(), "role", role.value())));
-		return member(projectId, target);
+				Map.of("after", Map.of("userId", userId.toString(), "role", role.value())));
+		return member(projectId, userId);
 	}
 
 	@Transactional

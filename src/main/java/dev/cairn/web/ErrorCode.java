@@ -43,6 +43,7 @@ public enum ErrorCode {
 	ROLE_FORBIDS(HttpStatus.FORBIDDEN, "Your role does not allow this"),
 	ALREADY_MEMBER(HttpStatus.CONFLICT, "Already a member"), MEMBER_NOT_FOUND(HttpStatus.NOT_FOUND, "Member not found"),
 	LAST_OWNER(HttpStatus.UNPROCESSABLE_CONTENT, "A project needs an owner"),
+	INVITATION_NOT_FOUND(HttpStatus.NOT_FOUND, "Invitation not found"),
 
 	// Statuses and labels
 	STATUS_NOT_FOUND(HttpStatus.NOT_FOUND, "Status not found"),

@@ -21,27 +21,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MemberApiTests extends ApiTestSupport {
 
 	@Test
-	void ownersAddMembersByEmailOrIdAndEveryMemberSeesTheList() {
+	void membersJoinByInvitationOrByIdAndEveryMemberSeesTheList() {
 		SignedIn owner = Accounts.signUp(this.client);
 		SignedIn carol = Accounts.signUp(this.client);
 		SignedIn dave = Accounts.signUp(this.client);
 		UUID project = this.api.project(owner);
+		// Dave works with the owner elsewhere already.
+		this.api.addMember(this.api.project(owner), dave, "member");
 
-		this.api
-			.call(owner, HttpMethod.POST, members(project),
-					Map.of("email", carol.email().toUpperCase(), "role", "member"))
-			.expectStatus()
-			.isCreated()
-			.expectHeader()
-			.valueEquals(HttpHeaders.LOCATION, members(project) + "/" + carol.userId())
-			.expectBody()
-			.jsonPath("$.role")
-			.isEqualTo("member");
+		this.api.join(owner, project, carol, "member");
 		this.api
 			.call(owner, HttpMethod.POST, members(project),
 					Map.of("userId", dave.userId().toString(), "role", "viewer"))
 			.expectStatus()
-			.isCreated();
+			.isCreated()
+			.expectHeader()
+			.valueEquals(HttpHeaders.LOCATION, members(project) + "/" + dave.userId())
+			.expectBody()
+			.jsonPath("$.role")
+			.isEqualTo("viewer");
 
 		Map<?, ?> first = this.api.call(dave, HttpMethod.GET, members(project) + "?limit=2", null)
 			.expectStatus()
@@ -62,34 +60,76 @@ class MemberApiTests extends ApiTestSupport {
 	}
 
 	@Test
+	void addingByIdWorksOnlyForPeopleWhoShareALiveProjectWithTheCaller() {
+		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn colleague = Accounts.signUp(this.client);
+		SignedIn formerColleague = Accounts.signUp(this.client);
+		SignedIn stranger = Accounts.signUp(this.client);
+		UUID project = this.api.project(owner);
+		this.api.addMember(this.api.project(owner), colleague, "viewer");
+		UUID trashed = this.api.project(owner);
+		this.api.addMember(trashed, formerColleague, "member");
+		this.api.call(owner, HttpMethod.DELETE, "/api/v1/projects/" + trashed, null).expectStatus().isNoContent();
+
+		Map<String, Object> unknown = refusedAddition(owner, project, UUID.randomUUID());
+		for (SignedIn outsider : List.of(stranger, formerColleague)) {
+			Map<String, Object> refused = refusedAddition(owner, project, outsider.userId());
+			assertThat(refused).as("the same answer as for an id without an account")
+				.containsEntry("code", "user_not_found")
+				.containsEntry("title", unknown.get("title"))
+				.containsEntry("detail", unknown.get("detail"))
+				.containsOnlyKeys(unknown.keySet());
+		}
+		assertThat(this.jdbc.sql("SELECT count(*) FROM project_members WHERE project_id = :p")
+			.param("p", project)
+			.query(Long.class)
+			.single()).as("only the owner").isOne();
+
+		this.api
+			.call(owner, HttpMethod.POST, members(project),
+					Map.of("userId", colleague.userId().toString(), "role", "member"))
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.userId")
+			.isEqualTo(colleague.userId().toString());
+	}
+
+	@Test
 	void badAdditionsAreRefused() {
 		SignedIn owner = Accounts.signUp(this.client);
 		SignedIn carol = Accounts.signUp(this.client);
 		UUID project = this.api.project(owner);
-		this.api
-			.call(owner, HttpMethod.POST, members(project), Map.of("email", Accounts.uniqueEmail(), "role", "member"))
-			.expectStatus()
-			.isNotFound()
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("user_not_found");
+		this.api.addMember(this.api.project(owner), carol, "member");
 		this.api
 			.call(owner, HttpMethod.POST, members(project),
 					Map.of("email", carol.email(), "userId", carol.userId().toString(), "role", "member"))
 			.expectStatus()
 			.isBadRequest();
-		this.api.call(owner, HttpMethod.POST, members(project), Map.of("email", carol.email(), "role", "god"))
+		this.api.call(owner, HttpMethod.POST, members(project), Map.of("role", "member")).expectStatus().isBadRequest();
+		this.api
+			.call(owner, HttpMethod.POST, members(project), Map.of("userId", carol.userId().toString(), "role", "god"))
 			.expectStatus()
 			.isBadRequest()
 			.expectBody()
 			.jsonPath("$.errors[0].field")
 			.isEqualTo("role");
-		this.api.call(owner, HttpMethod.POST, members(project), Map.of("email", carol.email(), "role", "member"))
+		this.api.call(owner, HttpMethod.POST, members(project), Map.of("userId", "carol", "role", "member"))
+			.expectStatus()
+			.isBadRequest();
+		this.api
+			.call(owner, HttpMethod.POST, members(project),
+					Map.of("userId", carol.userId().toString(), "role", "member"))
 			.expectStatus()
 			.isCreated();
-		this.api.call(owner, HttpMethod.POST, members(project), Map.of("email", carol.email(), "role", "admin"))
+		this.api
+			.call(owner, HttpMethod.POST, members(project),
+					Map.of("userId", carol.userId().toString(), "role", "admin"))
 			.expectStatus()
-			.isEqualTo(409);
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("already_member");
 	}
 
 	@Test
@@ -203,9 +243,18 @@ class MemberApiTests extends ApiTestSupport {
 	}
 
 	private void add(SignedIn by, UUID project, SignedIn who, String role) {
-		this.api.call(by, HttpMethod.POST, members(project), Map.of("userId", who.userId().toString(), "role", role))
+		this.api.join(by, project, who, role);
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> refusedAddition(SignedIn by, UUID project, UUID userId) {
+		return (Map<String, Object>) this.api
+			.call(by, HttpMethod.POST, members(project), Map.of("userId", userId.toString(), "role", "member"))
 			.expectStatus()
-			.isCreated();
+			.isNotFound()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	private static String members(UUID project) {

@@ -85,6 +85,24 @@ class PurgeJobsTests extends ApiTestSupport {
 	}
 
 	@Test
+	void invitationsADayPastTheirExpiryAreDeletedOthersKept() {
+		SignedIn owner = Accounts.signUp(this.client);
+		UUID project = this.api.project(owner);
+		UUID longExpired = invitation(project, "interval '-2 days'");
+		// Answered or revoked an hour ago: it still holds back the next mail to the
+		// address.
+		UUID justClosed = invitation(project, "interval '-1 hour'");
+		UUID pending = invitation(project, "interval '14 days'");
+
+		Jobs.runNow(this.scheduler, "purge-expired-invitations");
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(exists("project_invitations", longExpired)).isFalse());
+		assertThat(exists("project_invitations", justClosed)).isTrue();
+		assertThat(exists("project_invitations", pending)).isTrue();
+	}
+
+	@Test
 	void aPublicationThatKeepsFailingIsMovedAsideSoTheRestRecover() {
 		UUID id = UUID.randomUUID();
 		this.jdbc
@@ -102,6 +120,19 @@ class PurgeJobsTests extends ApiTestSupport {
 			assertThat(exists("event_publication", id)).isFalse();
 			assertThat(exists("event_publication_dead", id)).isTrue();
 		});
+	}
+
+	private UUID invitation(UUID project, String expiresIn) {
+		UUID id = UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO project_invitations (id, project_id, email, role, expires_at)
+				VALUES (:id, :project, :email, 'member', now() + %s)
+				""".formatted(expiresIn))
+			.param("id", id)
+			.param("project", project)
+			.param("email", Accounts.uniqueEmail())
+			.update();
+		return id;
 	}
 
 	private UUID taskId(SignedIn owner, UUID project, String title) {

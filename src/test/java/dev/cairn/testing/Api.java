@@ -114,6 +114,32 @@ public record Api(RestTestClient client, JdbcClient jdbc) {
 			.update();
 	}
 
+	/**
+	 * Makes {@code user} a member as people become members: {@code by} invites their
+	 * address, and they accept. Their address is marked verified first, by SQL, since
+	 * only a verified address sees its invitations (the mailed link is tested in
+	 * AccountRecoveryApiTests).
+	 * @return the membership, as the acceptance answered
+	 */
+	public Map<?, ?> join(SignedIn by, UUID project, SignedIn user, String role) {
+		verifyEmail(user);
+		String invitation = (String) accepted(by, "/api/v1/projects/" + project + "/members",
+				Map.of("email", user.email(), "role", role))
+			.get("id");
+		return call(user, HttpMethod.POST, "/api/v1/invitations/" + invitation + "/accept", null).expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	/** Marks the user's address verified, as following the mailed link does. */
+	public void verifyEmail(SignedIn user) {
+		this.jdbc.sql("UPDATE users SET email_verified_at = coalesce(email_verified_at, now()) WHERE id = :id")
+			.param("id", user.userId())
+			.update();
+	}
+
 	/** Asserts a problem+json response with this status and code. */
 	public static void expectProblem(EntityExchangeResult<byte[]> result, int status, String code) {
 		assertThat(result.getStatus().value()).isEqualTo(status);

@@ -48,9 +48,7 @@ class CachesAcrossNodesTests {
 			UUID project = onA.project(owner);
 			String members = "/api/v1/projects/" + project + "/members";
 			String tasks = "/api/v1/projects/" + project + "/tasks";
-			onA.call(owner, HttpMethod.POST, members, Map.of("userId", member.userId().toString(), "role", "member"))
-				.expectStatus()
-				.isCreated();
+			onA.join(owner, project, member, "member");
 			// Once the change's eviction hold (Redis) is over, B caches the role.
 			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 				onB.call(member, HttpMethod.GET, tasks, null).expectStatus().isOk();

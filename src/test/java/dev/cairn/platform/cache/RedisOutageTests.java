@@ -47,10 +47,7 @@ class RedisOutageTests {
 				UUID project = api.project(owner);
 				String members = "/api/v1/projects/" + project + "/members";
 				String tasks = "/api/v1/projects/" + project + "/tasks";
-				api.call(owner, HttpMethod.POST, members,
-						Map.of("userId", member.userId().toString(), "role", "member"))
-					.expectStatus()
-					.isCreated();
+				api.join(owner, project, member, "member");
 				// Once the eviction hold of the membership change is over.
 				await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 					api.call(member, HttpMethod.GET, tasks, null).expectStatus().isOk();

@@ -47,6 +47,26 @@ class SchemaConstraintsTests {
 	}
 
 	@Test
+	void invitationAddressesAreStoredFoldedAndInvitedOncePerProject() {
+		UUID project = rows.project(uniqueKey());
+		String email = uniqueEmail();
+		assertThatExceptionOfType(DataIntegrityViolationException.class)
+			.isThrownBy(() -> invitation(project, email.toUpperCase()))
+			.withMessageContaining("project_invitations_email_check");
+		invitation(project, email);
+		invitation(rows.project(uniqueKey()), email);
+		assertThatExceptionOfType(DuplicateKeyException.class).isThrownBy(() -> invitation(project, email))
+			.withMessageContaining("project_invitations_project_id_email_key");
+	}
+
+	private static void invitation(UUID project, String email) {
+		jdbc.sql("""
+				INSERT INTO project_invitations (id, project_id, email, role, expires_at)
+				VALUES (:id, :p, :e, 'member', now() + interval '1 day')
+				""").param("id", Ids.newId()).param("p", project).param("e", email).update();
+	}
+
+	@Test
 	void projectKeysAreShortUppercaseWords() {
 		for (String bad : new String[] { "ab", "A", "1AB", "ABCDEFGHIJK", "AB-C", "ÄB" }) {
 			assertThatExceptionOfType(DataIntegrityViolationException.class).as(bad)

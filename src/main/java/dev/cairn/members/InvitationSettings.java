@@ -1,0 +1,27 @@
+package dev.cairn.members;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Invitations to projects (docs/operations.md).
+ *
+ * @param ttl {@code CAIRN_INVITATIONS_TTL}: how long an invitation can be accepted;
+ * inviting the address again starts it anew
+ */
+@Validated
+@ConfigurationProperties("cairn.invitations")
+record InvitationSettings(@NotNull @DefaultValue("14d") Duration ttl) {
+
+	InvitationSettings {
+		if (ttl != null && (ttl.isNegative() || ttl.isZero())) {
+			throw new IllegalArgumentException("cairn.invitations.ttl must be positive");
+		}
+	}
+
+}
