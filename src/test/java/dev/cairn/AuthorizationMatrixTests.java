@@ -140,7 +140,10 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 				// The signed token is the authority; personal access tokens may not write
 				// here (deny by default), sessions and nobody may.
 				new Route(HttpMethod.POST, "/api/v1/notifications/unsubscribe?token={unsubscribe}", null,
-						"204 204 204 204 204 204 403"));
+						"204 204 204 204 204 204 403"),
+				// The page a mail's footer links to, and its script: static, for anyone.
+				new Route(HttpMethod.GET, "/unsubscribe", null, "200 200 200 200 200 200 200"),
+				new Route(HttpMethod.GET, "/unsubscribe.js", null, "200 200 200 200 200 200 200"));
 	}
 
 	private static Route read(String path) {
