@@ -35,7 +35,13 @@ import org.springframework.security.config.annotation.web.configuration.WebSecur
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -43,15 +49,32 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Deny by default: every route needs a valid bearer token except the ones that sign in,
- * one-click unsubscribe, the public keys, health, and the API docs. Stateless (no HTTP
- * session, no cookies, so no CSRF to defend against), strict security headers, CORS
- * closed unless configured.
+ * one-click unsubscribe and its page, the public keys, health, and the API docs.
+ * Stateless (no HTTP session, no cookies, so no CSRF to defend against), strict security
+ * headers, CORS closed unless configured.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MetricsScrapeSettings.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // not for
 																				// commands
 class SecurityConfiguration {
+
+	/**
+	 * The one page Cairn serves so far, and its script (notifications.UnsubscribePage).
+	 */
+	private static final RequestMatcher UNSUBSCRIBE_PAGE = new OrRequestMatcher(
+			PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/unsubscribe"),
+			PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/unsubscribe.js"));
+
+	/**
+	 * Everything else answers with {@code default-src 'none'}. This page may run its own
+	 * script file and post to its own origin, nothing more: no inline script or style, no
+	 * other origin, no forms, no frames, and Trusted Types, so that the script cannot put
+	 * markup into the page even by mistake.
+	 */
+	private static final String UNSUBSCRIBE_PAGE_POLICY = "default-src 'none'; script-src 'self'; "
+			+ "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; "
+			+ "require-trusted-types-for 'script'";
 
 	/**
 	 * Prometheus's scrape: open to the holder of the scrape token only, since metrics
@@ -106,6 +129,9 @@ class SecurityConfiguration {
 				// credentials; the signed token in the URL is the authority.
 				.requestMatchers(HttpMethod.POST, "/api/v1/notifications/unsubscribe")
 				.permitAll()
+				// The page a mail's unsubscribe link opens, and its script: static files.
+				.requestMatchers(UNSUBSCRIBE_PAGE)
+				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/actuator/health", "/actuator/health/**",
 						"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 				.permitAll()
@@ -131,7 +157,10 @@ class SecurityConfiguration {
 			})
 				.frameOptions((frame) -> frame.deny())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-				.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(UNSUBSCRIBE_PAGE),
+						new ContentSecurityPolicyHeaderWriter("default-src 'none'; frame-ancestors 'none'")))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(UNSUBSCRIBE_PAGE,
+						new ContentSecurityPolicyHeaderWriter(UNSUBSCRIBE_PAGE_POLICY)))
 				.httpStrictTransportSecurity(
 						(hsts) -> hsts.maxAgeInSeconds(Duration.ofDays(365).toSeconds()).includeSubDomains(true)));
 		return http.build();

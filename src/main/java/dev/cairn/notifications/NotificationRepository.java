@@ -33,6 +33,8 @@ class NotificationRepository {
 			             WHERE m.project_id = n.project_id AND m.user_id = n.user_id AND p.deleted_at IS NULL)
 			""";
 
+	private static final String BETWEEN = " AND n.created_at >= :since AND n.created_at < :until";
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -102,26 +104,30 @@ class NotificationRepository {
 	}
 
 	/**
-	 * The user's unread in-app notifications made since {@code since}, newest first.
+	 * The user's unread in-app notifications made from {@code since} until just before
+	 * {@code until}, newest first. One digest's window ends where the next begins, so
+	 * nothing is listed twice or skipped.
 	 */
-	List<Notification> findUnreadSince(UUID userId, Instant since, int limit) {
+	List<Notification> findUnreadBetween(UUID userId, Instant since, Instant until, int limit) {
 		return this.jdbc
-			.sql(SELECT + " WHERE n.user_id = :userId AND n.in_app AND n.read_at IS NULL AND n.created_at >= :since"
-					+ VISIBLE + " ORDER BY n.id DESC LIMIT :limit")
+			.sql(SELECT + " WHERE n.user_id = :userId AND n.in_app AND n.read_at IS NULL" + BETWEEN + VISIBLE
+					+ " ORDER BY n.id DESC LIMIT :limit")
 			.param("userId", userId)
 			.param("since", Timestamp.from(since))
+			.param("until", Timestamp.from(until))
 			.param("limit", limit)
 			.query(this::notification)
 			.list();
 	}
 
-	/** How many unread in-app notifications the user got since {@code since}. */
-	int countUnreadSince(UUID userId, Instant since) {
+	/** How many unread in-app notifications {@link #findUnreadBetween} would list. */
+	int countUnreadBetween(UUID userId, Instant since, Instant until) {
 		return this.jdbc
 			.sql("SELECT count(*) FROM notifications n WHERE n.user_id = :userId AND n.in_app AND n.read_at IS NULL"
-					+ " AND n.created_at >= :since" + VISIBLE)
+					+ BETWEEN + VISIBLE)
 			.param("userId", userId)
 			.param("since", Timestamp.from(since))
+			.param("until", Timestamp.from(until))
 			.query(Integer.class)
 			.single();
 	}

@@ -7,15 +7,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * When the notification jobs run (docs/operations.md).
+ * When the notification jobs run, and how long an unsubscribe link works
+ * (docs/operations.md). Times of day are each recipient's own, in the time zone of their
+ * profile (UTC when they set none).
  *
  * @param dueReminderInterval {@code CAIRN_NOTIFICATIONS_DUE_REMINDER_INTERVAL}: how often
- * one node looks for open tasks due within a day whose assignee has not been reminded
- * @param digestTime {@code CAIRN_NOTIFICATIONS_DIGEST_TIME}: when (UTC, {@code HH:MM})
- * the daily digests go out
+ * one node looks for open tasks whose assignee is due a reminder
+ * @param dueReminderTime {@code CAIRN_NOTIFICATIONS_DUE_REMINDER_TIME}: from when
+ * ({@code HH:MM}, local) on the day before the due date an assignee is reminded
+ * @param digestTime {@code CAIRN_NOTIFICATIONS_DIGEST_TIME}: when ({@code HH:MM}, local)
+ * the daily digest goes out
+ * @param unsubscribeLinkTtl {@code CAIRN_NOTIFICATIONS_UNSUBSCRIBE_LINK_TTL}: how long
+ * the unsubscribe link of a mail works without signing in (docs/security.md)
  */
 @ConfigurationProperties("cairn.notifications")
 record NotificationSettings(@DefaultValue("15m") Duration dueReminderInterval,
-		@DefaultValue("07:00") LocalTime digestTime) {
+		@DefaultValue("09:00") LocalTime dueReminderTime, @DefaultValue("07:00") LocalTime digestTime,
+		@DefaultValue("180d") Duration unsubscribeLinkTtl) {
 
 }

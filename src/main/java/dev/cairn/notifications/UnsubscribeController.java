@@ -1,6 +1,10 @@
 package dev.cairn.notifications;
 
+import java.time.Clock;
+import java.util.UUID;
+
 import dev.cairn.web.ApiProblem;
+import dev.cairn.web.Caller;
 import dev.cairn.web.ErrorCode;
 import dev.cairn.web.SessionOnly;
 
@@ -14,8 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * One-click unsubscribe (RFC 8058): the {@code List-Unsubscribe} URL of a notification
  * mail, POSTed by the mail client (with the form body {@code List-Unsubscribe=One-Click},
- * which needs no reading) or by the web app. No sign-in: the token is the authority, and
- * it can only turn one kind of mail off.
+ * which needs no reading) or by the page {@code /unsubscribe}. No sign-in while the link
+ * is fresh: the token is the authority, and it can only turn one kind of mail off. An
+ * expired one works only for its owner, signed in.
  */
 @RestController
 class UnsubscribeController {
@@ -24,9 +29,12 @@ class UnsubscribeController {
 
 	private final NotificationPreferences preferences;
 
-	UnsubscribeController(UnsubscribeTokens tokens, NotificationPreferences preferences) {
+	private final Clock clock;
+
+	UnsubscribeController(UnsubscribeTokens tokens, NotificationPreferences preferences, Clock clock) {
 		this.tokens = tokens;
 		this.preferences = preferences;
+		this.clock = clock;
 	}
 
 	@ResponseStatus(HttpStatus.NO_CONTENT)
@@ -36,8 +44,23 @@ class UnsubscribeController {
 		var unsubscribe = this.tokens.read(token)
 			.orElseThrow(() -> new ApiProblem(ErrorCode.INVALID_UNSUBSCRIBE_TOKEN,
 					"The token is not an unsubscribe token this server made, or it was altered."));
+		// Checked after the signature, so that the answer tells a genuine old link (whose
+		// reader needs to know what to do instead) from a forged one.
+		if (unsubscribe.expiredAt(this.clock.instant()) && !signedInAs(unsubscribe.userId())) {
+			throw new ApiProblem(ErrorCode.UNSUBSCRIBE_LINK_EXPIRED,
+					"This unsubscribe link has expired. Sign in to Cairn and turn these emails off in your "
+							+ "notification settings.");
+		}
 		this.preferences.unsubscribe(unsubscribe.userId(), unsubscribe.what());
 		return ResponseEntity.noContent().build();
+	}
+
+	// The owner's credentials, with the right to change their settings (a session has it;
+	// personal access tokens are refused before this route anyway).
+	private static boolean signedInAs(UUID userId) {
+		return Caller.current()
+			.filter((caller) -> caller.userId().equals(userId) && caller.may(Caller.Scope.WRITE))
+			.isPresent();
 	}
 
 }

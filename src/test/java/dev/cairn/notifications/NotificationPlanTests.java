@@ -2,6 +2,9 @@ package dev.cairn.notifications;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -20,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The plans of the notification queries on 100 000 tasks, 200 000 notifications and 20
- * 000 users: the feed, the reminder job and the digest job each read a range of their own
- * index, so their cost does not grow with the tables. Each statement is the one the
- * repository runs.
+ * 000 users (with profiles, and a month of digests of the 1 % who take one): the feed,
+ * the reminder job and the digest job each read a range of their own index, so their cost
+ * does not grow with the tables. Each statement is the one the repository runs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NotificationPlanTests {
@@ -41,6 +44,13 @@ class NotificationPlanTests {
 				SELECT uuidv7(), 'user' || n || '@example.com', 'User ' || n FROM generate_series(1, 20000) n;
 				INSERT INTO notification_preferences (user_id, daily_digest)
 				SELECT id, row_number() OVER (ORDER BY id) % 100 = 0 FROM users;
+				INSERT INTO user_profiles (user_id, timezone)
+				SELECT id, (ARRAY['Europe/Berlin', 'Asia/Tokyo', 'America/Los_Angeles', NULL])[1 + n % 4]
+				FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM users) u;
+				-- A month of digests of each subscriber.
+				INSERT INTO notification_digests (user_id, day, sent_at)
+				SELECT np.user_id, DATE '2027-05-01' + d, TIMESTAMPTZ '2027-05-01 07:00Z' + d * INTERVAL '1 day'
+				FROM notification_preferences np CROSS JOIN generate_series(0, 30) d WHERE np.daily_digest;
 				INSERT INTO projects (id, key, name) SELECT uuidv7(), 'P' || n, 'Project ' || n
 				FROM generate_series(1, 20) n;
 				INSERT INTO statuses (id, project_id, name, category, position)
@@ -99,17 +109,21 @@ class NotificationPlanTests {
 
 	@Test
 	void theReminderJobReadsTheDaysOfItsIndexOnly() {
-		String plan = explain(ReminderRepository.DUE, Map.of("from", Date.valueOf(LocalDate.of(2027, 6, 1)), "to",
-				Date.valueOf(LocalDate.of(2027, 6, 2)), "limit", 200));
+		Map<String, Object> params = new HashMap<>(Map.of("now", OffsetDateTime.parse("2027-06-01T12:00:00Z"), "at",
+				LocalTime.of(9, 0), "from", Date.valueOf(LocalDate.of(2027, 5, 31)), "to",
+				Date.valueOf(LocalDate.of(2027, 6, 3)), "limit", 200));
+		params.putAll(Map.of("afterDate", Date.valueOf(LocalDate.of(2027, 5, 30)), "afterId", new UUID(0, 0)));
+		String plan = explain(ReminderRepository.DUE, params);
 		assertThat(plan).contains("tasks_due_reminder_idx").doesNotContain("Seq Scan on tasks");
 	}
 
 	@Test
 	void theDigestJobReadsTheSubscribersOnly() {
-		String plan = explain(DigestRepository.SUBSCRIBERS,
-				Map.of("day", Date.valueOf(LocalDate.of(2027, 6, 1)), "after", new UUID(0, 0), "limit", 100));
+		String plan = explain(DigestRepository.DUE, Map.of("now", OffsetDateTime.parse("2027-06-01T12:00:00Z"), "at",
+				LocalTime.of(7, 0), "after", new UUID(0, 0), "limit", 100));
 		assertThat(plan).contains("notification_preferences_digest_idx")
-			.doesNotContain("Seq Scan on notification_preferences");
+			.doesNotContain("Seq Scan on notification_preferences", "Seq Scan on user_profiles",
+					"Seq Scan on notification_digests");
 	}
 
 	private String explain(String sql, Map<String, ?> params) {

@@ -1,0 +1,1 @@
+DROP FUNCTION notifications_time_zone(text);
