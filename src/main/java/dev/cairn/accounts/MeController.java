@@ -6,6 +6,8 @@ import jakarta.validation.constraints.Size;
 import tools.jackson.databind.JsonNode;
 
 import dev.cairn.web.Caller;
+import dev.cairn.web.ErrorCode;
+import dev.cairn.web.Refuses;
 import dev.cairn.web.RequiresScope;
 
 import org.springframework.http.HttpStatus;
@@ -41,6 +43,7 @@ class MeController {
 
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@PostMapping("/password")
+	@Refuses({ ErrorCode.WRONG_PASSWORD })
 	ResponseEntity<Void> changePassword(Caller caller, @Valid @RequestBody ChangePassword request) {
 		this.accounts.changePassword(caller.userId(), request.currentPassword(), request.newPassword());
 		return ResponseEntity.noContent().build();

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import dev.cairn.web.Caller;
+import dev.cairn.web.ErrorCode;
+import dev.cairn.web.Refuses;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -30,17 +32,20 @@ class TwoFactorController {
 	}
 
 	@PostMapping
+	@Refuses({ ErrorCode.TWO_FACTOR_ALREADY_ON })
 	TwoFactor.Enrolment enroll(Caller caller) {
 		return this.twoFactor.enroll(caller.userId());
 	}
 
 	@PostMapping("/confirm")
+	@Refuses({ ErrorCode.WRONG_PASSWORD, ErrorCode.TWO_FACTOR_NOT_STARTED, ErrorCode.WRONG_CODE })
 	RecoveryCodes confirm(Caller caller, @Valid @RequestBody Confirm request) {
 		return new RecoveryCodes(this.twoFactor.confirm(caller.userId(), request.password(), request.code()));
 	}
 
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping
+	@Refuses({ ErrorCode.WRONG_PASSWORD, ErrorCode.WRONG_CODE })
 	ResponseEntity<Void> disable(Caller caller, @Valid @RequestBody Disable request) {
 		this.twoFactor.disable(caller.userId(), request.password(), request.code());
 		return ResponseEntity.noContent().build();

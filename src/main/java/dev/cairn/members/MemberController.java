@@ -13,7 +13,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import dev.cairn.web.Caller;
+import dev.cairn.web.ErrorCode;
 import dev.cairn.web.Page;
+import dev.cairn.web.Refuses;
 import dev.cairn.web.RequiresScope;
 
 import org.springframework.http.HttpStatus;
@@ -54,6 +56,7 @@ class MemberController {
 	@RequiresScope(Caller.Scope.ADMIN)
 	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
+	@Refuses({ ErrorCode.ALREADY_MEMBER })
 	ResponseEntity<Member> add(Caller caller, @PathVariable UUID projectId, @Valid @RequestBody NewMember request) {
 		Member member = this.members.add(caller.userId(), projectId, request.userId(), request.email(),
 				Role.of(request.role()));
@@ -63,6 +66,7 @@ class MemberController {
 
 	@RequiresScope(Caller.Scope.ADMIN)
 	@PatchMapping(path = "/{userId}", consumes = { "application/merge-patch+json", "application/json" })
+	@Refuses({ ErrorCode.LAST_OWNER })
 	Member changeRole(Caller caller, @PathVariable UUID projectId, @PathVariable UUID userId,
 			@Valid @RequestBody RoleChange request) {
 		return this.members.changeRole(caller.userId(), projectId, userId, Role.of(request.role()));
@@ -72,6 +76,7 @@ class MemberController {
 	@RequiresScope(Caller.Scope.ADMIN)
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping("/{userId}")
+	@Refuses({ ErrorCode.LAST_OWNER })
 	ResponseEntity<Void> remove(Caller caller, @PathVariable UUID projectId, @PathVariable UUID userId) {
 		this.members.remove(caller.userId(), projectId, userId);
 		return ResponseEntity.noContent().build();
