@@ -31,19 +31,21 @@ class MeController {
 	}
 
 	@GetMapping
+	@Refuses(ErrorCode.USER_NOT_FOUND)
 	Me me(Caller caller) {
 		return this.accounts.me(caller.userId());
 	}
 
 	@RequiresScope(Caller.Scope.WRITE)
 	@PatchMapping(consumes = { "application/merge-patch+json", "application/json" })
+	@Refuses(ErrorCode.USER_NOT_FOUND)
 	Me update(Caller caller, @RequestBody JsonNode patch) {
 		return this.accounts.updateProfile(caller.userId(), patch);
 	}
 
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@PostMapping("/password")
-	@Refuses({ ErrorCode.WRONG_PASSWORD })
+	@Refuses({ ErrorCode.WRONG_PASSWORD, ErrorCode.USER_NOT_FOUND })
 	ResponseEntity<Void> changePassword(Caller caller, @Valid @RequestBody ChangePassword request) {
 		this.accounts.changePassword(caller.userId(), request.currentPassword(), request.newPassword());
 		return ResponseEntity.noContent().build();

@@ -32,20 +32,21 @@ class TwoFactorController {
 	}
 
 	@PostMapping
-	@Refuses({ ErrorCode.TWO_FACTOR_ALREADY_ON })
+	@Refuses({ ErrorCode.TWO_FACTOR_ALREADY_ON, ErrorCode.USER_NOT_FOUND })
 	TwoFactor.Enrolment enroll(Caller caller) {
 		return this.twoFactor.enroll(caller.userId());
 	}
 
 	@PostMapping("/confirm")
-	@Refuses({ ErrorCode.WRONG_PASSWORD, ErrorCode.TWO_FACTOR_NOT_STARTED, ErrorCode.WRONG_CODE })
+	@Refuses({ ErrorCode.WRONG_PASSWORD, ErrorCode.TWO_FACTOR_NOT_STARTED, ErrorCode.WRONG_CODE,
+			ErrorCode.USER_NOT_FOUND })
 	RecoveryCodes confirm(Caller caller, @Valid @RequestBody Confirm request) {
 		return new RecoveryCodes(this.twoFactor.confirm(caller.userId(), request.password(), request.code()));
 	}
 
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping
-	@Refuses({ ErrorCode.WRONG_PASSWORD, ErrorCode.WRONG_CODE })
+	@Refuses({ ErrorCode.WRONG_PASSWORD, ErrorCode.WRONG_CODE, ErrorCode.USER_NOT_FOUND })
 	ResponseEntity<Void> disable(Caller caller, @Valid @RequestBody Disable request) {
 		this.twoFactor.disable(caller.userId(), request.password(), request.code());
 		return ResponseEntity.noContent().build();

@@ -43,11 +43,11 @@ import org.springframework.http.HttpStatus;
  * <p>
  * The error statuses too, so that generated clients get a type for each: 400 where there
  * is input (a body, or a parameter other than the conditional headers), 401 and 403 where
- * the security chain reads bearer tokens, 404 where a path names a resource, 412 with
- * {@code If-Match}, 413 and 415 with a body, 409 and 422 with {@code Idempotency-Key},
- * the codes a route names with {@link Refuses}, and 429, 500 and 503 everywhere.
- * {@code UndeclaredStatuses} in the tests fails any API test that gets a status its
- * operation does not declare.
+ * the security chain reads bearer tokens, 404 where a path names a resource, 406 where it
+ * answers with a body, 412 with {@code If-Match}, 413 and 415 with a body, 409 and 422
+ * with {@code Idempotency-Key}, the codes a route names with {@link Refuses}, and 429,
+ * 500 and 503 everywhere. {@code UndeclaredStatuses} in the tests fails any API test that
+ * gets a status its operation does not declare.
  */
 final class OpenApiConventions implements OpenApiCustomizer {
 
@@ -118,6 +118,13 @@ final class OpenApiConventions implements OpenApiCustomizer {
 		}
 		if (parameters(operation).anyMatch((parameter) -> "path".equals(parameter.getIn()))) {
 			shared.put(404, Shared.NOT_FOUND);
+		}
+		if (operation.getResponses()
+			.entrySet()
+			.stream()
+			.anyMatch((response) -> response.getKey().startsWith("2") && response.getValue().getContent() != null
+					&& !response.getValue().getContent().isEmpty())) {
+			shared.put(406, Shared.NOT_ACCEPTABLE);
 		}
 		if (takesHeader(operation, HttpHeaders.IF_MATCH)) {
 			shared.put(412, Shared.PRECONDITION_FAILED);
@@ -216,6 +223,7 @@ final class OpenApiConventions implements OpenApiCustomizer {
 		NOT_FOUND(404, "NotFound",
 				"Not Found: a resource the path names does not exist or is not visible to the caller, who is "
 						+ "never told which (`not_found`, `project_not_found`, `task_not_found`, ...)."),
+		NOT_ACCEPTABLE(406, "NotAcceptable", "Not Acceptable: the `Accept` header excludes JSON (`not_acceptable`)."),
 		PRECONDITION_FAILED(412, "PreconditionFailed",
 				"Precondition Failed: the resource changed since the `ETag` sent in `If-Match` "
 						+ "(`precondition_failed`); read it again and retry."),

@@ -6,13 +6,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The error codes of the rules a route enforces beyond the shape of its input, the
- * caller's access and the existence of what it names: a duplicate name (409), a limit
- * reached or a rule broken (422), wrong credentials (401). The OpenAPI description
- * declares each code's status on the route with the codes listed
- * ({@link OpenApiConventions}); the statuses every route shares (400, 401, 403, 404, 412,
- * 413, 415, 429, 503) follow from its parameters and security and need no annotation. A
- * route that answers a status its description does not declare fails the API tests.
+ * The error codes a route answers beyond what its OpenAPI description derives from its
+ * input, its security and its path: a duplicate name (409), a limit reached or a rule
+ * broken (422), wrong credentials (401), a caller whose account is gone (404 on
+ * {@code /me}). {@link OpenApiConventions} declares each code's status on the route and
+ * lists the codes; the statuses routes share (400, 401, 403, 404, 406, 412, 413, 415,
+ * 429, 500, 503) need no annotation. An API test that gets a status the description does
+ * not declare fails, naming the route.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -104,7 +104,16 @@ class OpenApiConventionsTests {
 			boolean bearer = !name.startsWith("GET /api/v1/auth/oidc/");
 			expect(wrong, name, responses, "401", bearer);
 			expect(wrong, name, responses, "403", bearer);
-			expect(wrong, name, responses, "404", in.contains("path"));
+			// Without a path to a resource, only a route's own code makes a 404 (the
+			// caller's account gone, on /me).
+			if (in.contains("path")) {
+				expect(wrong, name, responses, "404", true);
+			}
+			else if (responses.has("404") && responses.get("404").has("$ref")) {
+				wrong.add(name + " declares the shared 404 without a path variable");
+			}
+			expect(wrong, name, responses, "406", responses.propertyStream()
+				.anyMatch((response) -> response.getKey().startsWith("2") && response.getValue().has("content")));
 			expect(wrong, name, responses, "412",
 					operation.path("parameters")
 						.valueStream()
@@ -128,6 +137,7 @@ class OpenApiConventionsTests {
 			.contains("`last_status`");
 		assertThat(description("/api/v1/auth/login", "post", "401")).contains("`invalid_credentials`");
 		assertThat(description("/api/v1/auth/email/verify", "post", "400")).contains("`invalid_link_token`");
+		assertThat(description("/api/v1/me", "get", "404")).contains("`user_not_found`");
 		// Neither Idempotency-Key (not honoured under /api/v1/auth/) nor a rule of its
 		// own.
 		assertThat(API.at("/paths/~1api~1v1~1auth~1logout-all/post/responses").has("409")).isFalse();
