@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import dev.cairn.web.ClientAddress;
+import dev.cairn.web.ErrorCode;
+import dev.cairn.web.Refuses;
 import dev.cairn.web.Throttle;
 import dev.cairn.web.SessionOnly;
 
@@ -34,6 +36,7 @@ class AccountRecoveryController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@SessionOnly
 	@PostMapping("/email/verify")
+	@Refuses(ErrorCode.INVALID_LINK_TOKEN)
 	ResponseEntity<Void> verifyEmail(@Valid @RequestBody LinkToken request, HttpServletRequest http) {
 		this.throttle.attempt(Throttle.Rule.PASSWORD_RESET_IP, ClientAddress.key(http));
 		this.recovery.verifyEmail(request.token());
@@ -54,6 +57,7 @@ class AccountRecoveryController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@SessionOnly
 	@PostMapping("/password/reset")
+	@Refuses(ErrorCode.INVALID_LINK_TOKEN)
 	ResponseEntity<Void> resetPassword(@Valid @RequestBody ResetPassword request, HttpServletRequest http) {
 		this.throttle.attempt(Throttle.Rule.PASSWORD_RESET_IP, ClientAddress.key(http));
 		this.recovery.resetPassword(request.token(), request.newPassword());

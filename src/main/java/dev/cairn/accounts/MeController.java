@@ -6,6 +6,8 @@ import jakarta.validation.constraints.Size;
 import tools.jackson.databind.JsonNode;
 
 import dev.cairn.web.Caller;
+import dev.cairn.web.ErrorCode;
+import dev.cairn.web.Refuses;
 import dev.cairn.web.RequiresScope;
 import dev.cairn.web.SessionOnly;
 
@@ -31,12 +33,14 @@ class MeController {
 
 	@RequiresScope(Caller.Scope.READ)
 	@GetMapping
+	@Refuses(ErrorCode.USER_NOT_FOUND)
 	Me me(Caller caller) {
 		return this.accounts.me(caller.userId());
 	}
 
 	@RequiresScope(Caller.Scope.WRITE)
 	@PatchMapping(consumes = { "application/merge-patch+json", "application/json" })
+	@Refuses(ErrorCode.USER_NOT_FOUND)
 	Me update(Caller caller, @RequestBody JsonNode patch) {
 		return this.accounts.updateProfile(caller.userId(), patch);
 	}
@@ -44,6 +48,7 @@ class MeController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@SessionOnly
 	@PostMapping("/password")
+	@Refuses({ ErrorCode.WRONG_PASSWORD, ErrorCode.USER_NOT_FOUND })
 	ResponseEntity<Void> changePassword(Caller caller, @Valid @RequestBody ChangePassword request) {
 		this.accounts.changePassword(caller.userId(), request.currentPassword(), request.newPassword());
 		return ResponseEntity.noContent().build();

@@ -12,8 +12,10 @@ import jakarta.validation.constraints.Size;
 import dev.cairn.accounts.Accounts;
 import dev.cairn.accounts.RegisteredUser;
 import dev.cairn.web.Caller;
+import dev.cairn.web.ErrorCode;
 import dev.cairn.web.InvalidInput;
 import dev.cairn.web.ClientAddress;
+import dev.cairn.web.Refuses;
 import dev.cairn.web.Throttle;
 import dev.cairn.web.SessionOnly;
 
@@ -56,6 +58,7 @@ class AuthController {
 
 	@SessionOnly
 	@PostMapping("/login")
+	@Refuses({ ErrorCode.INVALID_CREDENTIALS })
 	Object login(@Valid @RequestBody Login request, HttpServletRequest http) {
 		this.throttle.attempt(Throttle.Rule.LOGIN_IP, ClientAddress.key(http));
 		this.throttle.attempt(Throttle.Rule.LOGIN_ACCOUNT, request.email().strip());
@@ -68,6 +71,7 @@ class AuthController {
 
 	@SessionOnly
 	@PostMapping("/login/mfa")
+	@Refuses({ ErrorCode.INVALID_SECOND_FACTOR })
 	TokenPair loginSecondFactor(@Valid @RequestBody SecondFactor request, HttpServletRequest http) {
 		this.throttle.attempt(Throttle.Rule.LOGIN_IP, ClientAddress.key(http));
 		// Each challenge allows five wrong codes; a new one needs the password, which is
@@ -81,6 +85,7 @@ class AuthController {
 
 	@SessionOnly
 	@PostMapping("/refresh")
+	@Refuses({ ErrorCode.INVALID_REFRESH_TOKEN })
 	TokenPair refresh(@Valid @RequestBody RefreshTokenBody request, HttpServletRequest http) {
 		this.throttle.attempt(Throttle.Rule.REFRESH_IP, ClientAddress.key(http));
 		return this.sessions.refresh(request.refreshToken(), client(http));

@@ -1,6 +1,7 @@
 package dev.cairn.auth;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -28,7 +29,7 @@ class OidcProviderController {
 			headers = @Header(name = "Location", schema = @Schema(type = "string")))
 	@SessionOnly
 	@GetMapping(OidcConfiguration.BASE + "/{provider}")
-	void provider(@PathVariable String provider, HttpServletRequest request) {
+	void provider(@PathVariable @Size(max = 100) String provider, HttpServletRequest request) {
 		if (Boolean.TRUE.equals(request.getAttribute(UNAVAILABLE))) {
 			throw new ApiProblem(ErrorCode.DEPENDENCY_UNAVAILABLE,
 					"The sign-in provider cannot be reached right now; try again later.");

@@ -9,7 +9,8 @@ import jakarta.validation.constraints.Size;
 
 import dev.cairn.web.Caller;
 import dev.cairn.web.SessionOnly;
-import dev.cairn.web.RequiresScope;
+import dev.cairn.web.ErrorCode;
+import dev.cairn.web.Refuses;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -33,12 +34,15 @@ class TwoFactorController {
 
 	@SessionOnly
 	@PostMapping
+	@Refuses({ ErrorCode.TWO_FACTOR_ALREADY_ON, ErrorCode.USER_NOT_FOUND })
 	TwoFactor.Enrolment enroll(Caller caller) {
 		return this.twoFactor.enroll(caller.userId());
 	}
 
 	@SessionOnly
 	@PostMapping("/confirm")
+	@Refuses({ ErrorCode.WRONG_PASSWORD, ErrorCode.TWO_FACTOR_NOT_STARTED, ErrorCode.WRONG_CODE,
+			ErrorCode.USER_NOT_FOUND })
 	RecoveryCodes confirm(Caller caller, @Valid @RequestBody Confirm request) {
 		return new RecoveryCodes(this.twoFactor.confirm(caller.userId(), request.password(), request.code()));
 	}
@@ -46,6 +50,7 @@ class TwoFactorController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@SessionOnly
 	@DeleteMapping
+	@Refuses({ ErrorCode.WRONG_PASSWORD, ErrorCode.WRONG_CODE, ErrorCode.USER_NOT_FOUND })
 	ResponseEntity<Void> disable(Caller caller, @Valid @RequestBody Disable request) {
 		this.twoFactor.disable(caller.userId(), request.password(), request.code());
 		return ResponseEntity.noContent().build();

@@ -13,9 +13,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
 import dev.cairn.web.Caller;
+import dev.cairn.web.ErrorCode;
+import dev.cairn.web.Refuses;
 import dev.cairn.web.RequiresScope;
 
 import org.springframework.http.HttpStatus;
@@ -53,6 +56,7 @@ class CustomFieldController {
 	@RequiresScope(Caller.Scope.ADMIN)
 	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
+	@Refuses({ ErrorCode.TOO_MANY, ErrorCode.FIELD_NAME_TAKEN })
 	ResponseEntity<CustomField> create(Caller caller, @PathVariable UUID projectId,
 			@Valid @RequestBody NewField request) {
 		List<FieldOptions.Draft> options = (request.options() != null) ? request.options()
@@ -67,6 +71,7 @@ class CustomFieldController {
 
 	@RequiresScope(Caller.Scope.ADMIN)
 	@PatchMapping(path = "/{fieldId}", consumes = { "application/merge-patch+json", "application/json" })
+	@Refuses({ ErrorCode.FIELD_NAME_TAKEN, ErrorCode.FIELD_TYPE_IMMUTABLE })
 	CustomField update(Caller caller, @PathVariable UUID projectId, @PathVariable UUID fieldId,
 			@RequestBody JsonNode patch) {
 		return this.fields.update(caller.userId(), projectId, fieldId, patch);
@@ -91,8 +96,10 @@ class CustomFieldController {
 			@Min(0) @Max(1000) Integer position) {
 	}
 
-	// Checked by the service, with the same rules as options in a patch.
-	record NewOption(String name, String color) {
+	// Checked by the service, with the same rules as options in a patch; the schema says
+	// what it checks.
+	record NewOption(@Schema(maxLength = FieldOptions.MAX_NAME) String name,
+			@Schema(pattern = "^#[0-9a-fA-F]{6}$", maxLength = 7) String color) {
 	}
 
 }

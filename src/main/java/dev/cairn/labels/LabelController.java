@@ -9,10 +9,13 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
 import dev.cairn.web.Caller;
+import dev.cairn.web.ErrorCode;
 import dev.cairn.web.Page;
+import dev.cairn.web.Refuses;
 import dev.cairn.web.RequiresScope;
 
 import org.springframework.http.HttpStatus;
@@ -52,6 +55,7 @@ class LabelController {
 	@RequiresScope(Caller.Scope.WRITE)
 	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
+	@Refuses({ ErrorCode.TOO_MANY, ErrorCode.LABEL_NAME_TAKEN })
 	ResponseEntity<Label> create(Caller caller, @PathVariable UUID projectId, @Valid @RequestBody NewLabel request) {
 		Label label = this.labels.create(caller.userId(), projectId, request.name(), request.color(),
 				request.description());
@@ -61,6 +65,7 @@ class LabelController {
 
 	@RequiresScope(Caller.Scope.WRITE)
 	@PatchMapping(path = "/{labelId}", consumes = { "application/merge-patch+json", "application/json" })
+	@Refuses({ ErrorCode.LABEL_NAME_TAKEN })
 	Label update(Caller caller, @PathVariable UUID projectId, @PathVariable UUID labelId, @RequestBody JsonNode patch) {
 		return this.labels.update(caller.userId(), projectId, labelId, patch);
 	}
@@ -74,7 +79,8 @@ class LabelController {
 	}
 
 	record NewLabel(@NotBlank @Size(max = 50) String name,
-			@Pattern(regexp = "#[0-9a-fA-F]{6}", message = "must be a hex colour such as #2563eb") String color,
+			@Pattern(regexp = "#[0-9a-fA-F]{6}",
+					message = "must be a hex colour such as #2563eb") @Schema(maxLength = 7) String color,
 			@Size(max = 500) String description) {
 	}
 

@@ -17,7 +17,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import dev.cairn.web.Caller;
+import dev.cairn.web.ErrorCode;
 import dev.cairn.web.Page;
+import dev.cairn.web.Refuses;
 import dev.cairn.web.RequiresScope;
 
 import org.springframework.http.HttpStatus;
@@ -71,6 +73,7 @@ class MemberController {
 			content = @Content(schema = @Schema(implementation = ProjectInvitation.class)))
 	@RequiresScope(Caller.Scope.ADMIN)
 	@PostMapping
+	@Refuses({ ErrorCode.ALREADY_MEMBER, ErrorCode.TOO_MANY })
 	ResponseEntity<Object> add(Caller caller, @PathVariable UUID projectId, @Valid @RequestBody NewMember request) {
 		Role role = Role.of(request.role());
 		if (request.email() != null) {
@@ -84,6 +87,7 @@ class MemberController {
 
 	@RequiresScope(Caller.Scope.ADMIN)
 	@PatchMapping(path = "/{userId}", consumes = { "application/merge-patch+json", "application/json" })
+	@Refuses({ ErrorCode.LAST_OWNER })
 	Member changeRole(Caller caller, @PathVariable UUID projectId, @PathVariable UUID userId,
 			@Valid @RequestBody RoleChange request) {
 		return this.members.changeRole(caller.userId(), projectId, userId, Role.of(request.role()));
@@ -93,6 +97,7 @@ class MemberController {
 	@RequiresScope(Caller.Scope.ADMIN)
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping("/{userId}")
+	@Refuses({ ErrorCode.LAST_OWNER })
 	ResponseEntity<Void> remove(Caller caller, @PathVariable UUID projectId, @PathVariable UUID userId) {
 		this.members.remove(caller.userId(), projectId, userId);
 		return ResponseEntity.noContent().build();

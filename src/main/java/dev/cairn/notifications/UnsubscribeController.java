@@ -2,11 +2,14 @@ package dev.cairn.notifications;
 
 import java.time.Clock;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import dev.cairn.web.ApiProblem;
 import dev.cairn.web.Caller;
 import dev.cairn.web.ErrorCode;
 import dev.cairn.web.SessionOnly;
+import dev.cairn.web.Refuses;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -40,7 +43,9 @@ class UnsubscribeController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@SessionOnly
 	@PostMapping("/api/v1/notifications/unsubscribe")
-	ResponseEntity<Void> unsubscribe(@RequestParam(required = false) String token) {
+	@Refuses({ ErrorCode.INVALID_UNSUBSCRIBE_TOKEN, ErrorCode.UNSUBSCRIBE_LINK_EXPIRED })
+	ResponseEntity<Void> unsubscribe(@RequestParam(required = false) @Parameter(
+			schema = @Schema(type = "string", maxLength = UnsubscribeTokens.MAX_LENGTH)) String token) {
 		var unsubscribe = this.tokens.read(token)
 			.orElseThrow(() -> new ApiProblem(ErrorCode.INVALID_UNSUBSCRIBE_TOKEN,
 					"The token is not an unsubscribe token this server made, or it was altered."));

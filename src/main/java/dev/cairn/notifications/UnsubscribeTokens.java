@@ -35,7 +35,7 @@ class UnsubscribeTokens {
 
 	private static final String PURPOSE_V1 = "cairn.unsubscribe.v1";
 
-	private static final int MAX_LENGTH = 200;
+	static final int MAX_LENGTH = 200;
 
 	private final SecretBox box;
 

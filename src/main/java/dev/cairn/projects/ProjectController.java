@@ -9,12 +9,15 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
 import dev.cairn.activity.ActivityEntry;
 import dev.cairn.web.Caller;
 import dev.cairn.web.ETags;
+import dev.cairn.web.ErrorCode;
 import dev.cairn.web.Page;
+import dev.cairn.web.Refuses;
 import dev.cairn.web.RequiresScope;
 
 import org.springframework.http.HttpHeaders;
@@ -46,6 +49,7 @@ class ProjectController {
 	@RequiresScope(Caller.Scope.ADMIN)
 	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
+	@Refuses({ ErrorCode.PROJECT_KEY_TAKEN })
 	ResponseEntity<ProjectResponse> create(Caller caller, @Valid @RequestBody NewProject request) {
 		ProjectResponse project = this.projects.create(caller.userId(), request.key(), request.name(),
 				request.description());
@@ -107,7 +111,8 @@ class ProjectController {
 
 	record NewProject(
 			@NotBlank @Pattern(regexp = "^[A-Z][A-Z0-9]{1,9}$",
-					message = "must be 2 to 10 capital letters or digits, starting with a letter") String key,
+					message = "must be 2 to 10 capital letters or digits, starting with a letter") @Schema(
+							maxLength = 10) String key,
 			@NotBlank @Size(max = 200) String name, @Size(max = 10_000) String description) {
 	}
 

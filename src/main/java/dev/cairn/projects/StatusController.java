@@ -15,6 +15,8 @@ import jakarta.validation.constraints.Size;
 import tools.jackson.databind.JsonNode;
 
 import dev.cairn.web.Caller;
+import dev.cairn.web.ErrorCode;
+import dev.cairn.web.Refuses;
 import dev.cairn.web.RequiresScope;
 
 import org.springframework.http.HttpStatus;
@@ -53,6 +55,7 @@ class StatusController {
 	@RequiresScope(Caller.Scope.ADMIN)
 	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
+	@Refuses({ ErrorCode.TOO_MANY, ErrorCode.STATUS_NAME_TAKEN })
 	ResponseEntity<Status> create(Caller caller, @PathVariable UUID projectId, @Valid @RequestBody NewStatus request) {
 		Status status = this.statuses.create(caller.userId(), projectId, request.name(), request.category(),
 				request.position());
@@ -62,6 +65,7 @@ class StatusController {
 
 	@RequiresScope(Caller.Scope.ADMIN)
 	@PatchMapping(path = "/{statusId}", consumes = { "application/merge-patch+json", "application/json" })
+	@Refuses({ ErrorCode.STATUS_NAME_TAKEN })
 	Status update(Caller caller, @PathVariable UUID projectId, @PathVariable UUID statusId,
 			@RequestBody JsonNode patch) {
 		return this.statuses.update(caller.userId(), projectId, statusId, patch);
@@ -70,6 +74,7 @@ class StatusController {
 	@RequiresScope(Caller.Scope.ADMIN)
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping("/{statusId}")
+	@Refuses({ ErrorCode.LAST_STATUS, ErrorCode.STATUS_IN_USE })
 	ResponseEntity<Void> delete(Caller caller, @PathVariable UUID projectId, @PathVariable UUID statusId,
 			@RequestParam(required = false) UUID moveTo) {
 		this.statuses.delete(caller.userId(), projectId, statusId, moveTo);

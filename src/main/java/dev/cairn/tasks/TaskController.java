@@ -26,8 +26,10 @@ import tools.jackson.databind.JsonNode;
 import dev.cairn.activity.ActivityEntry;
 import dev.cairn.web.Caller;
 import dev.cairn.web.ETags;
+import dev.cairn.web.ErrorCode;
 import dev.cairn.web.InvalidInput;
 import dev.cairn.web.Page;
+import dev.cairn.web.Refuses;
 import dev.cairn.web.RequiresScope;
 
 import org.springframework.http.HttpHeaders;
@@ -64,6 +66,7 @@ class TaskController {
 	@RequiresScope(Caller.Scope.WRITE)
 	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/projects/{projectId}/tasks")
+	@Refuses({ ErrorCode.INVALID_REFERENCE, ErrorCode.SUBTASKS_TOO_DEEP })
 	ResponseEntity<TaskResponse> create(Caller caller, @PathVariable UUID projectId,
 			@Valid @RequestBody NewTaskRequest request) {
 		TaskResponse task = this.tasks.create(caller.userId(), projectId,
@@ -142,6 +145,7 @@ class TaskController {
 
 	@RequiresScope(Caller.Scope.WRITE)
 	@PatchMapping(path = "/api/v1/tasks/{taskId}", consumes = { "application/merge-patch+json", "application/json" })
+	@Refuses({ ErrorCode.INVALID_REFERENCE, ErrorCode.PARENT_CYCLE, ErrorCode.SUBTASKS_TOO_DEEP })
 	ResponseEntity<TaskResponse> update(Caller caller, @PathVariable UUID taskId, @RequestBody JsonNode patch,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		TaskResponse task = this.tasks.update(caller.userId(), taskId, patch, ifMatch);
@@ -180,6 +184,7 @@ class TaskController {
 
 	@RequiresScope(Caller.Scope.WRITE)
 	@PostMapping("/api/v1/tasks/{taskId}/move")
+	@Refuses({ ErrorCode.INVALID_REFERENCE, ErrorCode.NOT_NEIGHBOURS })
 	ResponseEntity<TaskResponse> move(Caller caller, @PathVariable UUID taskId, @Valid @RequestBody MoveRequest request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		TaskResponse task = this.moves.move(caller.userId(), taskId,

@@ -8,17 +8,23 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
+import tools.jackson.databind.JsonNode;
+
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
@@ -32,8 +38,15 @@ class OpenApiConfiguration {
 
 	// The Caller comes from the bearer token, not from the request: without this it is
 	// described as a required query parameter named "caller".
+	// A PATCH body is read as a JsonNode (a JSON Merge Patch); without this it is
+	// described as the getters of Jackson's JsonNode class.
 	static {
-		SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+		SpringDocUtils.getConfig()
+			.addRequestWrapperToIgnore(Caller.class)
+			.replaceWithSchema(JsonNode.class,
+					new ObjectSchema().description(
+							"A JSON Merge Patch (RFC 7386) of the resource: the fields to change, `null` to clear one; "
+									+ "unknown fields are refused (docs/api.md)"));
 	}
 
 	@Bean
@@ -53,8 +66,24 @@ class OpenApiConfiguration {
 	}
 
 	@Bean
-	OpenApiConventions openApiConventions() {
-		return new OpenApiConventions();
+	OpenApiConventions openApiConventions(ObjectProvider<WebInvocationPrivilegeEvaluator> privileges,
+			ObjectProvider<SecurityFilterChain> chains) {
+		return new OpenApiConventions(new OpenApiSecurity(privileges, chains));
+	}
+
+	/**
+	 * Hands a route's {@link Refuses} codes to {@link OpenApiConventions}, which declares
+	 * their statuses.
+	 */
+	@Bean
+	OperationCustomizer refusals() {
+		return (operation, handler) -> {
+			Refuses refuses = handler.getMethodAnnotation(Refuses.class);
+			if (refuses != null) {
+				operation.addExtension(OpenApiConventions.REFUSES, List.of(refuses.value()));
+			}
+			return operation;
+		};
 	}
 
 	/**
@@ -77,8 +106,8 @@ class OpenApiConfiguration {
 
 	/**
 	 * The optional {@code Idempotency-Key} header on the POST routes that honour it:
-	 * those of a signed-in caller, outside {@code /api/v1/me/} (see
-	 * {@link IdempotencyFilter}).
+	 * those of a signed-in caller, outside {@code /api/v1/me/} and {@code /api/v1/auth/}
+	 * (see {@link IdempotencyFilter}).
 	 */
 	@Bean
 	OperationCustomizer idempotencyKeyHeader() {
@@ -107,7 +136,7 @@ class OpenApiConfiguration {
 		String prefix = (type != null && type.path().length > 0) ? type.path()[0] : "";
 		boolean secrets = Arrays.stream((method.path().length > 0) ? method.path() : new String[] { "" })
 			.map((path) -> prefix + path)
-			.anyMatch((path) -> path.startsWith("/api/v1/me/"));
+			.anyMatch((path) -> path.startsWith("/api/v1/me/") || path.startsWith("/api/v1/auth/"));
 		return signedIn && !secrets;
 	}
 

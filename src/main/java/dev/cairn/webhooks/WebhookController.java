@@ -14,7 +14,9 @@ import tools.jackson.databind.JsonNode;
 
 import dev.cairn.web.Caller;
 import dev.cairn.web.ETags;
+import dev.cairn.web.ErrorCode;
 import dev.cairn.web.Page;
+import dev.cairn.web.Refuses;
 import dev.cairn.web.RequiresScope;
 
 import org.springframework.http.HttpHeaders;
@@ -57,6 +59,7 @@ class WebhookController {
 	@RequiresScope(Caller.Scope.ADMIN)
 	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/projects/{projectId}/webhooks")
+	@Refuses({ ErrorCode.TOO_MANY, ErrorCode.WEBHOOK_URL_REFUSED })
 	ResponseEntity<Webhook> create(Caller caller, @PathVariable UUID projectId,
 			@Valid @RequestBody NewWebhook request) {
 		Webhook webhook = this.webhooks.create(caller.userId(), projectId, request.url(), request.events(),
@@ -77,6 +80,7 @@ class WebhookController {
 	@RequiresScope(Caller.Scope.ADMIN)
 	@PatchMapping(path = "/api/v1/webhooks/{webhookId}",
 			consumes = { "application/merge-patch+json", "application/json" })
+	@Refuses({ ErrorCode.WEBHOOK_URL_REFUSED })
 	ResponseEntity<Webhook> update(Caller caller, @PathVariable UUID webhookId, @RequestBody JsonNode patch,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Webhook webhook = this.webhooks.update(caller.userId(), webhookId, patch, ifMatch);
@@ -131,6 +135,7 @@ class WebhookController {
 	@RequiresScope(Caller.Scope.ADMIN)
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PostMapping("/api/v1/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver")
+	@Refuses({ ErrorCode.WEBHOOK_DISABLED })
 	ResponseEntity<Delivery> redeliver(Caller caller, @PathVariable UUID webhookId, @PathVariable UUID deliveryId) {
 		return accepted(this.deliveries.redeliver(caller.userId(), webhookId, deliveryId));
 	}
