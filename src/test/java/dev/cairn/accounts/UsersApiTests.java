@@ -75,12 +75,16 @@ class UsersApiTests {
 			.getResponseBody();
 		assertThat(names(first)).containsExactly(tag + " Person 0", tag + " Person 1");
 
-		Map<?, ?> second = get(alice, "/api/v1/users?q=person&limit=2&cursor=" + first.get("nextCursor")).expectStatus()
+		Map<?, ?> second = get(alice,
+				"/api/v1/users?q=" + tag.toLowerCase() + "&limit=2&cursor=" + first.get("nextCursor"))
+			.expectStatus()
 			.isOk()
 			.expectBody(Map.class)
 			.returnResult()
 			.getResponseBody();
 		assertThat(names(second)).contains(tag + " Person 2").doesNotContain(tag + " Hidden");
+		// The cursor is a position in that search: another text is another list.
+		get(alice, "/api/v1/users?q=person&limit=2&cursor=" + first.get("nextCursor")).expectStatus().isBadRequest();
 	}
 
 	@Test

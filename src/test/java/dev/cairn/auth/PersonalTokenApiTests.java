@@ -144,6 +144,18 @@ class PersonalTokenApiTests {
 			.jsonPath("$.errors[0].message")
 			.isEqualTo("must be read, write or admin");
 		create(user.bearer(), Map.of("name", "x", "scopes", List.of())).expectStatus().isBadRequest();
+		// At most the three known scopes, each once: a set would have folded these.
+		create(user.bearer(), Map.of("name", "x", "scopes", java.util.Collections.nCopies(50_000, "read")))
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("scopes");
+		create(user.bearer(), Map.of("name", "x", "scopes", List.of("read", "read"))).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].message")
+			.isEqualTo("must name each scope at most once");
 		create(user.bearer(),
 				Map.of("name", "x", "scopes", List.of("read"), "expiresAt", Instant.now().minusSeconds(60).toString()))
 			.expectStatus()

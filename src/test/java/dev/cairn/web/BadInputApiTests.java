@@ -479,8 +479,22 @@ class BadInputApiTests extends ApiTestSupport {
 						"secret"),
 				new Case(r, "private address", json("{'url':'http://10.0.0.1/'," + events + "}"), 422,
 						"webhook_url_refused", null),
-				new Case(r, "ftp", json("{'url':'ftp://127.0.0.1/'," + events + "}"), 422, "webhook_url_refused",
-						null));
+				new Case(r, "ftp", json("{'url':'ftp://127.0.0.1/'," + events + "}"), 422, "webhook_url_refused", null),
+				// Read as 127.0.0.1 by curl and browsers, as a public address by Java:
+				// which
+				// reader is right is no question an address check should depend on.
+				new Case(r, "octal host", json("{'url':'http://0177.0.0.1/'," + events + "}"), 422,
+						"webhook_url_refused", null),
+				new Case(r, "hex host", json("{'url':'http://0x7f.0.0.1/'," + events + "}"), 422, "webhook_url_refused",
+						null),
+				new Case(r, "shortened host", json("{'url':'http://127.1/'," + events + "}"), 422,
+						"webhook_url_refused", null),
+				new Case(r, "one-number host", json("{'url':'http://2130706433/'," + events + "}"), 422,
+						"webhook_url_refused", null),
+				new Case(r, "zero-padded host", json("{'url':'http://127.000.000.001/'," + events + "}"), 422,
+						"webhook_url_refused", null),
+				new Case(r, "octal public-looking host", json("{'url':'http://010.8.8.8/'," + events + "}"), 422,
+						"webhook_url_refused", null));
 	}
 
 	private List<Case> preferenceCases(Route r) {
