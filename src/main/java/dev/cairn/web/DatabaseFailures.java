@@ -56,6 +56,21 @@ final class DatabaseFailures {
 	}
 
 	/**
+	 * Whether the database refused text it cannot store (a NUL, SQLSTATE 22021; or an
+	 * escape jsonb cannot hold, 22P05). The edge refuses such input first
+	 * ({@link TextInput}); this is the backstop for a path it missed, so that the answer
+	 * is the client's 400, not a 500 with a stack trace per request.
+	 */
+	static boolean isUnstorableText(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+				return sql.getSQLState().equals("22021") || sql.getSQLState().equals("22P05");
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * What the client is told: 503, try again in a second. Not that nothing changed: a
 	 * connection lost during the commit leaves that unknown.
 	 */

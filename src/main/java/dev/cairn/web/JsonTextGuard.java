@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -13,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
+import org.springframework.http.MediaType;
 import org.springframework.http.converter.AbstractJacksonHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -30,6 +32,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
 @ControllerAdvice
 class JsonTextGuard extends RequestBodyAdviceAdapter {
 
+	private static final String NOT_UTF8 = "JSON bodies are UTF-8 text (RFC 8259): send charset=utf-8, or no charset.";
+
 	private final JsonMapper json;
 
 	JsonTextGuard(JsonMapper json) {
@@ -45,8 +49,16 @@ class JsonTextGuard extends RequestBodyAdviceAdapter {
 	@Override
 	public HttpInputMessage beforeBodyRead(HttpInputMessage message, MethodParameter parameter, Type targetType,
 			Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
+		requireUtf8(message.getHeaders().getContentType());
 		// Within the body limit: BodyLimitFilter's stream fails the read that crosses it.
 		byte[] body = message.getBody().readAllBytes();
+		for (byte b : body) {
+			if (b == 0) {
+				// A raw NUL byte: UTF-16 or UTF-32 text (every ASCII character of it has
+				// one), which Jackson would decode past the scan below.
+				throw new ApiProblem(ErrorCode.UNSUPPORTED_MEDIA_TYPE, NOT_UTF8);
+			}
+		}
 		if (hasSuspectEscape(body)) {
 			check(body);
 		}
@@ -63,6 +75,26 @@ class JsonTextGuard extends RequestBodyAdviceAdapter {
 			}
 
 		};
+	}
+
+	/**
+	 * JSON between systems is UTF-8 (RFC 8259, 8.1). Any other charset is refused rather
+	 * than decoded: the scan for escapes reads bytes, and a body in UTF-16, UTF-32 or
+	 * EBCDIC would carry its NUL past it.
+	 */
+	private static void requireUtf8(MediaType type) {
+		if (type == null || type.getParameter("charset") == null) {
+			return;
+		}
+		try {
+			if (StandardCharsets.UTF_8.equals(type.getCharset())) {
+				return;
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// an unknown or malformed charset name: refused below
+		}
+		throw new ApiProblem(ErrorCode.UNSUPPORTED_MEDIA_TYPE, NOT_UTF8);
 	}
 
 	static boolean hasSuspectEscape(byte[] body) {

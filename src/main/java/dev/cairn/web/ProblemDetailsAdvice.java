@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -158,6 +159,13 @@ class ProblemDetailsAdvice {
 			log.debug("The database failure in full", ex);
 			return DatabaseFailures.response(request.getRequestURI());
 		}
+		if (DatabaseFailures.isUnstorableText(ex)) {
+			// One line, not a stack trace per request: input to refuse at the edge.
+			log.warn("Text the database cannot store reached it on {} {}: refuse it in TextInput", request.getMethod(),
+					request.getRequestURI());
+			return respond(Problems.of(ErrorCode.VALIDATION_FAILED,
+					"The request holds text that cannot be stored (a NUL character).", request.getRequestURI()));
+		}
 		log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return respond(Problems.of(ErrorCode.INTERNAL_ERROR, "The server failed to handle the request.",
 				request.getRequestURI()));
@@ -182,6 +190,10 @@ class ProblemDetailsAdvice {
 			return duplicate.isEmpty() ? "A member appears twice in an object."
 					: "Field '" + duplicate + "' appears twice.";
 		}
+		String outOfRange = outOfRange(cause);
+		if (outOfRange != null) {
+			return outOfRange.isEmpty() ? "A number is out of range." : "Field '" + outOfRange + "' is out of range.";
+		}
 		if (cause instanceof UnrecognizedPropertyException unknown) {
 			return "Unknown field '" + unknown.getPropertyName() + "'.";
 		}
@@ -201,6 +213,10 @@ class ProblemDetailsAdvice {
 		if (duplicate != null) {
 			return duplicate.isEmpty() ? List.of() : List.of(new FieldError(duplicate, "appears more than once"));
 		}
+		String outOfRange = outOfRange(cause);
+		if (outOfRange != null) {
+			return outOfRange.isEmpty() ? List.of() : List.of(new FieldError(outOfRange, "is out of range"));
+		}
 		if (cause instanceof UnrecognizedPropertyException unknown) {
 			return List.of(new FieldError(path(unknown), "is not a known field"));
 		}
@@ -219,6 +235,17 @@ class ProblemDetailsAdvice {
 		if (cause instanceof StreamReadException read && read.getOriginalMessage() != null
 				&& read.getOriginalMessage().startsWith("Duplicate Object property")) {
 			return (read.processor() instanceof JsonParser parser) ? JsonPaths.of(parser.streamReadContext()) : "";
+		}
+		return null;
+	}
+
+	/**
+	 * The path of a number too large for its field's type ({@code 1e400} for an int),
+	 * empty when it cannot be told, or null when this is another failure.
+	 */
+	private static String outOfRange(Throwable cause) {
+		if (cause instanceof InputCoercionException coercion) {
+			return (coercion.processor() instanceof JsonParser parser) ? JsonPaths.of(parser.streamReadContext()) : "";
 		}
 		return null;
 	}

@@ -31,6 +31,18 @@ class DatabaseFailuresTests {
 			.isNotNull();
 	}
 
+	// The backstop behind the edge's refusal of NUL: the client's 400, never a 500.
+	@Test
+	void textTheDatabaseCannotStoreIsTheClientsMistakeNotAFailure() {
+		SQLException nul = new SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021");
+		assertThat(DatabaseFailures.isUnstorableText(new UncategorizedSQLException("insert", "INSERT", nul))).isTrue();
+		assertThat(DatabaseFailures.isUnstorableText(new SQLException("unsupported Unicode escape sequence", "22P05")))
+			.isTrue();
+		assertThat(DatabaseFailures.cause(nul)).isNull();
+		assertThat(DatabaseFailures.isUnstorableText(new SQLException("deadlock detected", "40P01"))).isFalse();
+		assertThat(DatabaseFailures.isUnstorableText(new IllegalStateException())).isFalse();
+	}
+
 	@Test
 	void noConnectionAtAllIsTheDatabaseFailing() {
 		assertThat(DatabaseFailures.cause(new CannotCreateTransactionException("Could not open JDBC Connection",
