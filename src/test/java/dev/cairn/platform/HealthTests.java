@@ -1,5 +1,6 @@
 package dev.cairn.platform;
 
+import dev.cairn.testing.Health;
 import dev.cairn.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -18,14 +19,7 @@ class HealthTests {
 	void healthLivenessAndReadinessAreUpWhenTheDatabaseAnswers() {
 		for (String path : new String[] { "/actuator/health", "/actuator/health/liveness",
 				"/actuator/health/readiness" }) {
-			this.client.get()
-				.uri(path)
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody()
-				.jsonPath("$.status")
-				.isEqualTo("UP");
+			Health.expect(this.client, path, "UP");
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import dev.cairn.testing.Health;
 import dev.cairn.testing.LocalRedis;
 import dev.cairn.testing.Node;
 import dev.cairn.testing.TcpProxy;
@@ -24,31 +25,19 @@ class RedisHealthTests {
 		TestDatabase.Database database = TestDatabase.create();
 		try (TcpProxy redis = new TcpProxy(LocalRedis.HOST, LocalRedis.PORT);
 				Node node = Node.start(database, null, LocalRedis.settings(redis.port(), LocalRedis.freshPrefix()))) {
-			expectStatus(node, "/actuator/health", "UP");
+			Health.expect(node.client(), "/actuator/health", "UP");
 
 			redis.cut();
-			expectStatus(node, "/actuator/health", "DEGRADED");
-			expectStatus(node, "/actuator/health/readiness", "UP");
-			expectStatus(node, "/actuator/health/liveness", "UP");
+			Health.expect(node.client(), "/actuator/health", "DEGRADED");
+			Health.expect(node.client(), "/actuator/health/readiness", "UP");
+			Health.expect(node.client(), "/actuator/health/liveness", "UP");
 
 			// Lettuce reconnects on its own, backing off between tries.
 			redis.restore();
 			await().atMost(Duration.ofSeconds(40))
 				.pollInterval(Duration.ofMillis(200))
-				.untilAsserted(() -> expectStatus(node, "/actuator/health", "UP"));
+				.untilAsserted(() -> Health.expect(node.client(), "/actuator/health", "UP"));
 		}
-	}
-
-	private static void expectStatus(Node node, String path, String status) {
-		node.client()
-			.get()
-			.uri(path)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo(status);
 	}
 
 }
