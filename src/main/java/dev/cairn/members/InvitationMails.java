@@ -1,20 +1,16 @@
 package dev.cairn.members;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
-import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 
 import dev.cairn.mail.Mail;
+import dev.cairn.mail.MailTemplates;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,14 +32,14 @@ class InvitationMails {
 
 	InvitationMails(@Value("${cairn.public-url}") String publicUrl) {
 		this.publicUrl = publicUrl.replaceAll("/+$", "");
-		this.text = Mustache.compiler().escapeHTML(false).nullValue("").compile(template("invitation.txt"));
-		this.html = Mustache.compiler().escapeHTML(true).nullValue("").compile(template("invitation.html"));
+		this.text = MailTemplates.text("invitation");
+		this.html = MailTemplates.html("invitation");
 	}
 
 	Mail invitation(String to, Role role, Instant expiresAt, InvitationRepository.MailContext context) {
 		Map<String, Object> model = new HashMap<>();
-		model.put("inviterName", oneLine(context.inviterName()));
-		model.put("projectName", oneLine(context.projectName()));
+		model.put("inviterName", MailTemplates.oneLine(context.inviterName()));
+		model.put("projectName", MailTemplates.oneLine(context.projectName()));
 		model.put("projectKey", context.projectKey());
 		model.put("role", role.value());
 		model.put("article", (role == Role.OWNER || role == Role.ADMIN) ? "an" : "a");
@@ -53,21 +49,6 @@ class InvitationMails {
 		Map<String, String> headers = Map.of("Auto-Submitted", "auto-generated");
 		return new Mail(to, "You are invited to " + context.projectKey() + " on Cairn", this.text.execute(model),
 				this.html.execute(model), headers);
-	}
-
-	// A name may hold line breaks, which would let it lay out a message of its own.
-	private static String oneLine(String text) {
-		return text.replaceAll("\\p{Cntrl}+", " ").strip();
-	}
-
-	private static String template(String name) {
-		try {
-			return new ClassPathResource("templates/mail/" + name + ".mustache")
-				.getContentAsString(StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

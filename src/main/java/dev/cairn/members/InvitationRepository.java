@@ -196,6 +196,18 @@ class InvitationRepository {
 	 * Ends a pending invitation: accepted, declined or revoked. It expires now, so the
 	 * purge job deletes it a day later (after the mail interval it still enforces).
 	 */
+	/**
+	 * Revokes the pending invitations an inviter made that their role no longer allows:
+	 * all of them, or only those to owners.
+	 */
+	void revokeBeyond(UUID projectId, UUID inviterId, boolean ownersOnly) {
+		this.jdbc.sql("""
+				UPDATE project_invitations SET state = 'revoked', expires_at = least(expires_at, now())
+				WHERE project_id = :projectId AND invited_by = :inviterId AND state = 'pending'
+				  AND (:all OR role = 'owner')
+				""").param("projectId", projectId).param("inviterId", inviterId).param("all", !ownersOnly).update();
+	}
+
 	void close(UUID projectId, UUID id, String state) {
 		this.jdbc.sql("""
 				UPDATE project_invitations SET state = :state, expires_at = least(expires_at, now())

@@ -15,6 +15,7 @@ import dev.cairn.web.Cursor;
 import dev.cairn.web.Cursor.ListKey;
 import dev.cairn.web.ErrorCode;
 import dev.cairn.web.Page;
+import dev.cairn.web.Throttle;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,8 +56,10 @@ public class Invitations {
 
 	private final InvitationSettings settings;
 
+	private final Throttle throttle;
+
 	Invitations(InvitationRepository invitations, MemberRepository members, ProjectAccess access, ActivityLog activity,
-			Mailer mailer, InvitationMails mails, Cursor cursors, InvitationSettings settings) {
+			Mailer mailer, InvitationMails mails, Cursor cursors, InvitationSettings settings, Throttle throttle) {
 		this.invitations = invitations;
 		this.members = members;
 		this.access = access;
@@ -65,6 +68,7 @@ public class Invitations {
 		this.mails = mails;
 		this.cursors = cursors;
 		this.settings = settings;
+		this.throttle = throttle;
 	}
 
 	/**
@@ -75,8 +79,9 @@ public class Invitations {
 	 */
 	@Transactional
 	ProjectInvitation invite(UUID callerId, UUID projectId, String email, Role role) {
-		Role callerRole = this.access.requireLive(callerId, projectId,
-				(role == Role.OWNER) ? Capability.OWNERS_MANAGE : Capability.MEMBERS_MANAGE);
+		Role callerRole = this.access.requireLive(callerId, projectId, requiredToInvite(role));
+		// Per inviter, whatever the address: a bound on the mail one account can send.
+		this.throttle.attempt(Throttle.Rule.INVITATIONS_INVITER, callerId.toString());
 		if (this.invitations.countPendingToOthers(projectId, email) >= MAX_PENDING) {
 			throw new ApiProblem(ErrorCode.TOO_MANY, "A project has at most " + MAX_PENDING
 					+ " pending invitations; revoke some, or wait for them to be answered or expire.");
@@ -134,8 +139,16 @@ public class Invitations {
 		Invitation invitation = this.invitations.lockForInvitee(callerId, invitationId)
 			.orElseThrow(InvitationNotFound::new);
 		UUID projectId = invitation.project().id();
-		this.invitations.close(projectId, invitationId, "accepted");
 		Role role = Role.of(invitation.role());
+		// An invitation carries its inviter's authority, so it is no better than what the
+		// inviter may still do (one whose account is gone leaves it standing).
+		if (invitation.invitedBy() != null && !this.access.roleOf(invitation.invitedBy().userId(), projectId)
+			.map((inviter) -> inviter.may(requiredToInvite(role)))
+			.orElse(false)) {
+			this.invitations.close(projectId, invitationId, "revoked");
+			throw new InvitationNotFound();
+		}
+		this.invitations.close(projectId, invitationId, "accepted");
 		if (this.members.insertIfAbsent(projectId, callerId, role)) {
 			Map<String, Object> data = new LinkedHashMap<>();
 			data.put("after", Map.of("userId", callerId.toString(), "role", role.value()));
@@ -145,6 +158,24 @@ public class Invitations {
 			this.activity.record("member.added", projectId, null, callerId, data);
 		}
 		return this.members.findOne(projectId, callerId).orElseThrow();
+	}
+
+	/** The capability an invitation to {@code role} takes: as for adding a member. */
+	static Capability requiredToInvite(Role role) {
+		return (role == Role.OWNER) ? Capability.OWNERS_MANAGE : Capability.MEMBERS_MANAGE;
+	}
+
+	/**
+	 * In the transaction that changes or ends a member's role: their pending invitations
+	 * that the new role (or none) could not make are revoked.
+	 */
+	void memberRoleChanged(UUID projectId, UUID userId, Role now) {
+		if (now == null || !now.may(Capability.MEMBERS_MANAGE)) {
+			this.invitations.revokeBeyond(projectId, userId, false);
+		}
+		else if (!now.may(Capability.OWNERS_MANAGE)) {
+			this.invitations.revokeBeyond(projectId, userId, true);
+		}
 	}
 
 	@Transactional

@@ -93,7 +93,7 @@ class MemberController {
 		return this.members.changeRole(caller.userId(), projectId, userId, Role.of(request.role()));
 	}
 
-	// Leaving a project is removing yourself; no scope allows a token to do it for you.
+	// Leaving a project is removing yourself: a token does it only with admin.
 	@RequiresScope(Caller.Scope.ADMIN)
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping("/{userId}")

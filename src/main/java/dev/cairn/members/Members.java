@@ -30,11 +30,15 @@ public class Members {
 
 	private final Cursor cursors;
 
-	Members(MemberRepository members, ProjectAccess access, ActivityLog activity, Cursor cursors) {
+	private final Invitations invitations;
+
+	Members(MemberRepository members, ProjectAccess access, ActivityLog activity, Cursor cursors,
+			Invitations invitations) {
 		this.members = members;
 		this.access = access;
 		this.activity = activity;
 		this.cursors = cursors;
+		this.invitations = invitations;
 	}
 
 	@Transactional(readOnly = true)
@@ -81,6 +85,7 @@ public class Members {
 			requireAnotherOwner(projectId, userId);
 		}
 		this.members.updateRole(projectId, userId, role);
+		this.invitations.memberRoleChanged(projectId, userId, role);
 		this.activity.record("member.role_changed", projectId, null, callerId,
 				Map.of("before", Map.of("userId", userId.toString(), "role", current.value()), "after",
 						Map.of("userId", userId.toString(), "role", role.value()), "changes", List.of("role")));
@@ -100,6 +105,7 @@ public class Members {
 			requireAnotherOwner(projectId, userId);
 		}
 		this.members.delete(projectId, userId);
+		this.invitations.memberRoleChanged(projectId, userId, null);
 		this.activity.record("member.removed", projectId, null, callerId,
 				Map.of("before", Map.of("userId", userId.toString(), "role", current.value())));
 	}

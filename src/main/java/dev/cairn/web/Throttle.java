@@ -60,7 +60,8 @@ public class Throttle {
 
 		LOGIN_IP("login-ip"), LOGIN_ACCOUNT("login-account"), REGISTER_IP("register-ip"), REFRESH_IP("refresh-ip"),
 		PASSWORD_RESET_IP("password-reset-ip"), PASSWORD_RESET_ACCOUNT("password-reset-account"),
-		SECOND_FACTOR_ACCOUNT("second-factor-account"), PASSWORD_CHECK_ACCOUNT("password-check-account");
+		SECOND_FACTOR_ACCOUNT("second-factor-account"), PASSWORD_CHECK_ACCOUNT("password-check-account"),
+		INVITATIONS_INVITER("invitations-inviter");
 
 		private final String key;
 

@@ -1,9 +1,12 @@
 package dev.cairn.auth;
 
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
+import dev.cairn.testing.Api;
 import dev.cairn.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -11,18 +14,25 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest
 @AutoConfigureRestTestClient
 @TestPropertySource(properties = { "cairn.throttle.enabled=true", "cairn.throttle.limits.login-account.capacity=3",
 		"cairn.throttle.limits.login-ip.capacity=1000", "cairn.throttle.limits.register-ip.capacity=1000",
-		"cairn.throttle.limits.password-reset-account.capacity=2" })
+		"cairn.throttle.limits.password-reset-account.capacity=2",
+		"cairn.throttle.limits.invitations-inviter.capacity=3" })
 class ThrottleTests {
 
 	@Autowired
 	private RestTestClient client;
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	@Test
 	void guessingOnePasswordIsThrottledPerAccountWith429AndRetryAfter() {
@@ -49,6 +59,39 @@ class ThrottleTests {
 			forgot(email).expectStatus().isAccepted();
 		}
 		forgot(email.toUpperCase()).expectStatus().isEqualTo(429);
+	}
+
+	// Revoking does not give the budget back: inviting, revoking and inviting again
+	// stops.
+	@Test
+	void invitationsByEmailAreThrottledPerInviterAcrossProjects() {
+		SignedIn inviter = Accounts.signUp(this.client);
+		Api api = new Api(this.client, this.jdbc);
+		UUID first = api.project(inviter);
+		UUID second = api.project(inviter);
+		for (UUID project : List.of(first, first, second)) {
+			invite(inviter, project).expectStatus().isAccepted();
+		}
+		invite(inviter, second).expectStatus()
+			.isEqualTo(429)
+			.expectHeader()
+			.valueMatches(HttpHeaders.RETRY_AFTER, "[1-9][0-9]*");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM project_invitations WHERE invited_by = :u")
+			.param("u", inviter.userId())
+			.query(Long.class)
+			.single()).isEqualTo(3);
+		// Another inviter has a budget of their own.
+		SignedIn other = Accounts.signUp(this.client);
+		invite(other, api.project(other)).expectStatus().isAccepted();
+	}
+
+	private RestTestClient.ResponseSpec invite(SignedIn by, UUID project) {
+		return this.client.post()
+			.uri("/api/v1/projects/" + project + "/members")
+			.header(HttpHeaders.AUTHORIZATION, by.bearer())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("email", Accounts.uniqueEmail(), "role", "member"))
+			.exchange();
 	}
 
 	private RestTestClient.ResponseSpec login(String email, String password) {

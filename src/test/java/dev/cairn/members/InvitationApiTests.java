@@ -260,6 +260,45 @@ class InvitationApiTests extends MailApiTestSupport {
 			.single()).as("the admin's and the member's, accepted, and the two pending").isEqualTo(4);
 	}
 
+	// An invitation is the inviter's authority: an admin made a member cannot still make
+	// admins with what they sent before.
+	@Test
+	void anInvitationIsNoBetterThanWhatItsInviterMayStillDo() {
+		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn admin = Accounts.signUp(this.client);
+		SignedIn early = Accounts.signUp(this.client);
+		SignedIn late = Accounts.signUp(this.client);
+		this.api.verifyEmail(early);
+		this.api.verifyEmail(late);
+		UUID project = this.api.project(owner);
+		this.api.join(owner, project, admin, "admin");
+		String first = invitationId(invite(admin, project, early.email(), "admin"));
+		// Accepted before the demotion as it would be after it, were it left pending: the
+		// accept itself re-checks (a path that changes roles without this service).
+		this.jdbc.sql("UPDATE project_members SET role = 'member' WHERE project_id = :p AND user_id = :u")
+			.param("p", project)
+			.param("u", admin.userId())
+			.update();
+		expectNoInvitation(early, accept(first));
+		assertThat(memberCount(project)).isEqualTo(2);
+
+		this.jdbc.sql("UPDATE project_members SET role = 'admin' WHERE project_id = :p AND user_id = :u")
+			.param("p", project)
+			.param("u", admin.userId())
+			.update();
+		String second = invitationId(invite(admin, project, late.email(), "member"));
+		this.api
+			.call(owner, HttpMethod.PATCH, "/api/v1/projects/" + project + "/members/" + admin.userId(),
+					Map.of("role", "viewer"))
+			.expectStatus()
+			.isOk();
+		// The demotion revoked it at once: gone from both lists, and not acceptable.
+		assertThat((List<?>) this.api.page(late, "/api/v1/me/invitations").get("items")).isEmpty();
+		assertThat((List<?>) this.api.page(owner, invitations(project)).get("items")).isEmpty();
+		expectNoInvitation(late, accept(second));
+		assertThat(memberCount(project)).isEqualTo(2);
+	}
+
 	@Test
 	void anExpiredInvitationCannotBeSeenOrAcceptedUntilTheAddressIsInvitedAgain() {
 		SignedIn owner = Accounts.signUp(this.client);
