@@ -9,7 +9,8 @@ import java.util.Base64;
  * verifies just as well, so anyone holding a token could make a second text of it;
  * {@link VerifiedTokens} would then hold two entries for one token, and a deny-list keyed
  * by the token's text would miss the twin. Cairn signs with the low s (at most n / 2, the
- * form Bitcoin and Ethereum require) and refuses the high one as non-canonical.
+ * form Bitcoin and Ethereum require) and refuses the high one as non-canonical, and with
+ * it any other spelling of the signature's base64url.
  */
 final class EcdsaSignatures {
 
@@ -47,18 +48,24 @@ final class EcdsaSignatures {
 	}
 
 	/**
-	 * False only for a well-formed ES256 signature whose s is above n / 2; anything else
-	 * is left to the full verification to accept or refuse.
+	 * False for a well-formed ES256 signature whose s is above n / 2, or whose base64url
+	 * text is not the one spelling of its bytes (86 characters carry 512 bits and 4 spare
+	 * ones, which a decoder ignores: 16 texts of one signature); anything else is left to
+	 * the full verification to accept or refuse.
 	 */
 	static boolean isCanonical(String jws) {
 		int dot = jws.lastIndexOf('.');
 		if (dot < 0) {
 			return true;
 		}
+		String text = jws.substring(dot + 1);
 		try {
-			byte[] signature = Base64.getUrlDecoder().decode(jws.substring(dot + 1));
-			return signature.length != 2 * PART
-					|| new BigInteger(1, Arrays.copyOfRange(signature, PART, 2 * PART)).compareTo(HALF_N) <= 0;
+			byte[] signature = Base64.getUrlDecoder().decode(text);
+			if (signature.length != 2 * PART) {
+				return true;
+			}
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(signature).equals(text)
+					&& new BigInteger(1, Arrays.copyOfRange(signature, PART, 2 * PART)).compareTo(HALF_N) <= 0;
 		}
 		catch (IllegalArgumentException ex) {
 			return true;

@@ -48,6 +48,33 @@ class EcdsaSignaturesTests {
 		assertThat(high).isBetween(50, 150);
 	}
 
+	// The last of 86 base64url characters carries 2 bits of the signature and 4 spare
+	// ones: a decoder ignores them, so one signature has 16 spellings.
+	@Test
+	void onlyTheOneSpellingOfASignatureIsCanonical() throws Exception {
+		ECKey key = new ECKeyGenerator(Curve.P_256).generate();
+		JWSObject jws = new JWSObject(new JWSHeader(JWSAlgorithm.ES256), new Payload("message"));
+		jws.sign(new ECDSASigner(key));
+		String canonical = EcdsaSignatures.lowS(jws.serialize());
+		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+		char last = canonical.charAt(canonical.length() - 1);
+		int spelled = 0;
+		for (char other : alphabet.toCharArray()) {
+			String respelled = canonical.substring(0, canonical.length() - 1) + other;
+			if (other != last && Arrays.equals(signature(respelled), signature(canonical))) {
+				spelled++;
+				assertThat(verifies(respelled, key)).as("the decoder ignores the spare bits").isTrue();
+				assertThat(EcdsaSignatures.isCanonical(respelled)).isFalse();
+			}
+		}
+		assertThat(spelled).isEqualTo(15);
+		assertThat(EcdsaSignatures.isCanonical(canonical)).isTrue();
+	}
+
+	private static byte[] signature(String jws) {
+		return Base64.getUrlDecoder().decode(jws.substring(jws.lastIndexOf('.') + 1));
+	}
+
 	@Test
 	void whatIsNoES256SignatureIsLeftToTheVerifier() {
 		assertThat(EcdsaSignatures.isCanonical("a.b.")).isTrue();
