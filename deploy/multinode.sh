@@ -161,6 +161,16 @@ MEMBER_ID="$(curl -sS -H "Authorization: Bearer $MEMBER" "$BASE/api/v1/me" | jq 
 PROJECT="$(curl -sS -X POST -H "Authorization: Bearer $OWNER" -H 'Content-Type: application/json' \
 	-d "{\"key\":\"MN$(echo "$run" | tr 'a-f' 'A-F' | tr -d '0-9' | head -c 6)X\",\"name\":\"Multinode\"}" "$BASE/api/v1/projects" | jq -r .id)"
 [ -n "$PROJECT" ] && [ "$PROJECT" != null ] || { echo "multinode: could not create the project" >&2; exit 1; }
+# Adding by user id is for people who already work together: the member joins another
+# of the owner's projects by invitation first (the address verified in the database, as
+# following the mailed link would).
+COMMON="$(curl -sS -X POST -H "Authorization: Bearer $OWNER" -H 'Content-Type: application/json' \
+	-d "{\"key\":\"MC$(echo "$run" | tr 'a-f' 'A-F' | tr -d '0-9' | head -c 6)X\",\"name\":\"Common\"}" "$BASE/api/v1/projects" | jq -r .id)"
+psql -q -d "$DB" -c "UPDATE users SET email_verified_at = now() WHERE id = '$MEMBER_ID'" >/dev/null
+INVITATION="$(curl -sS -X POST -H "Authorization: Bearer $OWNER" -H 'Content-Type: application/json' \
+	-d "{\"email\":\"member-$run@example.com\",\"role\":\"member\"}" "$BASE/api/v1/projects/$COMMON/members" | jq -r .id)"
+[ "$(status POST "$BASE/api/v1/invitations/$INVITATION/accept" "$MEMBER")" = 200 ] ||
+	{ echo "multinode: the member could not join the common project" >&2; exit 1; }
 for i in $(seq 1 20); do
 	status POST "$BASE/api/v1/projects/$PROJECT/tasks" "$OWNER" "{\"title\":\"Seed task $i\"}" >/dev/null
 done

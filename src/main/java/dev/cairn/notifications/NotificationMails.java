@@ -1,20 +1,16 @@
 package dev.cairn.notifications;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 
 import dev.cairn.mail.Mail;
+import dev.cairn.mail.MailTemplates;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,12 +43,10 @@ class NotificationMails {
 	NotificationMails(UnsubscribeTokens tokens, @Value("${cairn.public-url}") String publicUrl) {
 		this.tokens = tokens;
 		this.publicUrl = publicUrl.replaceAll("/+$", "");
-		Mustache.Compiler text = Mustache.compiler().escapeHTML(false).nullValue("").zeroIsFalse(true);
-		Mustache.Compiler html = Mustache.compiler().escapeHTML(true).nullValue("").zeroIsFalse(true);
-		this.notificationText = text.compile(template("notification.txt"));
-		this.notificationHtml = html.compile(template("notification.html"));
-		this.digestText = text.compile(template("digest.txt"));
-		this.digestHtml = html.compile(template("digest.html"));
+		this.notificationText = MailTemplates.text("notification");
+		this.notificationHtml = MailTemplates.html("notification");
+		this.digestText = MailTemplates.text("digest");
+		this.digestHtml = MailTemplates.html("digest");
 	}
 
 	Mail notification(Recipient to, Kind kind, Subject subject) {
@@ -106,7 +100,7 @@ class NotificationMails {
 		headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 		// RFC 3834: no out-of-office replies to a machine.
 		headers.put("Auto-Submitted", "auto-generated");
-		return new Mail(to.email(), oneLine(subject), text.execute(model), html.execute(model), headers);
+		return new Mail(to.email(), MailTemplates.oneLine(subject), text.execute(model), html.execute(model), headers);
 	}
 
 	private String taskUrl(String taskKey) {
@@ -121,21 +115,6 @@ class NotificationMails {
 			case MENTIONED -> actor + " mentioned you";
 			case DUE_SOON -> "due on " + item.dueDate();
 		};
-	}
-
-	// A title may hold line breaks; in a header they would start a new header.
-	private static String oneLine(String text) {
-		return text.replaceAll("\\p{Cntrl}+", " ").strip();
-	}
-
-	private static String template(String name) {
-		try {
-			return new ClassPathResource("templates/mail/" + name + ".mustache")
-				.getContentAsString(StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

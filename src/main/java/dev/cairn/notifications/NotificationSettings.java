@@ -25,4 +25,16 @@ record NotificationSettings(@DefaultValue("15m") Duration dueReminderInterval,
 		@DefaultValue("09:00") LocalTime dueReminderTime, @DefaultValue("07:00") LocalTime digestTime,
 		@DefaultValue("180d") Duration unsubscribeLinkTtl) {
 
+	NotificationSettings {
+		// Zero or less would expire every link as it is mailed, and say nothing.
+		requirePositive(dueReminderInterval, "due-reminder-interval");
+		requirePositive(unsubscribeLinkTtl, "unsubscribe-link-ttl");
+	}
+
+	private static void requirePositive(Duration duration, String name) {
+		if (duration != null && (duration.isNegative() || duration.isZero())) {
+			throw new IllegalArgumentException("cairn.notifications." + name + " must be positive");
+		}
+	}
+
 }

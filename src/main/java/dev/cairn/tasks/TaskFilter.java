@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import dev.cairn.fields.CustomFieldFilter;
@@ -53,7 +54,7 @@ record TaskFilter(List<UUID> statusIds, List<String> statusCategories, UUID assi
 			.toString());
 		if (this.fieldConditions != null) {
 			for (CustomFieldFilter.Condition condition : this.fieldConditions) {
-				identity.append('|').append(condition.sql()).append(new java.util.TreeMap<>(condition.params()));
+				identity.append('|').append(condition.sql()).append(new TreeMap<>(condition.params()));
 			}
 		}
 		return identity.toString();

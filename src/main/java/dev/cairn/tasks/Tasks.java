@@ -147,9 +147,8 @@ class Tasks {
 		if (sort.field() == TaskSort.Field.POSITION && (filter.statusIds() == null || filter.statusIds().size() != 1)) {
 			throw new InvalidInput("sort", "position is the order within one status: filter on exactly one status");
 		}
-		// The list is the project's tasks as filtered and in this order: a cursor of
-		// another
-		// project, filter or order is no position in it.
+		// The list is the project's tasks, so filtered and so ordered: a
+		// cursor of another project, filter or order is no position in it.
 		ListKey list = ListKey.of("tasks", projectId, sort.cursorKind(), filter.identity());
 		List<String> after = (cursor != null) ? this.cursors.decode(list, cursor, 2) : null;
 		List<Labeled> rows = this.tasks.findPage(projectId, filter, sort, after, limit + 1);

@@ -52,11 +52,11 @@ public record Caller(UUID userId, Set<Scope> scopes, UUID personalTokenId) {
 	/** Scopes of personal access tokens; an access token from a login has all of them. */
 	public enum Scope {
 
-		/** Every GET. */
+		/** Reads (the GET routes but those of webhooks and invitations). */
 		READ,
 		/** Create, update and delete tasks, comments and labels. */
 		WRITE,
-		/** Project settings, members, webhooks and tokens. */
+		/** Project settings, members and invitations, webhooks, tokens. */
 		ADMIN
 
 	}

@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The client's address as a throttling key. Behind a proxy this is the forwarded client
- * address (server.forward-headers-strategy, trusting private-range proxies only). An IPv6
+ * address, believed only from the proxies in {@code CAIRN_TRUSTED_PROXIES}. An IPv6
  * client is keyed by its /64 network, since one host commonly holds a whole /64.
  */
 public final class ClientAddress {

@@ -2,6 +2,7 @@ package dev.cairn.web;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.catalina.Valve;
@@ -41,16 +42,25 @@ class ContainerErrorReport extends ErrorReportValve {
 		ErrorCode code = switch (status) {
 			case 404 -> ErrorCode.NOT_FOUND;
 			case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+			case 408 -> ErrorCode.REQUEST_TIMEOUT;
 			case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+			case 414 -> ErrorCode.URI_TOO_LONG;
+			case 431 -> ErrorCode.HEADERS_TOO_LARGE;
 			case 503 -> ErrorCode.DEPENDENCY_UNAVAILABLE;
 			default -> (status < 500) ? ErrorCode.MALFORMED_REQUEST : ErrorCode.INTERNAL_ERROR;
 		};
 		String detail = (status >= 500 || known == null) ? "The server could not handle the request."
 				: known.getReasonPhrase() + ": the server refused the request as it arrived.";
+		// No filter ran, so no request id was given yet: one of its own, in the header
+		// and the body as everywhere else. Nothing of the request is repeated (its path
+		// may be what was refused).
+		String requestId = UUID.randomUUID().toString();
 		// Written by hand: nothing of Spring runs at this point, and every value is ours.
 		String body = "{\"type\":\"" + code.type() + "\",\"title\":\"" + code.title() + "\",\"status\":" + status
-				+ ",\"detail\":\"" + detail + "\",\"code\":\"" + code.value() + "\"}";
+				+ ",\"detail\":\"" + detail + "\",\"code\":\"" + code.value() + "\",\"requestId\":\"" + requestId
+				+ "\"}";
 		try {
+			response.setHeader(RequestIdFilter.HEADER, requestId);
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.setCharacterEncoding("UTF-8");
 			PrintWriter writer = response.getReporter();

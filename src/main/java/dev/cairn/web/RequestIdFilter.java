@@ -39,9 +39,8 @@ public class RequestIdFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		// An error dispatch (a failure outside Spring MVC, answered by /error) keeps the
-		// id
-		// its request was given, so the problem body names it too.
+		// An error dispatch (a failure outside Spring MVC, answered by
+		// /error) keeps the id its request was given: the problem names it.
 		String given = (request.getDispatcherType() == DispatcherType.ERROR) ? response.getHeader(HEADER)
 				: request.getHeader(HEADER);
 		String id = (given != null && SANE.matcher(given).matches()) ? given : UUID.randomUUID().toString();

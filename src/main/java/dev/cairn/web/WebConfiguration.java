@@ -10,6 +10,7 @@ import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 import tools.jackson.module.blackbird.BlackbirdModule;
 
+import dev.cairn.platform.StartupFailure;
 import org.apache.catalina.Pipeline;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
@@ -19,6 +20,7 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -30,8 +32,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		// The API's routes: the public ones outside it (keys, API docs) need no
-		// scope.
+		// The API's routes: the public ones outside it need no scope.
 		registry.addInterceptor(new ScopeInterceptor()).addPathPatterns("/api/**");
 	}
 
@@ -41,7 +42,14 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
-	TomcatCustomizer tomcat(WebSettings settings) {
+	TomcatCustomizer tomcat(WebSettings settings, Environment environment) {
+		// Spring's filter for "framework" believes X-Forwarded-* from every client: the
+		// trusted proxies would mean nothing.
+		String strategy = environment.getProperty("server.forward-headers-strategy", "native");
+		if (!strategy.equalsIgnoreCase("native") && !strategy.equalsIgnoreCase("none")) {
+			throw new StartupFailure("CAIRN_FORWARD_HEADERS is '" + strategy + "'.",
+					"Set it to native (believe CAIRN_TRUSTED_PROXIES) or none (ignore X-Forwarded-* altogether).");
+		}
 		return new TomcatCustomizer(settings);
 	}
 

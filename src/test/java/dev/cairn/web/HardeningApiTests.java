@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,34 @@ class HardeningApiTests extends ApiTestSupport {
 		}
 	}
 
+	// JSON is UTF-8 (RFC 8259). Decoded from UTF-16, a NUL would pass a scan of bytes.
+	@Test
+	void aJsonBodyInAnotherCharsetIsRefused() throws Exception {
+		String login = "{\"email\":\"a@b.c\\u0000\",\"password\":\"x\"}";
+		for (String[] sent : new String[][] { { "application/json; charset=UTF-16LE", "UTF-16LE" },
+				{ "application/json", "UTF-16LE" }, { "application/json", "UTF-32BE" },
+				{ "application/json; charset=UTF-16", "UTF-16" }, { "application/json; charset=IBM037", "IBM037" },
+				{ "application/json; charset=no-such-charset", "UTF-8" } }) {
+			HttpResponse<String> response = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(uri("/api/v1/auth/login"))
+					.header("Content-Type", sent[0])
+					.POST(HttpRequest.BodyPublishers.ofByteArray(login.getBytes(Charset.forName(sent[1]))))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(sent[0] + " in " + sent[1]).isEqualTo(415);
+			assertThat(JSON.readTree(response.body()).path("code").asString()).isEqualTo("unsupported_media_type");
+		}
+		// UTF-8, said or not, is read.
+		for (String type : List.of("application/json; charset=utf-8", "application/json; charset=UTF8")) {
+			HttpResponse<String> response = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(uri("/api/v1/auth/login"))
+					.header("Content-Type", type)
+					.POST(HttpRequest.BodyPublishers.ofString(login))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).isEqualTo(400);
+			assertThat(JSON.readTree(response.body()).path("code").asString()).isEqualTo("validation_failed");
+		}
+	}
+
 	@Test
 	void theErrorPageAskedForByNameIsNotFound() throws Exception {
 		for (String method : List.of("GET", "POST", "DELETE")) {
@@ -93,7 +122,15 @@ class HardeningApiTests extends ApiTestSupport {
 			assertThat(response).contains("Content-Type: application/problem+json");
 			assertThat(body(response).path("code").asString()).isEqualTo("malformed_request");
 			assertThat(response).doesNotContain("<html", "Tomcat");
+			assertThat(body(response).path("requestId").asString()).isNotBlank();
 		}
+		// Headers beyond Tomcat's limit: its own status, with a code that says it.
+		String tooLarge = raw("GET /api/v1/me HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(20_000) + "\r\n");
+		assertThat(tooLarge).contains("Content-Type: application/problem+json").doesNotContain("<html");
+		int status = Integer.parseInt(tooLarge.substring(9, 12));
+		assertThat(body(tooLarge).path("status").asInt()).isEqualTo(status);
+		assertThat(body(tooLarge).path("code").asString())
+			.isEqualTo(status == 431 ? "headers_too_large" : "malformed_request");
 	}
 
 	@Test

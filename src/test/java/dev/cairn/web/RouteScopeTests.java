@@ -2,6 +2,7 @@ package dev.cairn.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +50,7 @@ class RouteScopeTests {
 				.getPatternValues()
 				.stream()
 				.anyMatch((pattern) -> pattern.startsWith("/api/")))
-			.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
 	private static int declarations(HandlerMethod method) {

@@ -89,6 +89,13 @@ class TlsTests {
 		try (Node strict = Node.start(database, null, "CAIRN_TRUSTED_PROXIES=10.9.9.9,fd00::/64")) {
 			assertThat(hstsBehindProxy(strict)).isFalse();
 		}
+		// Spring's own strategy believes every client: refused rather than taken.
+		assertThatThrownBy(() -> Node.start(database, null, "CAIRN_FORWARD_HEADERS=framework"))
+			.hasRootCauseInstanceOf(StartupFailure.class)
+			.rootCause()
+			.hasMessageContaining("CAIRN_FORWARD_HEADERS is 'framework'");
+		assertThatThrownBy(() -> Node.start(database, null, "CAIRN_TRUSTED_PROXIES=proxy.internal")).rootCause()
+			.hasMessageContaining("'proxy.internal' is not an IP address or a CIDR range");
 	}
 
 	/**
