@@ -1,9 +1,16 @@
 package dev.cairn.activity;
 
-import java.util.Map;
+import java.lang.reflect.RecordComponent;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import dev.cairn.platform.Ids;
 
@@ -21,39 +28,110 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class ActivityLog {
 
+	private static final Logger log = LoggerFactory.getLogger(ActivityLog.class);
+
+	/** The components of every event that have columns of their own. */
+	private static final List<String> ENVELOPE = List.of("projectId", "taskId", "actorId");
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
 
 	private final ApplicationEventPublisher events;
 
+	private final JsonMapper strict;
+
 	ActivityLog(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.events = events;
+		this.strict = json.rebuild().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 	}
 
 	/**
-	 * @param type dotted, past tense: {@code project.created}
-	 * @param data {@code {before?, after, changes}} as the event body will carry it
+	 * Records the event in the current transaction: its row (the type name from the
+	 * record, the envelope in columns, the rest as {@code data}), and its publication to
+	 * the listeners that run after the commit (webhooks, notifications).
 	 * @return the new event's id
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public UUID record(String type, UUID projectId, UUID taskId, UUID actorId, Map<String, Object> data) {
+	public UUID record(DomainEvent event) {
 		UUID id = Ids.newId();
+		String type = EventTypes.nameOf(event.getClass());
 		this.jdbc.sql("""
 				INSERT INTO events (id, type, project_id, task_id, actor_id, data)
 				VALUES (:id, :type, :projectId, :taskId, :actorId, CAST(:data AS jsonb))
 				""")
 			.param("id", id)
 			.param("type", type)
-			.param("projectId", projectId)
-			.param("taskId", taskId)
-			.param("actorId", actorId)
-			.param("data", this.json.writeValueAsString(data))
+			.param("projectId", event.projectId())
+			.param("taskId", event.taskId())
+			.param("actorId", event.actorId())
+			.param("data", this.json.writeValueAsString(dataOf(event)))
 			.update();
-		this.events.publishEvent(new ActivityRecorded(id, type, projectId, taskId, actorId));
+		this.events.publishEvent(new ActivityRecorded(id, type, event.projectId(), event.taskId(), event.actorId()));
 		return id;
+	}
+
+	/**
+	 * What an event row's {@code data} holds for this event: every component of the
+	 * record but the envelope, which has columns of its own. The one place events become
+	 * JSON (the demo data too), so the public payload is what the records say.
+	 */
+	public ObjectNode dataOf(DomainEvent event) {
+		ObjectNode data = this.json.valueToTree(event);
+		ENVELOPE.forEach(data::remove);
+		return data;
+	}
+
+	/**
+	 * The event a committed row records, as its record, read back from the row as it is
+	 * now (a deleted comment's events are redacted); empty for a row no record reads (one
+	 * older than the records, or of a type gone since). The row stays share-locked to the
+	 * end of the caller's transaction: a redaction of it waits for what the caller does
+	 * with the text, and then reaches that too (notifications strip their excerpts).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<DomainEvent> read(ActivityRecorded recorded) {
+		return this.jdbc.sql("SELECT data::text FROM events WHERE id = :id AND project_id = :projectId FOR SHARE")
+			.param("id", recorded.eventId())
+			.param("projectId", recorded.projectId())
+			.query(String.class)
+			.optional()
+			.flatMap((data) -> read(recorded, (ObjectNode) this.json.readTree(data)));
+	}
+
+	Optional<DomainEvent> read(ActivityRecorded recorded, ObjectNode data) {
+		// A type two records share (task.updated) is the first record the data fits:
+		// unknown members are refused, so a change of labels is no change of fields.
+		JacksonException last = null;
+		for (Class<? extends DomainEvent> type : EventTypes.recordsNamed(recorded.type())) {
+			ObjectNode whole = data.deepCopy();
+			for (RecordComponent component : type.getRecordComponents()) {
+				switch (component.getName()) {
+					case "projectId" -> whole.put("projectId", string(recorded.projectId()));
+					case "taskId" -> whole.put("taskId", string(recorded.taskId()));
+					case "actorId" -> whole.put("actorId", string(recorded.actorId()));
+					default -> {
+					}
+				}
+			}
+			try {
+				return Optional.of(this.strict.treeToValue(whole, type));
+			}
+			catch (JacksonException ex) {
+				last = ex; // not this record: try the next
+			}
+		}
+		if (last != null) {
+			log.warn("Event {} of type {} fits none of its records: {}", recorded.eventId(), recorded.type(),
+					last.getOriginalMessage());
+		}
+		return Optional.empty();
+	}
+
+	private static String string(UUID id) {
+		return (id != null) ? id.toString() : null;
 	}
 
 	/**
@@ -65,19 +143,23 @@ public class ActivityLog {
 	 * linked to their comment go too when any comment of their author on that task is
 	 * deleted: rather too much than too little. The one rewrite of history the events
 	 * table allows (ADR 0015).
+	 * @param created the record of a comment's creation, and {@code updated} of its edits
 	 * @param authorId the comment's author (null when their account is gone)
 	 * @return how many events were redacted
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public int redactComment(UUID taskId, UUID commentId, UUID authorId) {
+	public int redactComment(Class<? extends DomainEvent> created, Class<? extends DomainEvent> updated, UUID taskId,
+			UUID commentId, UUID authorId) {
 		return this.jdbc.sql("""
 				UPDATE events SET data = events_redacted(data)
 				WHERE task_id = :taskId AND data -> 'redacted' IS NULL
-				  AND ((type IN ('comment.created', 'comment.updated')
+				  AND ((type IN (:created, :updated)
 				        AND data -> 'after' ->> 'commentId' = :commentId)
-				    OR (type = 'comment.updated' AND data -> 'after' -> 'commentId' IS NULL
+				    OR (type = :updated AND data -> 'after' -> 'commentId' IS NULL
 				        AND actor_id IS NOT DISTINCT FROM CAST(:authorId AS uuid)))
 				""")
+			.param("created", EventTypes.nameOf(created))
+			.param("updated", EventTypes.nameOf(updated))
 			.param("taskId", taskId)
 			.param("commentId", commentId.toString())
 			.param("authorId", authorId)

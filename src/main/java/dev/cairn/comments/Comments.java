@@ -60,8 +60,7 @@ class Comments {
 		UUID id = Ids.newId();
 		this.comments.insert(id, taskId, userId, body.strip());
 		Comment comment = this.comments.find(id).orElseThrow();
-		this.activity.record("comment.created", projectId, taskId, userId,
-				Map.of("after", Map.of("commentId", id.toString(), "body", comment.body())));
+		this.activity.record(new CommentEvent.CommentCreated(projectId, taskId, userId, id, comment.body()));
 		return comment;
 	}
 
@@ -76,9 +75,8 @@ class Comments {
 		ETags.require(ifMatch, comment.version());
 		this.comments.updateBody(commentId, body.strip());
 		Comment edited = this.comments.find(commentId).orElseThrow();
-		this.activity.record("comment.updated", projectId, comment.taskId(), userId,
-				Map.of("before", Map.of("body", comment.body()), "after",
-						Map.of("commentId", commentId.toString(), "body", edited.body()), "changes", List.of("body")));
+		this.activity.record(new CommentEvent.CommentUpdated(projectId, comment.taskId(), userId, commentId,
+				comment.body(), edited.body()));
 		return edited;
 	}
 
@@ -96,9 +94,10 @@ class Comments {
 		}
 		this.comments.delete(commentId);
 		// Deleted means its text is gone from the activity too, not only from the task.
-		this.activity.redactComment(comment.taskId(), commentId, comment.authorId());
-		this.activity.record("comment.deleted", projectId, comment.taskId(), userId,
-				Map.of("before", Map.of("commentId", commentId.toString())));
+		this.activity.redactComment(CommentEvent.CommentCreated.class, CommentEvent.CommentUpdated.class,
+				comment.taskId(), commentId, comment.authorId());
+		this.activity.record(new CommentEvent.CommentDeleted(projectId, comment.taskId(), userId,
+				new CommentEvent.CommentRef(commentId)));
 	}
 
 	private UUID projectOfTask(UUID userId, UUID taskId, Capability capability) {

@@ -1,5 +1,6 @@
 package dev.cairn.demo;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -11,10 +12,20 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+import dev.cairn.activity.ActivityLog;
+import dev.cairn.activity.DomainEvent;
+import dev.cairn.activity.EventTypes;
 import dev.cairn.platform.Ids;
+import dev.cairn.projects.ProjectEvent;
+import dev.cairn.tasks.Priority;
+import dev.cairn.tasks.TaskEvent;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +35,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * labels on tasks, comments, and the activity events that creating them would have made.
  */
 class DemoProjectWriter {
+
+	private static final JsonNode EMPTY = JsonNodeFactory.instance.objectNode();
 
 	// Board positions are sparse so that a later move between two tasks fits in between.
 	private static final long POSITION_GAP = 65_536;
@@ -41,14 +54,18 @@ class DemoProjectWriter {
 
 	private final JdbcTemplate batch;
 
+	private final ActivityLog activity;
+
 	private final Random random;
 
 	private final Map<String, UUID> usersByRole;
 
 	private final List<UUID> contributors;
 
-	DemoProjectWriter(JdbcClient jdbc, JdbcTemplate batch, Random random, Map<String, UUID> usersByRole) {
+	DemoProjectWriter(JdbcClient jdbc, JdbcTemplate batch, ActivityLog activity, Random random,
+			Map<String, UUID> usersByRole) {
 		this.jdbc = jdbc;
+		this.activity = activity;
 		this.batch = batch;
 		this.random = random;
 		this.usersByRole = usersByRole;
@@ -78,8 +95,10 @@ class DemoProjectWriter {
 			.param("role", role)
 			.update());
 		List<Object[]> events = new ArrayList<>();
-		events.add(event("project.created", projectId, null, owner, daysAgo(180),
-				"{\"after\": {\"key\": \"" + project.key() + "\"}}"));
+		events.add(event(
+				new ProjectEvent.ProjectCreated(projectId, owner,
+						new ProjectEvent.ProjectState(project.key(), project.name(), project.description())),
+				daysAgo(180)));
 		List<UUID> statuses = insertStatuses(projectId);
 		List<UUID> labels = insertLabels(projectId);
 		List<Object[]> tasks = new ArrayList<>();
@@ -102,13 +121,22 @@ class DemoProjectWriter {
 			LocalDate start = (due != null && this.random.nextBoolean()) ? due.minusDays(this.random.nextInt(14))
 					: null;
 			long position = nextPosition.merge(statuses.get(status), POSITION_GAP, Long::sum);
-			tasks.add(new Object[] { taskId, projectId, number, DemoText.title(this.random),
-					DemoText.description(this.random), statuses.get(status), this.random.nextInt(5), assignee, reporter,
-					parent, date(start), date(due), (this.random.nextInt(3) == 0) ? this.random.nextInt(1, 17) : null,
-					position, done ? Timestamp.from(created.plusSeconds(86_400L * this.random.nextInt(1, 20))) : null,
+			String title = DemoText.title(this.random);
+			String description = DemoText.description(this.random);
+			int priority = this.random.nextInt(5);
+			Integer estimate = (this.random.nextInt(3) == 0) ? this.random.nextInt(1, 17) : null;
+			tasks.add(new Object[] { taskId, projectId, number, title, description, statuses.get(status), priority,
+					assignee, reporter, parent, date(start), date(due), estimate, position,
+					done ? Timestamp.from(created.plusSeconds(86_400L * this.random.nextInt(1, 20))) : null,
 					Timestamp.from(created) });
-			events.add(event("task.created", projectId, taskId, reporter, created,
-					"{\"after\": {\"number\": " + number + "}}"));
+			// The event creating it through the API would have made, through the same
+			// record and the same serialization.
+			events.add(event(new TaskEvent.TaskCreated(projectId, taskId, reporter,
+					new TaskEvent.TaskState(project.key() + "-" + number, title, statuses.get(status),
+							Priority.stored(priority).value(), assignee, parent,
+							(estimate != null) ? BigDecimal.valueOf(estimate) : null, EMPTY, start, due,
+							Optional.of(description))),
+					created));
 			for (UUID label : distinct(labels, this.random.nextInt(3))) {
 				taskLabels.add(new Object[] { projectId, taskId, label });
 			}
@@ -175,8 +203,9 @@ class DemoProjectWriter {
 		return (roll < 15) ? 0 : (roll < 35) ? 1 : (roll < 50) ? 2 : (roll < 95) ? 3 : 4;
 	}
 
-	private Object[] event(String type, UUID project, UUID task, UUID actor, Instant at, String data) {
-		return new Object[] { Ids.newId(), type, project, task, actor, Timestamp.from(at), data };
+	private Object[] event(DomainEvent event, Instant at) {
+		return new Object[] { Ids.newId(), EventTypes.nameOf(event.getClass()), event.projectId(), event.taskId(),
+				event.actorId(), Timestamp.from(at), this.activity.dataOf(event).toString() };
 	}
 
 	private UUID pick(List<UUID> items) {

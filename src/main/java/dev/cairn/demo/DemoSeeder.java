@@ -7,6 +7,7 @@ import java.util.Random;
 import java.util.UUID;
 
 import dev.cairn.accounts.PasswordHasher;
+import dev.cairn.activity.ActivityLog;
 import dev.cairn.platform.CommandFailed;
 import dev.cairn.platform.Ids;
 
@@ -28,10 +29,13 @@ class DemoSeeder {
 
 	private final PasswordHasher hasher;
 
-	DemoSeeder(JdbcClient jdbc, JdbcTemplate batch, PasswordHasher hasher) {
+	private final ActivityLog activity;
+
+	DemoSeeder(JdbcClient jdbc, JdbcTemplate batch, PasswordHasher hasher, ActivityLog activity) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.hasher = hasher;
+		this.activity = activity;
 	}
 
 	@Transactional
@@ -60,7 +64,8 @@ class DemoSeeder {
 		int tasks = 0;
 		int comments = 0;
 		for (DemoProject project : DemoProject.ALL) {
-			DemoProjectWriter.Written written = new DemoProjectWriter(this.jdbc, this.batch, random, users)
+			DemoProjectWriter.Written written = new DemoProjectWriter(this.jdbc, this.batch, this.activity, random,
+					users)
 				.write(project);
 			tasks += written.tasks();
 			comments += written.comments();

@@ -108,7 +108,7 @@ public class CustomFields {
 			reorder(projectId, all, created, position);
 		}
 		CustomField result = this.fields.find(projectId, created.id()).orElseThrow();
-		this.activity.record("field.created", projectId, null, userId, Map.of("after", snapshot(result)));
+		this.activity.record(new FieldEvent.FieldCreated(projectId, userId, FieldEvent.FieldState.of(result)));
 		return result;
 	}
 
@@ -173,8 +173,8 @@ public class CustomFields {
 		if (!removed.isEmpty()) {
 			this.events.publishEvent(new CustomFieldOptionsRemoved(projectId, fieldId, removed));
 		}
-		this.activity.record("field.updated", projectId, null, userId,
-				Map.of("before", snapshot(before), "after", snapshot(after)));
+		this.activity.record(new FieldEvent.FieldUpdated(projectId, userId, FieldEvent.FieldState.of(before),
+				FieldEvent.FieldState.of(after)));
 		return after;
 	}
 
@@ -194,7 +194,7 @@ public class CustomFields {
 		this.events.publishEvent(new CustomFieldDeleted(projectId, fieldId));
 		all.remove(doomed);
 		renumber(projectId, all);
-		this.activity.record("field.deleted", projectId, null, userId, Map.of("before", snapshot(doomed)));
+		this.activity.record(new FieldEvent.FieldDeleted(projectId, userId, FieldEvent.FieldState.of(doomed)));
 	}
 
 	private void reorder(UUID projectId, List<CustomField> all, CustomField moving, int position) {
@@ -209,22 +209,6 @@ public class CustomFields {
 	private void save(UUID projectId, CustomField field, int position) {
 		this.fields.update(projectId,
 				new CustomField(field.id(), field.name(), field.type(), field.options(), position));
-	}
-
-	private static Map<String, Object> snapshot(CustomField field) {
-		Map<String, Object> snapshot = new LinkedHashMap<>();
-		snapshot.put("id", field.id().toString());
-		snapshot.put("name", field.name());
-		snapshot.put("type", field.type().value());
-		snapshot.put("options", field.options().stream().map((option) -> {
-			Map<String, Object> values = new LinkedHashMap<>();
-			values.put("id", option.id().toString());
-			values.put("name", option.name());
-			values.put("color", option.color());
-			return values;
-		}).toList());
-		snapshot.put("position", field.position());
-		return snapshot;
 	}
 
 	private static String typeRule() {

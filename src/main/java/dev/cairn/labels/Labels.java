@@ -69,7 +69,7 @@ class Labels {
 		if (!this.labels.save(projectId, label, true)) {
 			throw nameTaken(label.name());
 		}
-		this.activity.record("label.created", projectId, null, userId, Map.of("after", snapshot(label)));
+		this.activity.record(new LabelEvent.LabelCreated(projectId, userId, LabelEvent.LabelState.of(label)));
 		return label;
 	}
 
@@ -94,8 +94,8 @@ class Labels {
 		if (!this.labels.save(projectId, after, false)) {
 			throw nameTaken(after.name());
 		}
-		this.activity.record("label.updated", projectId, null, userId,
-				Map.of("before", snapshot(before), "after", snapshot(after)));
+		this.activity.record(new LabelEvent.LabelUpdated(projectId, userId, LabelEvent.LabelState.of(before),
+				LabelEvent.LabelState.of(after)));
 		return after;
 	}
 
@@ -104,16 +104,7 @@ class Labels {
 		this.access.requireLive(userId, projectId, Capability.LABELS_MANAGE);
 		Label label = this.labels.find(projectId, labelId).orElseThrow(Labels::notFound);
 		this.labels.delete(projectId, labelId);
-		this.activity.record("label.deleted", projectId, null, userId, Map.of("before", snapshot(label)));
-	}
-
-	private static Map<String, Object> snapshot(Label label) {
-		Map<String, Object> fields = new LinkedHashMap<>();
-		fields.put("id", label.id().toString());
-		fields.put("name", label.name());
-		fields.put("color", label.color());
-		fields.put("description", label.description());
-		return fields;
+		this.activity.record(new LabelEvent.LabelDeleted(projectId, userId, LabelEvent.LabelState.of(label)));
 	}
 
 	private static ApiProblem notFound() {

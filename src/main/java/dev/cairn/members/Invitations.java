@@ -134,7 +134,9 @@ public class Invitations {
 	 * role: the invitation is used up, and nothing else changes.
 	 * @return the caller's membership
 	 */
-	@Transactional
+	// The revocation of an invitation its inviter may no longer make is kept, though
+	// the answer is 404.
+	@Transactional(noRollbackFor = InvitationNotFound.class)
 	Member accept(UUID callerId, UUID invitationId) {
 		Invitation invitation = this.invitations.lockForInvitee(callerId, invitationId)
 			.orElseThrow(InvitationNotFound::new);
@@ -150,12 +152,9 @@ public class Invitations {
 		}
 		this.invitations.close(projectId, invitationId, "accepted");
 		if (this.members.insertIfAbsent(projectId, callerId, role)) {
-			Map<String, Object> data = new LinkedHashMap<>();
-			data.put("after", Map.of("userId", callerId.toString(), "role", role.value()));
-			if (invitation.invitedBy() != null) {
-				data.put("invitedBy", invitation.invitedBy().userId().toString());
-			}
-			this.activity.record("member.added", projectId, null, callerId, data);
+			this.activity
+				.record(new MemberEvent.MemberAdded(projectId, callerId, MemberEvent.MemberState.of(callerId, role),
+						(invitation.invitedBy() != null) ? invitation.invitedBy().userId() : null));
 		}
 		return this.members.findOne(projectId, callerId).orElseThrow();
 	}

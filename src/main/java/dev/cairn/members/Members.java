@@ -66,8 +66,8 @@ public class Members {
 		if (!this.members.insertIfAbsent(projectId, userId, role)) {
 			throw new ApiProblem(ErrorCode.ALREADY_MEMBER, "This user is a member already; change their role instead.");
 		}
-		this.activity.record("member.added", projectId, null, callerId,
-				Map.of("after", Map.of("userId", userId.toString(), "role", role.value())));
+		this.activity
+			.record(new MemberEvent.MemberAdded(projectId, callerId, MemberEvent.MemberState.of(userId, role), null));
 		return member(projectId, userId);
 	}
 
@@ -86,9 +86,7 @@ public class Members {
 		}
 		this.members.updateRole(projectId, userId, role);
 		this.invitations.memberRoleChanged(projectId, userId, role);
-		this.activity.record("member.role_changed", projectId, null, callerId,
-				Map.of("before", Map.of("userId", userId.toString(), "role", current.value()), "after",
-						Map.of("userId", userId.toString(), "role", role.value()), "changes", List.of("role")));
+		this.activity.record(new MemberEvent.MemberRoleChanged(projectId, callerId, userId, current, role));
 		return member(projectId, userId);
 	}
 
@@ -106,8 +104,8 @@ public class Members {
 		}
 		this.members.delete(projectId, userId);
 		this.invitations.memberRoleChanged(projectId, userId, null);
-		this.activity.record("member.removed", projectId, null, callerId,
-				Map.of("before", Map.of("userId", userId.toString(), "role", current.value())));
+		this.activity
+			.record(new MemberEvent.MemberRemoved(projectId, callerId, MemberEvent.MemberState.of(userId, current)));
 	}
 
 	private void requireAnotherOwner(UUID projectId, UUID leavingOwner) {

@@ -8,9 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,25 +22,11 @@ class AudienceRepository {
 
 	private final JdbcClient jdbc;
 
-	private final JsonMapper json;
-
-	AudienceRepository(JdbcClient jdbc, JsonMapper json) {
+	AudienceRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.json = json;
 	}
 
 	/** The event's {@code data}: {@code {before?, after, changes}}. */
-	Optional<JsonNode> eventData(UUID projectId, UUID eventId) {
-		// FOR SHARE: a comment deleted meanwhile is redacted only once this transaction
-		// has committed its notifications, which the deletion's listener then strips; so
-		// no excerpt of it survives either way round.
-		return this.jdbc.sql("SELECT data::text FROM events WHERE project_id = :projectId AND id = :id FOR SHARE")
-			.param("projectId", projectId)
-			.param("id", eventId)
-			.query(String.class)
-			.optional()
-			.map(this.json::readTree);
-	}
 
 	/** The task, unless it or its project is in the trash. */
 	Optional<TaskInfo> liveTask(UUID projectId, UUID taskId) {

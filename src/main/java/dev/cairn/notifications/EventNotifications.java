@@ -4,11 +4,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-import tools.jackson.databind.JsonNode;
-
+import dev.cairn.activity.ActivityLog;
 import dev.cairn.activity.ActivityRecorded;
+import dev.cairn.activity.DomainEvent;
+import dev.cairn.activity.EventTypes;
+import dev.cairn.comments.CommentEvent.CommentCreated;
+import dev.cairn.comments.CommentEvent.CommentDeleted;
+import dev.cairn.comments.CommentEvent.CommentUpdated;
 import dev.cairn.notifications.AudienceRepository.TaskInfo;
+import dev.cairn.tasks.TaskEvent;
+import dev.cairn.tasks.TaskEvent.TaskCreated;
+import dev.cairn.tasks.TaskEvent.TaskUpdated;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,8 +34,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class EventNotifications {
 
-	private static final Set<String> TYPES = Set.of("task.created", "task.updated", "comment.created",
-			"comment.updated", "comment.deleted");
+	/** The events that can notify anyone: about a task, with people in them. */
+	private static final Set<String> TYPES = Stream
+		.of(TaskCreated.class, TaskUpdated.class, CommentCreated.class, CommentUpdated.class, CommentDeleted.class)
+		.map(EventTypes::nameOf)
+		.collect(Collectors.toUnmodifiableSet());
 
 	private final AudienceRepository audience;
 
@@ -36,12 +48,15 @@ class EventNotifications {
 
 	private final NotificationRepository notifications;
 
+	private final ActivityLog activity;
+
 	EventNotifications(AudienceRepository audience, PreferenceRepository preferences, Notifier notifier,
-			NotificationRepository notifications) {
+			NotificationRepository notifications, ActivityLog activity) {
 		this.audience = audience;
 		this.preferences = preferences;
 		this.notifier = notifier;
 		this.notifications = notifications;
+		this.activity = activity;
 	}
 
 	/** Whether the event is of a kind that can notify someone. */
@@ -54,24 +69,21 @@ class EventNotifications {
 	 * changes nothing and sends nothing.
 	 */
 	@Transactional
-	void handle(ActivityRecorded event) {
-		if (!concerns(event)) {
+	void handle(ActivityRecorded recorded) {
+		if (!concerns(recorded)) {
 			return;
 		}
-		JsonNode data = this.audience.eventData(event.projectId(), event.eventId()).orElse(null);
-		if (data != null && event.type().equals("comment.deleted")) {
-			UUID commentId = id(data.path("before"), "commentId");
-			if (commentId != null) {
-				this.notifications.forgetExcerpts(event.taskId(), commentId);
-			}
+		DomainEvent event = this.activity.read(recorded).orElse(null);
+		if (event instanceof CommentDeleted deleted) {
+			this.notifications.forgetExcerpts(deleted.taskId(), deleted.before().commentId());
 			return;
 		}
-		TaskInfo task = this.audience.liveTask(event.projectId(), event.taskId()).orElse(null);
+		TaskInfo task = this.audience.liveTask(recorded.projectId(), recorded.taskId()).orElse(null);
 		// A comment deleted before its notifications went out: no one hears of it.
-		if (data == null || task == null || data.path("redacted").asBoolean(false)) {
+		if (event == null || task == null || isRedacted(event)) {
 			return;
 		}
-		Decision decision = decide(event, task, data);
+		Decision decision = decide(event, task);
 		decision.wanted().remove(event.actorId());
 		Map<UUID, Recipient> recipients = this.audience.activeMembers(event.projectId(), decision.wanted().keySet());
 		if (recipients.isEmpty()) {
@@ -82,49 +94,48 @@ class EventNotifications {
 		for (Recipient recipient : recipients.values()) {
 			Kind kind = decision.wanted().get(recipient.id());
 			String excerpt = (kind == Kind.ASSIGNED) ? null : Summary.excerpt(decision.text());
-			Subject subject = new Subject(event.eventId(), event.projectId(), event.taskId(), event.actorId(),
+			Subject subject = new Subject(recorded.eventId(), event.projectId(), event.taskId(), event.actorId(),
 					new Summary(task.key(), task.title(), actorName, excerpt, null));
 			this.notifier.notify(recipient, kind, subject, chosen.get(recipient.id()));
 		}
 	}
 
-	private Decision decide(ActivityRecorded event, TaskInfo task, JsonNode data) {
-		JsonNode before = data.path("before");
-		JsonNode after = data.path("after");
+	private Decision decide(DomainEvent event, TaskInfo task) {
 		UUID projectId = event.projectId();
 		Decision decision = new Decision();
-		switch (event.type()) {
-			case "task.created" -> {
-				decision.add(id(after, "assigneeId"), Kind.ASSIGNED);
-				String description = text(after, "description");
+		switch (event) {
+			case TaskCreated created -> {
+				decision.add(created.after().assigneeId(), Kind.ASSIGNED);
+				String description = description(created.after());
 				decision.mentions(this.audience.membersWithEmails(projectId, Mentions.in(description)), description);
 			}
-			case "task.updated" -> {
-				if (changed(data, "assigneeId")) {
-					decision.add(id(after, "assigneeId"), Kind.ASSIGNED);
+			case TaskUpdated updated -> {
+				if (updated.changes().contains("assigneeId")) {
+					decision.add(updated.after().assigneeId(), Kind.ASSIGNED);
 				}
-				if (changed(data, "description")) {
-					String description = text(after, "description");
+				if (updated.changes().contains("description")) {
+					String description = description(updated.after());
 					decision.mentions(this.audience.membersWithEmails(projectId,
-							Mentions.added(text(before, "description"), description)), description);
+							Mentions.added(description(updated.before()), description)), description);
 				}
 			}
-			case "comment.created" -> {
-				String body = text(after, "body");
+			case CommentCreated created -> {
+				String body = created.after().body();
 				decision.text = body;
 				decision.add(task.reporterId(), Kind.COMMENTED);
 				decision.add(task.assigneeId(), Kind.COMMENTED);
-				UUID commentId = id(after, "commentId");
+				UUID commentId = created.after().commentId();
 				if (commentId != null) {
 					this.audience.earlierCommenters(event.taskId(), commentId)
 						.forEach((author) -> decision.add(author, Kind.COMMENTED));
 				}
 				decision.mentions(this.audience.membersWithEmails(projectId, Mentions.in(body)), body);
 			}
-			case "comment.updated" -> {
-				String body = text(after, "body");
+			case CommentUpdated updated -> {
+				String body = updated.after().body();
 				decision.mentions(
-						this.audience.membersWithEmails(projectId, Mentions.added(text(before, "body"), body)), body);
+						this.audience.membersWithEmails(projectId, Mentions.added(updated.before().body(), body)),
+						body);
 			}
 			default -> {
 			}
@@ -132,23 +143,13 @@ class EventNotifications {
 		return decision;
 	}
 
-	private static boolean changed(JsonNode data, String field) {
-		return data.path("changes").valueStream().anyMatch((change) -> field.equals(change.asString(null)));
+	private static boolean isRedacted(DomainEvent event) {
+		return (event instanceof CommentCreated created && Boolean.TRUE.equals(created.redacted()))
+				|| (event instanceof CommentUpdated updated && Boolean.TRUE.equals(updated.redacted()));
 	}
 
-	private static String text(JsonNode node, String field) {
-		JsonNode value = node.path(field);
-		return value.isString() ? value.stringValue() : null;
-	}
-
-	private static UUID id(JsonNode node, String field) {
-		String value = text(node, field);
-		try {
-			return (value != null) ? UUID.fromString(value) : null;
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
+	private static String description(TaskEvent.TaskState state) {
+		return (state.description() != null) ? state.description().orElse(null) : null;
 	}
 
 	/**

@@ -69,7 +69,7 @@ public class Projects {
 			this.projects.insertStatus(Ids.newId(), id, DEFAULT_STATUSES.get(i)[0], DEFAULT_STATUSES.get(i)[1], i);
 		}
 		Project project = this.projects.find(id).orElseThrow();
-		this.activity.record("project.created", id, null, userId, Map.of("after", snapshot(project)));
+		this.activity.record(new ProjectEvent.ProjectCreated(id, userId, ProjectEvent.ProjectState.of(project)));
 		return ProjectResponse.of(project, Role.OWNER);
 	}
 
@@ -121,8 +121,8 @@ public class Projects {
 		}
 		this.projects.update(projectId, newName, newDescription);
 		Project after = this.projects.find(projectId).orElseThrow();
-		this.activity.record("project.updated", projectId, null, userId,
-				Map.of("before", snapshot(before), "after", snapshot(after), "changes", changes));
+		this.activity.record(new ProjectEvent.ProjectUpdated(projectId, userId, ProjectEvent.ProjectState.of(before),
+				ProjectEvent.ProjectState.of(after), changes));
 		return ProjectResponse.of(after, role);
 	}
 
@@ -135,7 +135,7 @@ public class Projects {
 		Project project = live(this.projects.findForUpdate(projectId));
 		ETags.require(ifMatch, project.version());
 		this.projects.setDeleted(projectId, true);
-		this.activity.record("project.deleted", projectId, null, userId, Map.of("before", snapshot(project)));
+		this.activity.record(new ProjectEvent.ProjectDeleted(projectId, userId, ProjectEvent.ProjectState.of(project)));
 	}
 
 	@Transactional
@@ -144,21 +144,14 @@ public class Projects {
 		Project project = this.projects.findForUpdate(projectId).orElseThrow(ProjectNotFound::new);
 		if (project.deletedAt() != null) {
 			this.projects.setDeleted(projectId, false);
-			this.activity.record("project.restored", projectId, null, userId, Map.of("after", snapshot(project)));
+			this.activity
+				.record(new ProjectEvent.ProjectRestored(projectId, userId, ProjectEvent.ProjectState.of(project)));
 		}
 		return ProjectResponse.of(this.projects.find(projectId).orElseThrow(), role);
 	}
 
 	private static Project live(java.util.Optional<Project> project) {
 		return project.filter((found) -> found.deletedAt() == null).orElseThrow(ProjectNotFound::new);
-	}
-
-	private static Map<String, Object> snapshot(Project project) {
-		Map<String, Object> fields = new LinkedHashMap<>();
-		fields.put("key", project.key());
-		fields.put("name", project.name());
-		fields.put("description", project.description());
-		return fields;
 	}
 
 }

@@ -67,7 +67,7 @@ class Statuses {
 			reorder(projectId, all, created, position);
 		}
 		Status result = this.statuses.find(projectId, created.id()).orElseThrow();
-		this.activity.record("status.created", projectId, null, userId, Map.of("after", snapshot(result)));
+		this.activity.record(new StatusEvent.StatusCreated(projectId, userId, StatusEvent.StatusState.of(result)));
 		return result;
 	}
 
@@ -108,8 +108,8 @@ class Statuses {
 			reorder(projectId, all, changed, position);
 		}
 		Status after = this.statuses.find(projectId, statusId).orElseThrow();
-		this.activity.record("status.updated", projectId, null, userId,
-				Map.of("before", snapshot(before), "after", snapshot(after)));
+		this.activity.record(new StatusEvent.StatusUpdated(projectId, userId, StatusEvent.StatusState.of(before),
+				StatusEvent.StatusState.of(after)));
 		return after;
 	}
 
@@ -142,7 +142,7 @@ class Statuses {
 		this.statuses.delete(projectId, statusId);
 		all.remove(doomed);
 		renumber(projectId, all);
-		this.activity.record("status.deleted", projectId, null, userId, Map.of("before", snapshot(doomed)));
+		this.activity.record(new StatusEvent.StatusDeleted(projectId, userId, StatusEvent.StatusState.of(doomed)));
 	}
 
 	private void reorder(UUID projectId, List<Status> all, Status moving, int position) {
@@ -156,15 +156,6 @@ class Statuses {
 
 	private void save(UUID projectId, Status status, int position) {
 		this.statuses.update(projectId, new Status(status.id(), status.name(), status.category(), position));
-	}
-
-	private static Map<String, Object> snapshot(Status status) {
-		Map<String, Object> fields = new LinkedHashMap<>();
-		fields.put("id", status.id().toString());
-		fields.put("name", status.name());
-		fields.put("category", status.category());
-		fields.put("position", status.position());
-		return fields;
 	}
 
 	private static ApiProblem notFound() {

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Stored as 0-4 so that sorting by priority is sorting by urgency; named in the API.
  */
-enum Priority {
+public enum Priority {
 
 	NONE, LOW, MEDIUM, HIGH, URGENT;
 
@@ -17,12 +17,12 @@ enum Priority {
 
 	private final String value = name().toLowerCase(Locale.ROOT);
 
-	String value() {
+	public String value() {
 		return this.value;
 	}
 
 	/** The priority stored as {@code ordinal}. */
-	static Priority stored(int ordinal) {
+	public static Priority stored(int ordinal) {
 		return BY_STORED.get(ordinal);
 	}
 

@@ -7,8 +7,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * What the activity log keeps of a task change: the fields that changed, and the task's
- * fields as they were and became.
+ * Which fields of a task a change changed, as {@link TaskEvent.TaskUpdated} names them.
  */
 final class TaskChanges {
 
@@ -32,32 +31,6 @@ final class TaskChanges {
 			.filter((field) -> !Objects.equals(field.getValue().apply(before), field.getValue().apply(after)))
 			.map(Map.Entry::getKey)
 			.toList();
-	}
-
-	/**
-	 * The snapshot with the description too: for a new task, and on both sides of a
-	 * change of the description, so that listeners (mentions in notifications, webhooks)
-	 * see the text without every other event carrying up to 100 000 characters.
-	 */
-	static Map<String, Object> snapshotWithDescription(Task task) {
-		Map<String, Object> fields = snapshot(task);
-		fields.put("description", task.description());
-		return fields;
-	}
-
-	static Map<String, Object> snapshot(Task task) {
-		Map<String, Object> fields = new LinkedHashMap<>();
-		fields.put("key", (task.projectKey() != null) ? task.key() : null);
-		fields.put("title", task.title());
-		fields.put("statusId", String.valueOf(task.statusId()));
-		fields.put("priority", Priority.stored(task.priority()).value());
-		fields.put("assigneeId", (task.assigneeId() != null) ? task.assigneeId().toString() : null);
-		fields.put("parentId", (task.parentId() != null) ? task.parentId().toString() : null);
-		fields.put("estimate", task.estimate());
-		fields.put("customFields", TaskJson.tree(task.customFields()));
-		fields.put("startDate", (task.startDate() != null) ? task.startDate().toString() : null);
-		fields.put("dueDate", (task.dueDate() != null) ? task.dueDate().toString() : null);
-		return fields;
 	}
 
 }

@@ -86,8 +86,8 @@ class TaskMoves {
 		long position = place(task, statusId, above, below);
 		this.placements.move(taskId, statusId, position, Tasks.DONE.contains(category));
 		Task moved = this.tasks.find(taskId).orElseThrow();
-		this.activity.record("task.moved", task.projectId(), taskId, userId,
-				Map.of("before", place(task), "after", place(moved), "changes", changes(task, moved)));
+		this.activity.record(new TaskEvent.TaskMoved(task.projectId(), taskId, userId, TaskEvent.Place.of(task),
+				TaskEvent.Place.of(moved), changes(task, moved)));
 		return TaskResponse.of(moved, this.tasks.labelsOf(taskId), role);
 	}
 
@@ -126,13 +126,6 @@ class TaskMoves {
 			below = (below != null) ? this.tasks.find(below.id()).orElseThrow() : null;
 		}
 		throw new IllegalStateException("No room in the column even after spreading it out");
-	}
-
-	private static Map<String, Object> place(Task task) {
-		Map<String, Object> place = new LinkedHashMap<>();
-		place.put("statusId", task.statusId().toString());
-		place.put("position", task.position());
-		return place;
 	}
 
 	private static List<String> changes(Task before, Task after) {

@@ -111,8 +111,8 @@ class Tasks {
 				Priority.of(request.priority()).orElse(Priority.NONE).ordinal(), request.assigneeId(), userId,
 				request.parentId(), request.startDate(), request.dueDate(), request.estimate(), 0, customFields,
 				DONE.contains(category) ? Instant.now() : null, null, null, null, 1));
-		this.activity.record("task.created", projectId, id, userId,
-				Map.of("after", TaskChanges.snapshotWithDescription(task)));
+		this.activity
+			.record(new TaskEvent.TaskCreated(projectId, id, userId, TaskEvent.TaskState.withDescription(task)));
 		// A task has no labels until one is put on it, after its creation.
 		return TaskResponse.of(task, List.of(), role);
 	}
@@ -227,10 +227,9 @@ class Tasks {
 		this.tasks.update(after, DONE.contains(category));
 		Task saved = this.tasks.find(taskId).orElseThrow();
 		boolean described = changes.contains("description");
-		this.activity.record("task.updated", before.projectId(), taskId, userId,
-				Map.of("before", described ? TaskChanges.snapshotWithDescription(before) : TaskChanges.snapshot(before),
-						"after", described ? TaskChanges.snapshotWithDescription(saved) : TaskChanges.snapshot(saved),
-						"changes", changes));
+		this.activity.record(new TaskEvent.TaskUpdated(before.projectId(), taskId, userId,
+				described ? TaskEvent.TaskState.withDescription(before) : TaskEvent.TaskState.of(before),
+				described ? TaskEvent.TaskState.withDescription(saved) : TaskEvent.TaskState.of(saved), changes));
 		return response(saved, role);
 	}
 
@@ -240,8 +239,7 @@ class Tasks {
 		this.access.require(userId, task.projectId(), Capability.TASKS_WRITE);
 		ETags.require(ifMatch, task.version());
 		this.tasks.setDeleted(taskId, true);
-		this.activity.record("task.deleted", task.projectId(), taskId, userId,
-				Map.of("before", TaskChanges.snapshot(task)));
+		this.activity.record(new TaskEvent.TaskDeleted(task.projectId(), taskId, userId, TaskEvent.TaskState.of(task)));
 	}
 
 	@Transactional
@@ -250,8 +248,8 @@ class Tasks {
 		Role role = this.access.require(userId, task.projectId(), Capability.TASKS_WRITE);
 		if (task.deletedAt() != null) {
 			this.tasks.setDeleted(taskId, false);
-			this.activity.record("task.restored", task.projectId(), taskId, userId,
-					Map.of("after", TaskChanges.snapshot(task)));
+			this.activity
+				.record(new TaskEvent.TaskRestored(task.projectId(), taskId, userId, TaskEvent.TaskState.of(task)));
 		}
 		return response(this.tasks.find(taskId).orElseThrow(), role);
 	}
@@ -268,8 +266,7 @@ class Tasks {
 		if (labelling == Labelling.ALREADY_THERE) {
 			return response(task, role);
 		}
-		this.activity.record("task.updated", task.projectId(), taskId, userId,
-				Map.of("after", Map.of("labelAdded", labelId.toString()), "changes", List.of("labels")));
+		this.activity.record(TaskEvent.TaskLabelsChanged.added(task.projectId(), taskId, userId, labelId));
 		return relabelled(taskId, role);
 	}
 
@@ -280,8 +277,7 @@ class Tasks {
 		if (!this.tasks.removeLabel(task.projectId(), taskId, labelId)) {
 			return response(task, role);
 		}
-		this.activity.record("task.updated", task.projectId(), taskId, userId,
-				Map.of("after", Map.of("labelRemoved", labelId.toString()), "changes", List.of("labels")));
+		this.activity.record(TaskEvent.TaskLabelsChanged.removed(task.projectId(), taskId, userId, labelId));
 		return relabelled(taskId, role);
 	}
 

@@ -89,8 +89,8 @@ class Deliveries {
 	@Transactional
 	Delivery ping(UUID userId, UUID webhookId) {
 		Webhook webhook = this.webhooks.managed(userId, this.webhookRows.find(webhookId));
-		UUID eventId = this.activity.record(EventTypes.PING, webhook.projectId(), null, userId,
-				Map.of("after", Map.of("webhookId", webhookId.toString())));
+		UUID eventId = this.activity
+			.record(new WebhookEvent.WebhookPinged(webhook.projectId(), userId, new WebhookEvent.Ref(webhookId)));
 		UUID deliveryId = this.deliveries.create(webhookId, eventId).orElseThrow();
 		this.jobs.runSoon(List.of(DeliveryJob.instance(deliveryId)));
 		return this.deliveries.find(webhookId, deliveryId).orElseThrow();

@@ -111,7 +111,7 @@ class DeliveryAttempts {
 			return new Next.AsRecorded();
 		}
 		Webhook webhook = target.get().webhook();
-		if (!webhook.enabled() && !EventTypes.PING.equals(delivery.eventType())) {
+		if (!webhook.enabled() && !Subscriptions.PING.equals(delivery.eventType())) {
 			this.deliveries.abandon(deliveryId, "the webhook is disabled");
 			return new Next.AsRecorded();
 		}
@@ -201,7 +201,7 @@ class DeliveryAttempts {
 			count("succeeded");
 			return;
 		}
-		Optional<Instant> next = EventTypes.PING.equals(delivery.eventType()) ? Optional.empty()
+		Optional<Instant> next = Subscriptions.PING.equals(delivery.eventType()) ? Optional.empty()
 				: this.retries.next(attempts + 1, now);
 		if (next.isPresent()) {
 			this.deliveries.recordAttempt(delivery.id(), now, outcome, "pending", next.get());
@@ -211,7 +211,7 @@ class DeliveryAttempts {
 		this.deliveries.recordAttempt(delivery.id(), now, outcome, "failed", null);
 		count("failed");
 		// Sustained failure: nothing has got through since before this delivery began.
-		if (!EventTypes.PING.equals(delivery.eventType())
+		if (!Subscriptions.PING.equals(delivery.eventType())
 				&& !this.webhooks.workedSince(webhook.id(), delivery.createdAt())) {
 			disable(webhook, outcome);
 		}
@@ -226,8 +226,7 @@ class DeliveryAttempts {
 		log.warn("Webhook {} of project {} disabled: {}", webhook.id(), webhook.projectId(), reason);
 		// Every member reads the activity feed; the receiver's address and its error are
 		// for those who manage webhooks.
-		this.activity.record("webhook.disabled", webhook.projectId(), null, null,
-				Map.of("after", Map.of("webhookId", webhook.id().toString(), "reason", "sustained failure")));
+		this.activity.record(new WebhookEvent.WebhookDisabled(webhook.projectId(), webhook.id()));
 		for (String email : this.webhooks.adminEmails(webhook.projectId())) {
 			this.mailer.send(new Mail(email, "Cairn disabled a webhook that kept failing", """
 					Cairn could not deliver events to a webhook of one of your projects, so it has turned it off.

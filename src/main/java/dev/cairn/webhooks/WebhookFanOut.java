@@ -36,7 +36,7 @@ class WebhookFanOut {
 	void on(ActivityRecorded event) {
 		// Publications stored before the condition existed, or resubmitted, reach here
 		// without it.
-		if (event.projectId() == null || !EventTypes.DELIVERABLE.contains(event.type())) {
+		if (event.projectId() == null || !Subscriptions.DELIVERABLE.contains(event.type())) {
 			return;
 		}
 		List<UUID> created = new ArrayList<>();
@@ -50,11 +50,11 @@ class WebhookFanOut {
 
 	/** Whether some enabled webhook of the event's project subscribes to its type. */
 	public boolean wanted(ActivityRecorded event) {
-		if (event.projectId() == null || !EventTypes.DELIVERABLE.contains(event.type())) {
+		if (event.projectId() == null || !Subscriptions.DELIVERABLE.contains(event.type())) {
 			return false;
 		}
 		List<String> subscriptions = this.webhooks.subscriptions(event.projectId());
-		return EventTypes.selectors(event.type()).stream().anyMatch(subscriptions::contains);
+		return Subscriptions.selectors(event.type()).stream().anyMatch(subscriptions::contains);
 	}
 
 }

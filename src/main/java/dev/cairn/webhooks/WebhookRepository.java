@@ -159,7 +159,7 @@ class WebhookRepository {
 				WHERE project_id = :projectId AND enabled AND events && CAST(:selectors AS text[])
 				""")
 			.param("projectId", projectId)
-			.param("selectors", EventTypes.selectors(type).toArray(String[]::new))
+			.param("selectors", Subscriptions.selectors(type).toArray(String[]::new))
 			.query(UUID.class)
 			.list();
 	}

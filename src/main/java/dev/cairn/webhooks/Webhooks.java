@@ -85,8 +85,8 @@ class Webhooks {
 		WebhookSecret signing = (secret != null) ? new WebhookSecret(secret) : WebhookSecret.generate();
 		UUID id = Ids.newId();
 		this.webhooks.insert(id, projectId, target, subscribed, signing, userId);
-		this.activity.record("webhook.created", projectId, null, userId,
-				Map.of("after", Map.of("webhookId", id.toString(), "events", subscribed)));
+		this.activity
+			.record(new WebhookEvent.WebhookCreated(projectId, userId, new WebhookEvent.Subscription(id, subscribed)));
 		return this.webhooks.find(id).orElseThrow().withSecret(signing.value());
 	}
 
@@ -107,12 +107,8 @@ class Webhooks {
 		List<String> subscribed = checkEvents(events);
 		String target = url.equals(webhook.url()) ? url : this.urls.check(url);
 		this.webhooks.update(webhookId, target, subscribed, enabled);
-		Map<String, Object> changes = new LinkedHashMap<>();
-		changes.put("webhookId", webhookId.toString());
-		changes.put("events", subscribed);
-		changes.put("enabled", enabled);
-		this.activity.record("webhook.updated", webhook.projectId(), null, userId,
-				Map.of("after", changes, "urlChanged", !target.equals(webhook.url())));
+		this.activity.record(new WebhookEvent.WebhookUpdated(webhook.projectId(), userId,
+				new WebhookEvent.Settings(webhookId, subscribed, enabled), !target.equals(webhook.url())));
 		return this.webhooks.find(webhookId).orElseThrow();
 	}
 
@@ -121,8 +117,8 @@ class Webhooks {
 		Webhook webhook = managed(userId, this.webhooks.findForUpdate(webhookId));
 		ETags.require(ifMatch, webhook.version());
 		this.webhooks.delete(webhookId);
-		this.activity.record("webhook.deleted", webhook.projectId(), null, userId,
-				Map.of("before", Map.of("webhookId", webhookId.toString(), "events", webhook.events())));
+		this.activity.record(new WebhookEvent.WebhookDeleted(webhook.projectId(), userId,
+				new WebhookEvent.Subscription(webhookId, webhook.events())));
 	}
 
 	/**
@@ -134,8 +130,8 @@ class Webhooks {
 		Webhook webhook = managed(userId, this.webhooks.findForUpdate(webhookId));
 		WebhookSecret secret = WebhookSecret.generate();
 		this.webhooks.rotate(webhookId, secret, this.clock.instant().plus(this.settings.secretOverlap()));
-		this.activity.record("webhook.secret_rotated", webhook.projectId(), null, userId,
-				Map.of("after", Map.of("webhookId", webhookId.toString())));
+		this.activity.record(
+				new WebhookEvent.WebhookSecretRotated(webhook.projectId(), userId, new WebhookEvent.Ref(webhookId)));
 		return this.webhooks.find(webhookId).orElseThrow().withSecret(secret.value());
 	}
 
@@ -157,7 +153,7 @@ class Webhooks {
 	private static List<String> checkEvents(List<String> events) {
 		List<String> distinct = events.stream().map(String::strip).distinct().toList();
 		for (String entry : distinct) {
-			if (!EventTypes.isSubscribable(entry)) {
+			if (!Subscriptions.isSubscribable(entry)) {
 				throw new InvalidInput("events", "'" + entry
 						+ "' is not an event type: use a type such as task.created, all of a resource such as task.*, or *");
 			}
