@@ -210,9 +210,8 @@ class ConfigurationDocsTests {
 			settings.put(name, new Setting(name, null, fromRecord ? defaultValue : yamlDefault(yaml, name),
 					type.startsWith("java.util.Map"), fromRecord));
 		}
-		// Spring's own settings under a CAIRN_ name, and records' settings whose variable
-		// is
-		// not the relaxed one.
+		// Spring's own settings under a CAIRN_ name, and records' settings whose
+		// variable is not the relaxed one.
 		for (String key : yaml.stringPropertyNames()) {
 			Matcher alias = ALIAS.matcher(yaml.getProperty(key));
 			if (alias.matches()) {

@@ -42,9 +42,9 @@ public class Throttle {
 		}
 	}
 
-	// Lookalike spellings of one address (Alice@, alice@, a dotted capital I for an i)
-	// must share one budget, as the database's case-insensitive lookup treats them as
-	// one account.
+	// Lookalike spellings of one address (Alice@, alice@, a dotted capital I for an
+	// i) must share one budget, as the database's case-insensitive lookup treats them
+	// as one account.
 	private static String fold(String key) {
 		String decomposed = Normalizer.normalize(key, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
 		return decomposed.toLowerCase(Locale.ROOT);

@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RateLimitSettingsTests {
 
-	// | signed in (per user or token) | 2000 per minute |
-	// `CAIRN_RATE_LIMIT_AUTHENTICATED_CAPACITY`, ...
+	// A row such as:
+	// | signed in | 2000 per minute | `CAIRN_RATE_LIMIT_AUTHENTICATED_CAPACITY`, ...
 	private static final Pattern DOCUMENTED = Pattern
 		.compile("^\\|[^|]*\\| (\\d+) per minute \\| `CAIRN_RATE_LIMIT_([A-Z]+)_CAPACITY`", Pattern.MULTILINE);
 
