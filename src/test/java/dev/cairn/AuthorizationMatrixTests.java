@@ -61,8 +61,8 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 						"200 403 403 403 404 401", Scope.ADMIN),
 				// Members
 				read("/api/v1/projects/{project}/members"),
-				// By id: the newcomer shares another project with every caller who is in
-				// this one.
+				// By id: the newcomer shares another project with every caller who is
+				// in this one.
 				new Route(HttpMethod.POST, "/api/v1/projects/{project}/members",
 						(w) -> Map.of("userId", w.newcomer(), "role", "member"), "201 201 403 403 404 401",
 						Scope.ADMIN),
@@ -71,8 +71,8 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 						Scope.ADMIN),
 				new Route(HttpMethod.PATCH, "/api/v1/projects/{project}/members/{member}",
 						(w) -> Map.of("role", "viewer"), "200 200 403 403 404 401", Scope.ADMIN),
-				// Members may leave: removing oneself is the one member change anyone may
-				// make.
+				// Members may leave: removing oneself is the one member change
+				// anyone may make.
 				new Route(HttpMethod.DELETE, "/api/v1/projects/{project}/members/{viewer}", null,
 						"204 204 403 204 404 401", Scope.ADMIN),
 				// Invitations: a project's are its admins'; the owner's own invitation
@@ -133,8 +133,8 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 						"200 403 403 403 404 401", Scope.WRITE),
 				new Route(HttpMethod.DELETE, "/api/v1/comments/{comment}", null, "204 204 403 403 404 401",
 						Scope.WRITE),
-				// Webhooks: admins and owners only, reads included (URLs may carry
-				// tokens).
+				// Webhooks: admins and owners only, reads included (URLs
+				// may carry tokens).
 				adminRead("/api/v1/projects/{project}/webhooks"),
 				new Route(HttpMethod.POST, "/api/v1/projects/{project}/webhooks",
 						(w) -> Map.of("url", "http://127.0.0.1:9/new", "events", List.of("*")),

@@ -98,9 +98,9 @@ class AccountRecovery {
 	void requestPasswordReset(String email) {
 		this.users.findCredentials(email).filter((credentials) -> !credentials.disabled()).ifPresent((credentials) -> {
 			String token = issue(credentials.id(), OneTimeTokenRepository.Purpose.PASSWORD_RESET, RESET_TTL);
-			// To the stored address, never the typed one: lookups fold case (and Unicode
-			// case
-			// folding maps lookalikes such as the dotted capital I onto plain letters).
+			// To the stored address, never the typed one: lookups fold case (and
+			// Unicode case folding maps lookalikes such as the dotted capital I
+			// onto plain letters).
 			this.mailer.send(new Mail(credentials.email(), "Reset your Cairn password", """
 					Someone, hopefully you, asked to reset the password of your Cairn account.
 

@@ -113,8 +113,7 @@ public class Accounts {
 		var existing = this.users.findCredentials(identity.email());
 		if (existing.isPresent()) {
 			// Linking on an unverified address would let anyone who can type it at the
-			// provider
-			// take over the Cairn account.
+			// provider take over the Cairn account.
 			if (!identity.emailVerified() || existing.get().disabled()) {
 				throw new ProviderSignInRefused(
 						"An account with this email exists; sign in with its password, or verify the address at the provider.");

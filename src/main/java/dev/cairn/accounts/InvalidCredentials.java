@@ -9,7 +9,7 @@ import dev.cairn.web.ErrorCode;
  */
 public class InvalidCredentials extends ApiException {
 
-	public InvalidCredentials() {
+	InvalidCredentials() {
 		super(ErrorCode.INVALID_CREDENTIALS, "The email or password is wrong.");
 	}
 

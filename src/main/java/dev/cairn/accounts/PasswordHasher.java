@@ -26,9 +26,9 @@ public class PasswordHasher {
 	private final Argon2PasswordEncoder encoder = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, PARALLELISM,
 			MEMORY_KIB, ITERATIONS);
 
-	// Each hash takes 19 MiB and a core for tens of milliseconds; with a virtual thread
-	// per
-	// request nothing else bounds how many run at once, so a burst could exhaust memory.
+	// Each hash takes 19 MiB and a core for tens of milliseconds; with a virtual
+	// thread per request nothing else bounds how many run at once, so a burst
+	// could exhaust memory.
 	private final Semaphore slots = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors() * 2), true);
 
 	public String hash(String password) {
@@ -50,7 +50,7 @@ public class PasswordHasher {
 	}
 
 	/** Whether a stored hash was made with weaker parameters than today's. */
-	public boolean needsRehash(String hash) {
+	boolean needsRehash(String hash) {
 		return this.encoder.upgradeEncoding(hash);
 	}
 

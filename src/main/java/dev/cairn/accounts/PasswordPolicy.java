@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * passwords; each refusal says why, so that the next try is a better one.
  */
 @Component
-public class PasswordPolicy {
+class PasswordPolicy {
 
 	static final int MIN_LENGTH = 12;
 
@@ -44,7 +44,7 @@ public class PasswordPolicy {
 	 * @param field the request field the password came in, named in the errors
 	 * @return the rules the password breaks, empty when it is acceptable
 	 */
-	public List<FieldError> check(String field, String password, String email) {
+	List<FieldError> check(String field, String password, String email) {
 		List<FieldError> errors = new ArrayList<>();
 		String normalized = Normalizer.normalize(password, Normalizer.Form.NFKC);
 		int length = normalized.codePointCount(0, normalized.length());

@@ -5,6 +5,6 @@ import java.util.UUID;
 /**
  * Another user as a fellow project member sees them: no email address, no account state.
  */
-public record UserProfileView(UUID id, String displayName, Me.Profile profile) {
+record UserProfileView(UUID id, String displayName, Me.Profile profile) {
 
 }

@@ -121,8 +121,8 @@ class UserRepository {
 	}
 
 	void updateProfile(UUID id, ProfileChanges changes) {
-		// One statement whatever the patch holds: each column is set only when its flag
-		// is.
+		// One statement whatever the patch holds: each column is set only when
+		// its flag is.
 		this.jdbc.sql("""
 				UPDATE user_profiles SET
 				    bio        = CASE WHEN :setBio THEN :bio ELSE bio END,

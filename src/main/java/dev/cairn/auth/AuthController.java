@@ -74,8 +74,8 @@ class AuthController {
 	@Refuses({ ErrorCode.INVALID_SECOND_FACTOR })
 	TokenPair loginSecondFactor(@Valid @RequestBody SecondFactor request, HttpServletRequest http) {
 		this.throttle.attempt(Throttle.Rule.LOGIN_IP, ClientAddress.key(http));
-		// Each challenge allows five wrong codes; a new one needs the password, which is
-		// throttled.
+		// Each challenge allows five wrong codes; a new one needs the password,
+		// which is throttled.
 		if ((request.code() == null) == (request.recoveryCode() == null)) {
 			throw new InvalidInput("code", "give either code or recoveryCode");
 		}

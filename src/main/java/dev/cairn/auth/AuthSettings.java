@@ -13,19 +13,17 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Token settings.
  *
- * @param issuer {@code iss} of access tokens ({@code CAIRN_PUBLIC_URL} by default)
- * @param audience {@code aud} of access tokens
- * @param accessTokenTtl {@code CAIRN_AUTH_ACCESS_TOKEN_TTL}: lifetime of access tokens
- * @param refreshTokenTtl {@code CAIRN_AUTH_REFRESH_TOKEN_TTL}: absolute lifetime of a
- * sign-in; refreshing never extends it
- * @param refreshTokenIdleTtl {@code CAIRN_AUTH_REFRESH_TOKEN_IDLE_TTL}: a sign-in whose
- * refresh token is not used for this long ends
- * @param clockSkew tolerance for {@code exp}, {@code iat} and {@code nbf} checks
- * @param jwtPrivateKey {@code CAIRN_AUTH_JWT_PRIVATE_KEY}: an EC P-256 private key
- * (PKCS#8 PEM) to sign with; when empty, keys are generated and kept in the database
- * @param jwtPublicKey {@code CAIRN_AUTH_JWT_PUBLIC_KEY}: its public key (X.509 PEM)
- * @param corsAllowedOrigins {@code CAIRN_CORS_ALLOWED_ORIGINS}: browser origins allowed
- * to call the API; none by default
+ * @param issuer Issuer ("iss") of access tokens; the public URL by default.
+ * @param audience Audience ("aud") of access tokens.
+ * @param accessTokenTtl Lifetime of access tokens.
+ * @param refreshTokenTtl Absolute lifetime of a sign-in; refreshing never extends it.
+ * @param refreshTokenIdleTtl How long a sign-in lasts whose refresh token is not used.
+ * @param clockSkew Tolerance for the exp, iat and nbf checks of tokens.
+ * @param jwtPrivateKey EC P-256 private key (PKCS#8 PEM) to sign access tokens with; when
+ * empty, keys are generated and kept in the database.
+ * @param jwtPublicKey Public key (X.509 PEM) of the configured private key.
+ * @param corsAllowedOrigins Browser origins allowed to call the API; none by default. Set
+ * by CAIRN_CORS_ALLOWED_ORIGINS.
  */
 @Validated
 @ConfigurationProperties("cairn.auth")

@@ -5,9 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Who may read the metrics.
  *
- * @param scrapeToken {@code CAIRN_METRICS_SCRAPE_TOKEN}: the bearer token Prometheus
- * sends for {@code /actuator/prometheus} (its {@code authorization.credentials}); blank,
- * nobody may scrape
+ * @param scrapeToken The bearer token Prometheus sends for /actuator/prometheus (its
+ * authorization.credentials); blank, nobody may scrape.
  */
 @ConfigurationProperties("cairn.metrics")
 record MetricsScrapeSettings(String scrapeToken) {

@@ -16,16 +16,19 @@ import org.springframework.validation.annotation.Validated;
  * {@code /api/v1/auth/oidc/{provider}}). For example, with environment variables:
  * {@code CAIRN_OIDC_PROVIDERS_KEYCLOAK_ISSUERURI}, {@code ..._CLIENTID},
  * {@code ..._CLIENTSECRET}.
+ *
+ * @param providers OpenID Connect providers users may sign in with, by name.
  */
 @Validated
 @ConfigurationProperties("cairn.oidc")
 record OidcSettings(@NotNull @DefaultValue Map<String, @Valid Provider> providers) {
 
 	/**
-	 * @param issuerUri the provider's issuer; its discovery document is read on first use
-	 * @param clientId the client id registered at the provider
-	 * @param clientSecret the client secret registered at the provider
-	 * @param scopes scopes to ask for; {@code openid} and {@code email} are needed
+	 * @param issuerUri The provider's issuer; its discovery document is read on first
+	 * use.
+	 * @param clientId The client id registered at the provider.
+	 * @param clientSecret The client secret registered at the provider.
+	 * @param scopes Scopes to ask for; openid and email are needed.
 	 */
 	record Provider(@NotBlank String issuerUri, @NotBlank String clientId, @NotBlank String clientSecret,
 			@DefaultValue( {

@@ -55,8 +55,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MetricsScrapeSettings.class)
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // not for
-																				// commands
+// Not for the commands, which run without a web server.
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
 	/**
@@ -100,8 +100,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	@Order(Ordered.LOWEST_PRECEDENCE) // after the OpenID Connect chain, which claims its
-										// own paths
+	// After the OpenID Connect chain, which claims its own paths.
+	@Order(Ordered.LOWEST_PRECEDENCE)
 	SecurityFilterChain api(HttpSecurity http, JsonMapper json, AuthSettings settings, JwtDecoder jwtDecoder,
 			PersonalTokens personalTokens,
 			@Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> routes,

@@ -76,8 +76,7 @@ class Sessions {
 		var stored = this.tokens.findForUpdate(Secrets.hash(refreshToken)).orElseThrow(InvalidRefreshToken::new);
 		Instant now = this.clock.instant();
 		// A family with any revoked member is dead, even if a racing rotation added a
-		// token the
-		// revocation did not see.
+		// token the revocation did not see.
 		if (stored.revokedAt() != null || this.tokens.isFamilyRevoked(stored.familyId())) {
 			throw new InvalidRefreshToken();
 		}
@@ -116,8 +115,8 @@ class Sessions {
 	void passwordChanged(PasswordChanged event) {
 		this.tokens.revokeAll(event.userId());
 		if (event.reset()) {
-			// A reset may follow a compromise: tokens made by whoever had the account go
-			// too.
+			// A reset may follow a compromise: tokens made by whoever had the
+			// account go too.
 			this.personalTokens.revokeAll(event.userId());
 		}
 	}

@@ -107,8 +107,8 @@ class SigningKeys {
 		return snapshot;
 	}
 
-	// A lock rather than synchronized: virtual threads waiting on it do not pin their
-	// carrier.
+	// A lock rather than synchronized: virtual threads waiting on it do not
+	// pin their carrier.
 	private Loaded reload() {
 		this.reloading.lock();
 		try {
@@ -143,8 +143,8 @@ class SigningKeys {
 		try {
 			ECKey key = new ECKeyGenerator(Curve.P_256).generate();
 			String kid = key.computeThumbprint().toString();
-			// Sealed with the SecretBox: a copy of the database alone cannot forge
-			// tokens.
+			// Sealed with the SecretBox: a copy of the database alone
+			// cannot forge tokens.
 			String sealed = SEALED + Base64.getEncoder()
 				.encodeToString(this.box.seal(Pem.privateKey(key.toECPrivateKey()).getBytes(StandardCharsets.UTF_8)));
 			this.repository.insert(kid, Pem.publicKey(key.toECPublicKey()), sealed);

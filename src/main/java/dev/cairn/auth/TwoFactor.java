@@ -70,8 +70,8 @@ class TwoFactor {
 	 */
 	@Transactional
 	List<String> confirm(UUID userId, String password, String code) {
-		// A stolen session alone must not be able to lock the owner out with its own
-		// authenticator.
+		// A stolen session alone must not be able to lock the owner out with
+		// its own authenticator.
 		this.accounts.confirmPassword(userId, password);
 		var stored = this.repository.findForUpdate(userId)
 			.filter((totp) -> !totp.confirmed())

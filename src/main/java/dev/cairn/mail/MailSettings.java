@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param from {@code CAIRN_MAIL_FROM}: the sender of every message
+ * @param from The sender of every message.
  */
 @Validated
 @ConfigurationProperties("cairn.mail")

@@ -11,8 +11,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Invitations to projects (docs/operations.md).
  *
- * @param ttl {@code CAIRN_INVITATIONS_TTL}: how long an invitation can be accepted;
- * inviting the address again starts it anew
+ * @param ttl How long an invitation can be accepted; inviting the address again starts it
+ * anew.
  */
 @Validated
 @ConfigurationProperties("cairn.invitations")

@@ -11,14 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * (docs/operations.md). Times of day are each recipient's own, in the time zone of their
  * profile (UTC when they set none).
  *
- * @param dueReminderInterval {@code CAIRN_NOTIFICATIONS_DUE_REMINDER_INTERVAL}: how often
- * one node looks for open tasks whose assignee is due a reminder
- * @param dueReminderTime {@code CAIRN_NOTIFICATIONS_DUE_REMINDER_TIME}: from when
- * ({@code HH:MM}, local) on the day before the due date an assignee is reminded
- * @param digestTime {@code CAIRN_NOTIFICATIONS_DIGEST_TIME}: when ({@code HH:MM}, local)
- * the daily digest goes out
- * @param unsubscribeLinkTtl {@code CAIRN_NOTIFICATIONS_UNSUBSCRIBE_LINK_TTL}: how long
- * the unsubscribe link of a mail works without signing in (docs/security.md)
+ * @param dueReminderInterval How often one node looks for open tasks whose assignee is
+ * due a reminder.
+ * @param dueReminderTime From when (HH:MM, the assignee's clock) on the day before the
+ * due date an assignee is reminded.
+ * @param digestTime When (HH:MM, each subscriber's clock) the daily digest goes out.
+ * @param unsubscribeLinkTtl How long the unsubscribe link of a mail works without signing
+ * in (docs/security.md).
  */
 @ConfigurationProperties("cairn.notifications")
 record NotificationSettings(@DefaultValue("15m") Duration dueReminderInterval,

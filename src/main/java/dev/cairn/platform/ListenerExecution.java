@@ -3,12 +3,12 @@ package dev.cairn.platform;
 import java.lang.reflect.Method;
 import java.util.concurrent.Executor;
 
+import dev.cairn.platform.jobs.EventSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.aop.interceptor.AsyncUncaughtExceptionHandler;
 import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,11 +20,11 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * Where after-commit listeners ({@code @ApplicationModuleListener}) run, and what a
  * failure of one looks like.
  * <ul>
- * <li>On a few threads with a queue ({@code CAIRN_EVENTS_LISTENER_THREADS}, 4): a burst
- * of writes queues its listeners instead of starting one per event, so listeners never
- * take more than a few of the pool's connections from the requests. The queue is memory
- * only; what is in it when a node dies is still owed in the event publication registry,
- * and the recovery job hands it out again.</li>
+ * <li>On a few threads with a queue ({@code cairn.events.listener-threads}): a burst of
+ * writes queues its listeners instead of starting one per event, so listeners never take
+ * more than a few of the pool's connections from the requests. The queue is memory only;
+ * what is in it when a node dies is still owed in the event publication registry, and the
+ * recovery job hands it out again.</li>
  * <li>A failure is logged as what it is: a warning, not a crash. The publication stays
  * incomplete and is retried, so a mail server that is down for an hour costs a line per
  * retry, not a stack trace.</li>
@@ -45,7 +45,8 @@ class ListenerExecution implements AsyncConfigurer {
 
 	@Bean(name = EXECUTOR)
 	@ConditionalOnMissingBean(name = EXECUTOR)
-	ThreadPoolTaskExecutor eventListenerExecutor(@Value("${cairn.events.listener-threads:4}") int threads) {
+	ThreadPoolTaskExecutor eventListenerExecutor(EventSettings settings) {
+		int threads = settings.listenerThreads();
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 		executor.setCorePoolSize(threads);
 		executor.setMaxPoolSize(threads);

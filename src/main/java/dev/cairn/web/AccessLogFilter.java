@@ -70,8 +70,8 @@ public class AccessLogFilter extends OncePerRequestFilter {
 			if (user != null) {
 				MDC.put(MDC_USER_ID, (String) user);
 			}
-			// Probes and scrapes come every few seconds from the platform, not from
-			// users.
+			// Probes and scrapes come every few seconds from the platform,
+			// not from users.
 			boolean operational = route instanceof String path && path.startsWith("/actuator/");
 			LoggingEventBuilder line = operational ? log.atDebug() : log.atInfo();
 			if (route != null) {

@@ -58,7 +58,7 @@ public final class ETags {
 	}
 
 	/** The resource changed since the client read it. */
-	public static class PreconditionFailed extends ApiException {
+	static class PreconditionFailed extends ApiException {
 
 		PreconditionFailed() {
 			super(ErrorCode.PRECONDITION_FAILED,

@@ -77,9 +77,9 @@ public enum ErrorCode {
 	// Notifications
 	NOTIFICATION_NOT_FOUND(HttpStatus.NOT_FOUND, "Notification not found"),
 	INVALID_UNSUBSCRIBE_TOKEN(HttpStatus.BAD_REQUEST, "Invalid unsubscribe link"),
-	// Gone, not 401: the link will not work again by itself (signing in as its owner and
-	// sending it along does), and a client that reads 401 as "session over" would sign
-	// out.
+	// Gone, not 401: the link will not work again by itself (signing in as its owner
+	// and sending it along does), and a client that reads 401 as "session over"
+	// would sign out.
 	UNSUBSCRIBE_LINK_EXPIRED(HttpStatus.GONE, "Unsubscribe link expired");
 
 	private final HttpStatus status;

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * later.
  */
 @Component
-public class IdempotencyKeys {
+class IdempotencyKeys {
 
 	private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
 	};

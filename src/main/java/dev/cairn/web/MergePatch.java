@@ -152,8 +152,7 @@ public final class MergePatch {
 		}
 		String rule = "must be at least 0 and below " + max.toPlainString() + ", with at most two decimals";
 		// Read as a double (by a mapper without big decimals), 1e400 is Infinity, which
-		// no
-		// BigDecimal holds; read as a decimal it is merely too large.
+		// no BigDecimal holds; read as a decimal it is merely too large.
 		if (value.isDouble() && !Double.isFinite(value.asDouble())) {
 			reject(name, rule);
 			return Optional.empty();

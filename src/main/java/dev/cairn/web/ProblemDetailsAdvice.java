@@ -97,8 +97,7 @@ class ProblemDetailsAdvice {
 	}
 
 	// A chunked body crossed the limit while the message converter read it
-	// (BodyLimitFilter
-	// refuses a declared Content-Length earlier).
+	// (BodyLimitFilter refuses a declared Content-Length earlier).
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> bodyTooLarge(BodyTooLarge ex, HttpServletRequest request) {
 		return respond(Problems.of(ErrorCode.PAYLOAD_TOO_LARGE, ex.getMessage(), request.getRequestURI()));
@@ -116,8 +115,8 @@ class ProblemDetailsAdvice {
 		return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
 	}
 
-	// The other exceptions Spring MVC raises carry their own status (404, 406, 415,
-	// 413...).
+	// The other exceptions Spring MVC raises carry their own status (404,
+	// 406, 415, 413...).
 	@ExceptionHandler({ ErrorResponseException.class, NoResourceFoundException.class, NoHandlerFoundException.class,
 			HttpMediaTypeNotSupportedException.class, HttpMediaTypeNotAcceptableException.class,
 			ServletRequestBindingException.class, MaxUploadSizeExceededException.class })

@@ -65,14 +65,14 @@ class RateLimitFilter extends OncePerRequestFilter {
 		String who = (caller == null) ? "ip:" + ClientAddress.key(request)
 				: (caller.personalToken() ? "token:" + caller.personalTokenId() : "user:" + caller.userId());
 		String name = (caller == null) ? "anonymous" : "authenticated";
-		Budget budget = (caller == null) ? this.settings.anonymous() : this.settings.authenticated();
+		Budget budget = (caller == null) ? this.settings.anonymous().budget() : this.settings.authenticated().budget();
 		Decision decision = this.limits.take("api:" + who, budget);
 		if (decision.allowed() && isSearch(request)) {
-			Decision search = this.limits.take("search:" + who, this.settings.search());
+			Decision search = this.limits.take("search:" + who, this.settings.search().budget());
 			// The headers describe the budget closest to running out.
 			if (!search.allowed() || search.remaining() < decision.remaining()) {
 				name = "search";
-				budget = this.settings.search();
+				budget = this.settings.search().budget();
 				decision = search;
 			}
 		}

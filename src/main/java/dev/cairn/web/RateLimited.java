@@ -9,12 +9,12 @@ public class RateLimited extends ApiException {
 
 	private final long retryAfterSeconds;
 
-	public RateLimited(long retryAfterSeconds) {
+	RateLimited(long retryAfterSeconds) {
 		super(ErrorCode.RATE_LIMITED, "Too many attempts; try again in " + retryAfterSeconds + " seconds.");
 		this.retryAfterSeconds = retryAfterSeconds;
 	}
 
-	public long retryAfterSeconds() {
+	long retryAfterSeconds() {
 		return this.retryAfterSeconds;
 	}
 

@@ -23,9 +23,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class RequestIdFilter extends OncePerRequestFilter {
+class RequestIdFilter extends OncePerRequestFilter {
 
-	public static final String HEADER = "X-Request-Id";
+	static final String HEADER = "X-Request-Id";
 
 	static final String MDC_KEY = "requestId";
 

@@ -2,6 +2,8 @@ package dev.cairn.web;
 
 import java.util.List;
 
+import jakarta.servlet.MultipartConfigElement;
+
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
@@ -54,11 +56,22 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
+	 * The API takes no uploads; should a multipart body reach Tomcat, it gets the limit
+	 * of any other body (in place of Spring Boot's {@code spring.servlet.multipart.*}).
+	 */
+	@Bean
+	MultipartConfigElement multipartConfig(WebSettings settings) {
+		long limit = settings.maxBodySize().toBytes();
+		return new MultipartConfigElement(null, limit, limit, 0);
+	}
+
+	/**
 	 * Tomcat believes forwarded headers only from the trusted proxies; it lets TRACE
 	 * through to the filters, which answer it 405 like any method Cairn does not take
 	 * ({@link UnknownMethodFilter}); and what it refuses on its own gets a problem+json
-	 * body ({@link ContainerErrorReport}). Runs after Spring Boot's customizer, whose
-	 * forwarded-header and error report valves it adjusts and replaces.
+	 * body ({@link ContainerErrorReport}); a form body has the limit of any other. Runs
+	 * after Spring Boot's customizer, whose forwarded-header and error report valves and
+	 * form size it adjusts and replaces.
 	 */
 	static final class TomcatCustomizer implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
@@ -78,7 +91,11 @@ class WebConfiguration implements WebMvcConfigurer {
 					forwarded.setTrustedProxies("");
 				}
 			}
-			factory.addConnectorCustomizers((connector) -> connector.setAllowTrace(true));
+			factory.addConnectorCustomizers((connector) -> {
+				connector.setAllowTrace(true);
+				// Form bodies are parsed by Tomcat itself, past the body limit filter.
+				connector.setMaxPostSize(this.settings.maxBodySizeAsInt());
+			});
 			factory.addContextCustomizers((context) -> {
 				Pipeline host = context.getParent().getPipeline();
 				for (Valve valve : host.getValves()) {

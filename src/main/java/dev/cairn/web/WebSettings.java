@@ -13,15 +13,16 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Limits every request shares.
  *
- * @param maxBodySize {@code CAIRN_WEB_MAX_BODY_SIZE}: the largest request body accepted;
- * a larger one is 413, whether it declares its length or is sent in chunks
- * @param idempotencyLease {@code CAIRN_WEB_IDEMPOTENCY_LEASE}: how long an
- * {@code Idempotency-Key} stays claimed by a request that neither finished nor failed;
- * after it, the claim is taken for that of a node that died, and a retry runs the request
- * (longer than any request takes, shorter than a client keeps retrying)
- * @param trustedProxies {@code CAIRN_TRUSTED_PROXIES}: the reverse proxies (addresses or
- * CIDR ranges, comma-separated) whose {@code X-Forwarded-For}, {@code -Proto},
- * {@code -Host} and {@code -Port} are believed; nobody's by default
+ * @param maxBodySize The largest request body accepted, JSON or otherwise (form and
+ * multipart bodies included); a larger one is 413, whether it declares its length or is
+ * sent in chunks.
+ * @param idempotencyLease How long an Idempotency-Key stays claimed by a request that
+ * neither finished nor failed; after it, the claim is taken for that of a node that died,
+ * and a retry runs the request. Longer than any request takes, shorter than a client
+ * keeps retrying.
+ * @param trustedProxies The reverse proxies (addresses or CIDR ranges, comma-separated)
+ * whose X-Forwarded-For, -Proto, -Host and -Port are believed; nobody's by default. Set
+ * by CAIRN_TRUSTED_PROXIES.
  */
 @Validated
 @ConfigurationProperties("cairn.web")
@@ -42,6 +43,11 @@ record WebSettings(@NotNull @DefaultValue("1MB") DataSize maxBodySize,
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("cairn.web.trusted-proxies (CAIRN_TRUSTED_PROXIES): " + ex.getMessage());
 		}
+	}
+
+	/** The body limit as Tomcat's {@code maxPostSize} takes it. */
+	int maxBodySizeAsInt() {
+		return (int) Math.min(this.maxBodySize.toBytes(), Integer.MAX_VALUE);
 	}
 
 	/**

@@ -15,20 +15,18 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How webhooks are delivered (docs/webhooks.md, docs/operations.md).
  *
- * @param retryDelays {@code CAIRN_WEBHOOKS_RETRY_DELAYS}: the wait before each retry
- * after a failed attempt (each stretched or shrunk by up to 20% at random); a delivery
- * that fails them all has failed
- * @param allowedHosts {@code CAIRN_WEBHOOKS_ALLOWED_HOSTS}: host names and addresses or
- * CIDR ranges that may be delivered to although they are private (an internal service)
- * @param connectTimeout the longest wait for a connection
- * @param timeout {@code CAIRN_WEBHOOKS_TIMEOUT}: the longest a whole attempt may take
- * @param concurrencyPerWebhook attempts in flight to one webhook from one node: a slow
- * receiver holds at most this many of the node's delivery threads
- * @param maxInFlight {@code CAIRN_WEBHOOKS_MAX_IN_FLIGHT}: attempts in flight on one
- * node, all webhooks together; keep it below {@code CAIRN_JOBS_THREADS} so other jobs
- * always find a thread
- * @param secretOverlap how long a rotated-out secret keeps signing next to the new one
- * @param maxPerProject webhooks a project may have
+ * @param retryDelays The wait before each retry after a failed attempt (each stretched or
+ * shrunk by up to 20% at random); a delivery that fails them all has failed.
+ * @param allowedHosts Host names and addresses or CIDR ranges that may be delivered to
+ * although they are private (an internal service).
+ * @param connectTimeout The longest wait for a connection.
+ * @param timeout The longest a whole attempt may take.
+ * @param concurrencyPerWebhook Attempts in flight to one webhook from one node: a slow
+ * receiver holds at most this many of the node's delivery threads.
+ * @param maxInFlight Attempts in flight on one node, all webhooks together; keep it below
+ * cairn.jobs.threads so other jobs always find a thread.
+ * @param secretOverlap How long a rotated-out secret keeps signing next to the new one.
+ * @param maxPerProject Webhooks a project may have.
  */
 @Validated
 @ConfigurationProperties("cairn.webhooks")

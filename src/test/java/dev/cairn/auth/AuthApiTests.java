@@ -125,8 +125,8 @@ class AuthApiTests {
 		assertThat(secondToken).startsWith("cairn_rt_").isNotEqualTo(user.refreshToken());
 		assertThat(second.get("expiresIn")).isEqualTo(900);
 
-		// The first token is replayed (stolen): refused, and the legitimate successor
-		// dies too.
+		// The first token is replayed (stolen): refused, and the legitimate
+		// successor dies too.
 		refresh(user.refreshToken()).expectStatus()
 			.isUnauthorized()
 			.expectBody()

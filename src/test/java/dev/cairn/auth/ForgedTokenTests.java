@@ -145,8 +145,8 @@ class ForgedTokenTests {
 	}
 
 	private void expectOk(String token) {
-		// A valid token for a user that does not exist reaches the controller: 404, not
-		// 401.
+		// A valid token for a user that does not exist reaches the controller:
+		// 404, not 401.
 		this.client.get()
 			.uri("/api/v1/me")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)

@@ -78,13 +78,13 @@ class PersonalTokenApiTests {
 		patchMe(readOnly).expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("insufficient_scope");
 		patchMe(writer).expectStatus().isOk();
 		create(writer, Map.of("name", "escalate", "scopes", List.of("admin"))).expectStatus().isForbidden();
-		// Not even an admin token mints tokens: one could outlive the revocation of its
-		// parent.
+		// Not even an admin token mints tokens: one could outlive the revocation
+		// of its parent.
 		String adminToken = "Bearer " + secret(user, List.of("read", "admin"));
 		create(adminToken, Map.of("name", "child", "scopes", List.of("read"))).expectStatus().isForbidden();
 
-		// Credentials themselves change only from a signed-in session, whatever the
-		// scopes.
+		// Credentials themselves change only from a signed-in session,
+		// whatever the scopes.
 		String admin = "Bearer " + secret(user, List.of("read", "write", "admin"));
 		this.client.post()
 			.uri("/api/v1/me/password")

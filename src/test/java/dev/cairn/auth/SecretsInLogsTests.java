@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = { "logging.level.root=info", "logging.level.org.springframework.web=DEBUG",
 		"logging.level.org.springframework.security=DEBUG", "logging.level.dev.cairn=DEBUG",
-		// The test's own HTTP client logs what it sends; only the server's log is under
-		// test.
+		// The test's own HTTP client logs what it sends; only the server's log
+		// is under test.
 		"logging.level.org.springframework.web.client=INFO" })
 class SecretsInLogsTests {
 

@@ -61,8 +61,8 @@ class ThrottleTests {
 		forgot(email.toUpperCase()).expectStatus().isEqualTo(429);
 	}
 
-	// Revoking does not give the budget back: inviting, revoking and inviting again
-	// stops.
+	// Revoking does not give the budget back: inviting, revoking and
+	// inviting again stops.
 	@Test
 	void invitationsByEmailAreThrottledPerInviterAcrossProjects() {
 		SignedIn inviter = Accounts.signUp(this.client);

@@ -21,8 +21,8 @@ class IdsTests {
 		for (int i = 0; i < 10_000; i++) {
 			ids.add(Ids.newId());
 		}
-		// PostgreSQL compares uuids as unsigned bytes, which is the order of their
-		// strings.
+		// PostgreSQL compares uuids as unsigned bytes, which is the order
+		// of their strings.
 		assertThat(ids.stream().map(UUID::toString).toList()).isSorted().doesNotHaveDuplicates();
 	}
 

@@ -89,8 +89,8 @@ class PurgeJobsTests extends ApiTestSupport {
 		SignedIn owner = Accounts.signUp(this.client);
 		UUID project = this.api.project(owner);
 		UUID longExpired = invitation(project, "interval '-2 days'");
-		// Answered or revoked an hour ago: it still holds back the next mail to the
-		// address.
+		// Answered or revoked an hour ago: it still holds back the next mail
+		// to the address.
 		UUID justClosed = invitation(project, "interval '-1 hour'");
 		UUID pending = invitation(project, "interval '14 days'");
 

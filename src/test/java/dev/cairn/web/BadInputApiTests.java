@@ -66,8 +66,8 @@ class BadInputApiTests extends ApiTestSupport {
 		cases.addAll(fieldCases(f.route("create field")));
 		cases.addAll(webhookCases(f.route("create webhook")));
 		cases.addAll(preferenceCases(f.route("patch notification preferences")));
-		// Last, since it changes the data: each bad body was refused for what was done to
-		// it.
+		// Last, since it changes the data: each bad body was refused for what was
+		// done to it.
 		DynamicTest control = DynamicTest.dynamicTest("the bodies they are made from are accepted", () -> {
 			for (Route route : f.writeRoutes()) {
 				send(f.owner, route.method(), route.path(), route.type(), route.valid()).expectStatus()

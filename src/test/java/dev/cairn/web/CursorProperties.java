@@ -68,8 +68,7 @@ class CursorProperties {
 	}
 
 	// Whole characters: a lone surrogate cannot be written as UTF-8, and cursor values
-	// are
-	// ids, numbers and dates anyway.
+	// are ids, numbers and dates anyway.
 	@Provide
 	Arbitrary<List<String>> values() {
 		return Arbitraries.strings()

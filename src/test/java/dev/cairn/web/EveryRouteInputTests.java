@@ -78,8 +78,8 @@ class EveryRouteInputTests extends ApiTestSupport {
 		String path = template.replaceAll("\\{key\\}", "ABC-1").replaceAll("\\{[^}]+\\}", UUID.randomUUID().toString());
 		String name = method + " " + template;
 		List<DynamicTest> tests = new ArrayList<>();
-		// Required parameters get a harmless value, so that only the one under test is
-		// wrong.
+		// Required parameters get a harmless value, so that only the one under
+		// test is wrong.
 		StringBuilder required = new StringBuilder();
 		for (JsonNode parameter : operation.path("parameters")) {
 			if (parameter.path("in").asString().equals("query") && parameter.path("required").asBoolean()) {

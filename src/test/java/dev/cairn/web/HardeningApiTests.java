@@ -145,8 +145,8 @@ class HardeningApiTests extends ApiTestSupport {
 		assertThat(metadata).startsWith("HTTP/1.1 200");
 		JsonNode resource = body(metadata);
 		assertThat(resource.path("resource").asString()).isEqualTo(this.publicUrl);
-		// Cairn's tokens are bearer tokens; it must not claim to bind them to
-		// certificates.
+		// Cairn's tokens are bearer tokens; it must not claim to bind
+		// them to certificates.
 		assertThat(resource.has("tls_client_certificate_bound_access_tokens")).isFalse();
 	}
 

@@ -138,8 +138,8 @@ class OpenApiConventionsTests {
 		assertThat(description("/api/v1/auth/login", "post", "401")).contains("`invalid_credentials`");
 		assertThat(description("/api/v1/auth/email/verify", "post", "400")).contains("`invalid_link_token`");
 		assertThat(description("/api/v1/me", "get", "404")).contains("`user_not_found`");
-		// Neither Idempotency-Key (not honoured under /api/v1/auth/) nor a rule of its
-		// own.
+		// Neither Idempotency-Key (not honoured under /api/v1/auth/) nor a rule
+		// of its own.
 		assertThat(API.at("/paths/~1api~1v1~1auth~1logout-all/post/responses").has("409")).isFalse();
 		assertThat(API.at("/paths/~1api~1v1~1projects~1{projectId}/get/responses").has("409")).isFalse();
 	}

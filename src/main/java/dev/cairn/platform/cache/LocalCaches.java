@@ -82,8 +82,8 @@ final class LocalCaches implements Caches, SmartLifecycle {
 			.param("payload", region.cacheName() + " " + key)
 			.query()
 			.singleRow();
-		// This node does not wait for the round trip: the request that made the change
-		// sees it.
+		// This node does not wait for the round trip: the request that made the
+		// change sees it.
 		AfterTransaction.run(() -> evictHere(region, key));
 	}
 

@@ -52,9 +52,9 @@ public final class CairnLauncher {
 	 * database)
 	 */
 	static int run(Class<?> application, Invocation.Command command, String... settings) {
-		// Passed as command-line arguments: they must outrank application.yaml and the
-		// environment, or CAIRN_DATABASE_MIGRATE_ON_START=true would migrate before a
-		// rollback.
+		// Passed as command-line arguments: they must outrank application.yaml and
+		// the environment, or CAIRN_DATABASE_MIGRATE_ON_START=true would migrate
+		// before a rollback.
 		List<String> arguments = new ArrayList<>();
 		arguments.add("--cairn.database.migrate-on-start=" + command.spec().migratesFirst());
 		arguments.add("--logging.level.root=warn");

@@ -30,8 +30,8 @@ class DatabaseConfiguration {
 		return server;
 	}
 
-	// Pool settings bind from spring.datasource.hikari.* as they would for Boot's own
-	// pool.
+	// Pool settings bind from spring.datasource.hikari.* as they would for
+	// Boot's own pool.
 	@Bean
 	@ConfigurationProperties("spring.datasource.hikari")
 	HikariDataSource dataSource(DatabaseServer server) {

@@ -16,16 +16,14 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Where Cairn keeps its data.
  *
- * @param url {@code CAIRN_DATABASE_URL}: an external PostgreSQL 15+, as
- * {@code jdbc:postgresql://host:port/db} or
- * {@code postgres://user:password@host:port/db}; empty for the embedded database
- * @param username {@code CAIRN_DATABASE_USERNAME}, for the external database
- * @param password {@code CAIRN_DATABASE_PASSWORD}, for the external database
- * @param dataDir {@code CAIRN_DATA_DIR}: where the embedded database keeps its files
- * @param embeddedUser {@code CAIRN_DATABASE_EMBEDDED_USER}: the account the embedded
- * PostgreSQL runs as when Cairn runs as root (PostgreSQL refuses root)
- * @param migrateOnStart {@code CAIRN_DATABASE_MIGRATE_ON_START}: apply pending migrations
- * when the server starts
+ * @param url An external PostgreSQL 15+, as jdbc:postgresql://host:port/db or
+ * postgres://user:password@host:port/db; empty for the embedded database.
+ * @param username User for the external database.
+ * @param password Password for the external database.
+ * @param dataDir Where the embedded database keeps its files. Set by CAIRN_DATA_DIR.
+ * @param embeddedUser The account the embedded PostgreSQL runs as when Cairn runs as root
+ * (PostgreSQL refuses root).
+ * @param migrateOnStart Whether pending migrations are applied when the server starts.
  */
 @Validated
 @ConfigurationProperties("cairn.database")

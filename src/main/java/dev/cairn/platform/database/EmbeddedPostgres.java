@@ -124,7 +124,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 		return this.port;
 	}
 
-	public Path pgdata() {
+	Path pgdata() {
 		return pgdata(this.dataDir);
 	}
 
@@ -171,8 +171,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
 		log.info("Creating the embedded PostgreSQL database in {}", pgdata);
 		String password = randomPassword();
 		write(passwordFile, password);
-		// initdb reads the password from a file; the server account must be able to read
-		// it.
+		// initdb reads the password from a file; the server account must be able
+		// to read it.
 		Path initialPassword = dir.resolve("initdb.pw");
 		write(initialPassword, password);
 		try {

@@ -131,8 +131,8 @@ final class PostgresBinaries {
 			Files.move(staging, home, StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (IOException ex) {
-			// Another process unpacked the same binaries first; theirs are as good as
-			// ours.
+			// Another process unpacked the same binaries first; theirs are as
+			// good as ours.
 			if (!Files.isRegularFile(home.resolve(".complete"))) {
 				throw ex;
 			}
@@ -141,8 +141,7 @@ final class PostgresBinaries {
 
 	private static void setMode(Path file, int mode) throws IOException {
 		// Only the owner's execute bit of the archive matters; everything is
-		// world-readable
-		// and only the owner may write.
+		// world-readable and only the owner may write.
 		if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
 			return;
 		}

@@ -29,13 +29,13 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * its own transaction together with the removal of its row from Flyway's history, so the
  * history always says exactly which migrations the schema holds.
  */
-public final class SchemaRollback {
+final class SchemaRollback {
 
 	private final Flyway flyway;
 
 	private final DataSource dataSource;
 
-	public SchemaRollback(Flyway flyway, DataSource dataSource) {
+	SchemaRollback(Flyway flyway, DataSource dataSource) {
 		this.flyway = flyway;
 		this.dataSource = dataSource;
 	}
@@ -46,7 +46,7 @@ public final class SchemaRollback {
 	 * @throws CommandFailed when the target is not an applied version, the history holds
 	 * a failed migration, or a down script is missing (checked before anything changes)
 	 */
-	public List<MigrationVersion> rollbackTo(String target) {
+	List<MigrationVersion> rollbackTo(String target) {
 		MigrationVersion targetVersion = parse(target);
 		MigrationInfo[] applied = this.flyway.info().applied();
 		for (MigrationInfo info : applied) {

@@ -2,6 +2,7 @@ package dev.cairn.platform.jobs;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,23 +10,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * When an event publication counts as lost, how often lost ones are handed to their
- * listener again, and when Cairn gives up on one.
+ * How after-commit listeners run, when an event publication counts as lost, how often
+ * lost ones are handed to their listener again, and when Cairn gives up on one.
  *
- * @param recoveryInterval {@code CAIRN_EVENTS_RECOVERY_INTERVAL}: how often one node
- * looks for lost and failed publications
- * @param staleAfter {@code CAIRN_EVENTS_STALE_AFTER}: a publication whose listener has
- * not started this long after the commit or its last resubmission (its node died first)
- * is lost
- * @param processingTimeout {@code CAIRN_EVENTS_PROCESSING_TIMEOUT}: a listener that
- * started and has not finished in this time (its node died meanwhile) has failed
- * @param maxAttempts {@code CAIRN_EVENTS_MAX_ATTEMPTS}: after this many failed attempts a
- * publication moves to {@code event_publication_dead}, with an error in the log
- * @param batchSize publications resubmitted per run
+ * @param listenerThreads Threads per node that run after-commit listeners (webhook
+ * fan-out, notifications, mail); each may hold a database connection.
+ * @param recoveryInterval How often one node looks for lost and failed publications.
+ * @param staleAfter A publication whose listener has not started this long after the
+ * commit or its last resubmission (its node died first) is lost.
+ * @param processingTimeout A listener that started and has not finished in this time (its
+ * node died meanwhile) has failed.
+ * @param maxAttempts After this many failed attempts a publication moves to
+ * event_publication_dead, with an error in the log.
+ * @param batchSize Publications resubmitted per run.
  */
 @Validated
 @ConfigurationProperties("cairn.events")
-record EventSettings(@DefaultValue("30s") Duration recoveryInterval, @DefaultValue("1m") Duration staleAfter,
+public record EventSettings(@DefaultValue("4") @Min(1) @Max(256) int listenerThreads,
+		@DefaultValue("30s") Duration recoveryInterval, @DefaultValue("1m") Duration staleAfter,
 		@DefaultValue("5m") Duration processingTimeout, @DefaultValue("50") @Min(1) int maxAttempts,
 		@DefaultValue("1000") @Min(1) int batchSize) {
 

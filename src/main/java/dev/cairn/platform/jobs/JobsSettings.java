@@ -12,15 +12,15 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How this node runs background jobs (docs/operations.md).
  *
- * @param enabled {@code CAIRN_JOBS_ENABLED}: whether this node takes part in running
- * jobs; a node that does not still schedules them for the others
- * @param threads {@code CAIRN_JOBS_THREADS}: jobs running at once on this node
- * @param pollingInterval {@code CAIRN_JOBS_POLLING_INTERVAL}: how often the node looks
- * for due jobs scheduled by other nodes (its own run at once)
- * @param heartbeatInterval {@code CAIRN_JOBS_HEARTBEAT_INTERVAL}: a running job's sign of
- * life; after six missed ones another node takes the job over
- * @param shutdownMaxWait {@code CAIRN_JOBS_SHUTDOWN_MAX_WAIT}: how long a stopping node
- * waits for its running jobs, after it has answered its requests in flight
+ * @param enabled Whether this node takes part in running jobs; a node that does not still
+ * schedules them for the others.
+ * @param threads Jobs running at once on this node.
+ * @param pollingInterval How often the node looks for due jobs scheduled by other nodes
+ * (its own run at once).
+ * @param heartbeatInterval A running job's sign of life; after six missed ones another
+ * node takes the job over.
+ * @param shutdownMaxWait How long a stopping node waits for its running jobs, after it
+ * has answered its requests in flight.
  */
 @Validated
 @ConfigurationProperties("cairn.jobs")

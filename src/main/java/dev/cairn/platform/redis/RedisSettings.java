@@ -9,17 +9,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The Redis that nodes share caches and rate limits through, when there is one
  * (docs/operations.md).
  *
- * @param url {@code CAIRN_REDIS_URL}, for example {@code redis://:password@host:6379/0};
- * unset, caches stay in each node's memory and rate limits count per node
- * @param keyPrefix {@code CAIRN_REDIS_KEY_PREFIX}: the start of every key Cairn writes,
- * so that several installations can share one Redis
- * @param timeout {@code CAIRN_REDIS_TIMEOUT}: how long one command may take before Redis
- * counts as unreachable
- * @param retryInterval {@code CAIRN_REDIS_RETRY_INTERVAL}: after a failure, how long
- * Redis is left alone before it is tried again
- * @param evictionHold {@code CAIRN_REDIS_EVICTION_HOLD}: how long an evicted cache entry
- * stays uncacheable, so that a lookup that read the database before the change cannot
- * store the old value after it; longer than the timeout by a wide margin
+ * @param url Redis shared by all nodes, for example redis://:password@host:6379/0; unset,
+ * caches stay in each node's memory and rate limits count per node.
+ * @param keyPrefix The start of every key Cairn writes, so that several installations can
+ * share one Redis.
+ * @param timeout How long one command may take before Redis counts as unreachable.
+ * @param retryInterval After a failure, how long Redis is left alone before it is tried
+ * again.
+ * @param evictionHold How long an evicted cache entry stays uncacheable, so that a lookup
+ * that read the database before the change cannot store the old value after it; longer
+ * than the timeout by a wide margin.
  */
 @ConfigurationProperties("cairn.redis")
 public record RedisSettings(String url, @DefaultValue("cairn:") String keyPrefix,

@@ -29,8 +29,7 @@ class CairnLauncherTests {
 		assertThat(schemaVersion()).isEqualTo("3");
 
 		// Migrating on start is on by default (CAIRN_DATABASE_MIGRATE_ON_START), yet
-		// rollback
-		// must not bring the schema forward before it takes it back.
+		// rollback must not bring the schema forward before it takes it back.
 		assertThat(run("rollback", "--to", "2")).isEqualTo("Rolled back version 3\n");
 		assertThat(schemaVersion()).isEqualTo("2");
 

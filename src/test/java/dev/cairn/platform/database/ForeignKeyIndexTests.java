@@ -15,9 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ForeignKeyIndexTests {
 
 	// A foreign key is covered when an index starts with its columns (in any order) and
-	// is
-	// either not partial or only skips rows where the key is null, which the key's checks
-	// never look for.
+	// is either not partial or only skips rows where the key is null, which the key's
+	// checks never look for.
 	private static final String UNCOVERED_FOREIGN_KEYS = """
 			SELECT c.conrelid::regclass || '.' || c.conname
 			FROM pg_constraint c
