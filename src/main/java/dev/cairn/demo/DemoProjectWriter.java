@@ -196,8 +196,8 @@ class DemoProjectWriter {
 		return ids;
 	}
 
-	// Most demo work is done or in flight, as in a real tracker that has been used a
-	// while.
+	// Most demo work is done or in flight, as in a real tracker that has been
+	// used a while.
 	private int weightedStatus() {
 		int roll = this.random.nextInt(100);
 		return (roll < 15) ? 0 : (roll < 35) ? 1 : (roll < 50) ? 2 : (roll < 95) ? 3 : 4;

@@ -101,8 +101,8 @@ class CustomFieldRepository {
 			.update();
 	}
 
-	// A duplicate name ends the transaction's usefulness; the caller answers 409 and
-	// rolls back.
+	// A duplicate name ends the transaction's usefulness; the caller answers 409
+	// and rolls back.
 	private boolean saved(String sql, UUID projectId, CustomField field) {
 		try {
 			this.jdbc.sql(sql)

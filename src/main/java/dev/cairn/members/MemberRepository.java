@@ -39,9 +39,9 @@ class MemberRepository {
 			.map(Role::of);
 	}
 
-	// The projects' table is read here, not through the projects module, which depends on
-	// this one; projects evicts CacheRegion.LIVE_PROJECTS when a project is trashed or
-	// restored.
+	// The projects' table is read here, not through the projects module, which
+	// depends on this one; projects evicts CacheRegion.LIVE_PROJECTS when a
+	// project is trashed or restored.
 	boolean isLiveProject(UUID projectId) {
 		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM projects WHERE id = :id AND deleted_at IS NULL)")
 			.param("id", projectId)

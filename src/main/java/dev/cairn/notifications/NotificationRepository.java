@@ -11,6 +11,9 @@ import java.util.UUID;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.cairn.activity.EventTypes;
+import dev.cairn.comments.CommentEvent.CommentCreated;
+import dev.cairn.comments.CommentEvent.CommentUpdated;
 import dev.cairn.platform.Ids;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,9 +28,9 @@ class NotificationRepository {
 			FROM notifications n
 			""";
 
-	// A notification stays in the feed while its reader may still see the project: one
-	// who left it, or whose project is in the trash, no longer reads its task titles
-	// here.
+	// A notification stays in the feed while its reader may still see the
+	// project: one who left it, or whose project is in the trash, no longer reads
+	// its task titles here.
 	private static final String VISIBLE = """
 			 AND EXISTS (SELECT 1 FROM project_members m JOIN projects p ON p.id = m.project_id
 			             WHERE m.project_id = n.project_id AND m.user_id = n.user_id AND p.deleted_at IS NULL)
@@ -158,10 +161,14 @@ class NotificationRepository {
 				UPDATE notifications SET summary = summary - 'excerpt'
 				WHERE event_id IN (
 				    SELECT id FROM events
-				    WHERE task_id = :taskId AND type IN ('comment.created', 'comment.updated')
+				    WHERE task_id = :taskId AND type IN (:types)
 				      AND data -> 'after' ->> 'commentId' = :commentId)
 				  AND summary -> 'excerpt' IS NOT NULL
-				""").param("taskId", taskId).param("commentId", commentId.toString()).update();
+				""")
+			.param("taskId", taskId)
+			.param("types", List.of(EventTypes.nameOf(CommentCreated.class), EventTypes.nameOf(CommentUpdated.class)))
+			.param("commentId", commentId.toString())
+			.update();
 	}
 
 	private Notification notification(ResultSet rs, int row) throws SQLException {

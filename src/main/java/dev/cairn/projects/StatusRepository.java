@@ -65,8 +65,8 @@ class StatusRepository {
 				""", projectId, status);
 	}
 
-	// A duplicate name ends the transaction's usefulness; the caller answers 409 and
-	// rolls back.
+	// A duplicate name ends the transaction's usefulness; the caller answers 409
+	// and rolls back.
 	private boolean saved(String sql, UUID projectId, Status status) {
 		try {
 			this.jdbc.sql(sql)

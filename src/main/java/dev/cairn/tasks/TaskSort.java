@@ -152,8 +152,8 @@ record TaskSort(Field field, boolean descending) {
 
 		private final boolean unique;
 
-		// The cursor's value as SQL: a bound parameter, cast where the column is an
-		// expression.
+		// The cursor's value as SQL: a bound parameter (cast where the column
+		// is an expression, not a plain column).
 		private final String bound;
 
 		private final Function<Task, Object> value;

@@ -179,9 +179,9 @@ class Tasks {
 
 		List<CustomField> definitions = null;
 		if (statusId != null || parentId != null || customFields != null) {
-			// Locks before the task's own, in the one order every write takes them: the
-			// field definitions (values), the project row (a new position or parent), the
-			// task.
+			// Locks before the task's own, in the one order every write takes
+			// them: the field definitions (values), the project row (a new
+			// position or parent), the task.
 			Task found = this.tasks.find(taskId).orElseThrow(TaskAccess::notFound);
 			this.access.require(userId, found.projectId(), Capability.TASKS_WRITE);
 			if (customFields != null) {
@@ -290,8 +290,8 @@ class Tasks {
 		return TaskResponse.of(found.task(), found.labels(), role);
 	}
 
-	// The column holds at most 64 KiB of JSON: past that, a field error, not a failed
-	// CHECK (500).
+	// The column holds at most 64 KiB of JSON: past that, a field error, not a
+	// failed CHECK (500).
 	private static String storable(Map<String, Object> values) {
 		String json = TaskJson.write(values);
 		if (json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_FIELD_VALUES_BYTES) {

@@ -118,8 +118,8 @@ class DeliveryAttempts {
 		Lane lane = this.lanes.computeIfAbsent(delivery.webhookId(),
 				(id) -> new Lane(this.settings.concurrencyPerWebhook()));
 		if (!lane.permits.tryAcquire()) {
-			// Not an attempt: come back when a slot is likely free, without spending a
-			// retry.
+			// Not an attempt: come back when a slot is likely free, without
+			// spending a retry.
 			return new Next.ComeBackAt(
 					this.clock.instant().plusMillis(lane.backoffMillis(this.settings.timeout().toMillis())));
 		}

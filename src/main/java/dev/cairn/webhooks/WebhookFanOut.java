@@ -34,8 +34,8 @@ class WebhookFanOut {
 	// no webhook of its project wants costs no row and no listener run.
 	@ApplicationModuleListener(condition = "@webhookFanOut.wanted(#event)")
 	void on(ActivityRecorded event) {
-		// Publications stored before the condition existed, or resubmitted, reach here
-		// without it.
+		// Publications stored before the condition existed, or resubmitted, reach
+		// here without it.
 		if (event.projectId() == null || !Subscriptions.DELIVERABLE.contains(event.type())) {
 			return;
 		}

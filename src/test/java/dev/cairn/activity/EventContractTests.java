@@ -119,6 +119,28 @@ class EventContractTests {
 			}));
 	}
 
+	// The names come from the records: written out anywhere else in the code (a switch
+	// on "task.updated", SQL with 'comment.created'), a rename would leave them behind.
+	@Test
+	void noEventTypeNameIsWrittenOutOutsideItsRecord() throws IOException {
+		List<String> found = new ArrayList<>();
+		try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+			for (Path file : files.filter((path) -> path.toString().endsWith(".java")).toList()) {
+				List<String> lines = Files.readAllLines(file);
+				for (int i = 0; i < lines.size(); i++) {
+					String line = lines.get(i);
+					for (String name : EventTypes.names()) {
+						boolean quoted = line.contains("\"" + name + "\"") || line.contains("'" + name + "'");
+						if (quoted && !line.strip().startsWith("@EventName(")) {
+							found.add(file + ":" + (i + 1) + ": " + line.strip());
+						}
+					}
+				}
+			}
+		}
+		assertThat(found).isEmpty();
+	}
+
 	@Test
 	void noExampleOrSchemaIsLeftFromARecordThatIsGone() throws IOException {
 		List<String> expected = new ArrayList<>();

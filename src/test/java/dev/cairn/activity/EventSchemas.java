@@ -59,8 +59,7 @@ final class EventSchemas {
 		}
 		else {
 			// anyOf, not oneOf: objects are open (members may be added), so one shape can
-			// pass
-			// for another.
+			// pass for another.
 			ArrayNode oneOf = properties.putObject("data").putArray("anyOf");
 			records.forEach((record) -> oneOf.add(data(record)));
 		}
@@ -91,8 +90,7 @@ final class EventSchemas {
 			if (skipEnvelope && List.of("projectId", "taskId", "actorId").contains(name)) {
 				continue;
 			}
-			// On the accessor: the annotation does not target record components
-			// themselves.
+			// Read on the accessor: JsonInclude does not target record components.
 			JsonInclude include = component.getAccessor().getAnnotation(JsonInclude.class);
 			boolean optional = include != null && include.value() != JsonInclude.Include.ALWAYS;
 			ObjectNode type = type(component.getAnnotatedType());

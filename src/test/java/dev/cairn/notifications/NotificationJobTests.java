@@ -90,8 +90,8 @@ class NotificationJobTests extends MailTestSupport {
 		Map<String, Map<?, ?>> tasks = new LinkedHashMap<>();
 		tasks.put("Tokyo, due on the 15th", dueTask(owner, project, tokyo, "2032-03-15"));
 		tasks.put("Los Angeles, due on the 14th", dueTask(owner, project, losAngeles, "2032-03-14"));
-		// Los Angeles moves its clocks on at 02:00 on the 14th: 09:00 is an hour earlier
-		// in UTC.
+		// Los Angeles moves its clocks on at 02:00 on the 14th: 09:00 is an hour
+		// earlier in UTC.
 		tasks.put("Los Angeles, due on the 15th", dueTask(owner, project, losAngeles, "2032-03-15"));
 		Map<String, List<Instant>> remindedAt = new LinkedHashMap<>();
 

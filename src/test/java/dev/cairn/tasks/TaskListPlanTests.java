@@ -218,8 +218,7 @@ class TaskListPlanTests {
 			.contains("comments_task_id_idx")
 			.doesNotContain("Seq Scan");
 		// In the large project, walking the primary key backwards is as good; in a small
-		// one
-		// only the project's index is.
+		// one only the project's index is.
 		assertThat(explain("SELECT * FROM events WHERE project_id = :p ORDER BY id DESC LIMIT 51",
 				Map.of("p", this.project)))
 			.contains("Index Scan")

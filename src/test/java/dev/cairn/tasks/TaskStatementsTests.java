@@ -76,8 +76,8 @@ class TaskStatementsTests extends ApiTestSupport {
 		assertThat(own).as("of %s", STATEMENTS).hasSize(2);
 		assertThat(STATEMENTS).filteredOn((sql) -> sql.contains("INSERT INTO events")).hasSize(1);
 		assertThat(STATEMENTS).filteredOn("BEGIN"::equals).hasSize(1);
-		// One outbox row, for notifications: the project has no webhook that would want
-		// it.
+		// One outbox row, for notifications: the project has no webhook that
+		// would want it.
 		assertThat(STATEMENTS).filteredOn((sql) -> sql.toLowerCase().contains("insert into event_publication"))
 			.hasSize(1);
 	}
@@ -135,8 +135,8 @@ class TaskStatementsTests extends ApiTestSupport {
 	}
 
 	private static void matchesBenchFile(String route, List<String> statements) throws IOException {
-		// One statement a line, its whitespace folded, an IN list written once for any
-		// length.
+		// One statement a line, its whitespace folded, an IN list written once
+		// for any length.
 		String actual = statements.stream()
 			.map((sql) -> sql.replaceAll("\\s+", " ").strip().replaceAll("IN \\(\\?(, \\?)*\\)", "IN (?...)"))
 			.collect(Collectors.joining("\n", "", "\n"));

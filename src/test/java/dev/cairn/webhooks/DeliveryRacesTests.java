@@ -62,8 +62,7 @@ class DeliveryRacesTests extends ApiTestSupport {
 					.getStatus()
 					.value());
 				// Answered at once (it found the job running and left the delivery to
-				// it),
-				// or waiting for the ending job to let go of the delivery.
+				// it), or waiting for the ending job to let go of the delivery.
 				await().atMost(Duration.ofSeconds(10))
 					.until(() -> redelivered.isDone() || waitingOn("UPDATE webhook_deliveries SET status = 'pending'"));
 				hold.rollback();

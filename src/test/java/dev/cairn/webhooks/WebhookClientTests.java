@@ -60,8 +60,8 @@ class WebhookClientTests {
 							}
 						}
 						in.skip(length);
-						// Counted before the answer goes, so the client cannot read the
-						// count first.
+						// Counted before the answer goes, so the client cannot
+						// read the count first.
 						answered.incrementAndGet();
 						socket.getOutputStream()
 							.write("HTTP/1.0 204 No Content\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));

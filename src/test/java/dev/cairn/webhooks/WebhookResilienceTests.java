@@ -64,8 +64,7 @@ class WebhookResilienceTests {
 		TestDatabase.Database database = TestDatabase.create();
 		try (Receiver receiver = Receiver.start()) {
 			UUID eventId;
-			// This node commits and schedules but never runs a job, as if it died at
-			// once.
+			// This node commits and schedules but never runs a job: as if it died.
 			try (Node idle = Node.start(database, null, "cairn.jobs.enabled=false")) {
 				Api api = new Api(idle.client(), idle.bean(JdbcClient.class));
 				SignedIn owner = Accounts.signUp(idle.client());
