@@ -135,7 +135,7 @@ class DemoProjectWriter {
 					new TaskEvent.TaskState(project.key() + "-" + number, title, statuses.get(status),
 							Priority.stored(priority).value(), assignee, parent,
 							(estimate != null) ? BigDecimal.valueOf(estimate) : null, EMPTY, start, due,
-							Optional.of(description))),
+							Optional.ofNullable(description))),
 					created));
 			for (UUID label : distinct(labels, this.random.nextInt(3))) {
 				taskLabels.add(new Object[] { projectId, taskId, label });
