@@ -21,15 +21,7 @@ public final class ETags {
 	 * @throws PreconditionFailed when it was sent and names no current version
 	 */
 	public static void require(String ifMatch, long version) {
-		if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-			return;
-		}
-		for (String tag : ifMatch.split(",")) {
-			if (tag.strip().equals(of(version))) {
-				return;
-			}
-		}
-		throw new PreconditionFailed();
+		IfMatch.header(ifMatch).require(version);
 	}
 
 	/** Whether {@code If-None-Match} names the current version (answer 304). */

@@ -92,8 +92,15 @@ class ProblemDetailsAdvice {
 		if (tooLarge != null) {
 			return bodyTooLarge(tooLarge, request);
 		}
-		return respond(Problems.of(ErrorCode.MALFORMED_REQUEST, describe(ex.getCause()), request.getRequestURI(),
-				fieldErrors(ex.getCause())));
+		// A member of the wrong type, unknown, or out of range is a field's fault: the
+		// same
+		// validation_failed a merge patch gets (issue 17), whatever the verb. Only a body
+		// that is no JSON document, or not the object expected, is malformed.
+		Throwable cause = ex.getCause();
+		List<FieldError> errors = fieldErrors(cause);
+		boolean fieldsFault = !errors.isEmpty() && duplicateMember(cause) == null;
+		return respond(Problems.of(fieldsFault ? ErrorCode.VALIDATION_FAILED : ErrorCode.MALFORMED_REQUEST,
+				describe(cause), request.getRequestURI(), errors));
 	}
 
 	// A chunked body crossed the limit while the message converter read it

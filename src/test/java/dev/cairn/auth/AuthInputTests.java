@@ -43,7 +43,7 @@ class AuthInputTests {
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 				.expectBody()
 				.jsonPath("$.code")
-				.isEqualTo("malformed_request")
+				.isEqualTo("validation_failed")
 				.jsonPath("$.detail")
 				.isEqualTo("Unknown field '" + field + "'.")
 				.jsonPath("$.errors[0].field")

@@ -272,7 +272,7 @@ class FieldApiTests extends ApiTestSupport {
 	// Unknown properties are refused while the body is read, before any rule is checked.
 	private List<Object> unknown(SignedIn user, UUID project, Map<String, ?> body) {
 		return errorFields(
-				problem(this.api.call(user, HttpMethod.POST, fields(project), body), 400, "malformed_request"));
+				problem(this.api.call(user, HttpMethod.POST, fields(project), body), 400, "validation_failed"));
 	}
 
 	private List<Object> patchErrors(SignedIn user, String path, Map<String, ?> body) {

@@ -457,7 +457,7 @@ class InvitationApiTests extends MailApiTestSupport {
 			.call(owner, HttpMethod.POST, members,
 					Map.of("email", "a@b.c", "role", "member", "expiresAt", "2099-01-01T00:00:00Z"))
 			.expectBody()
-			.returnResult(), 400, "malformed_request");
+			.returnResult(), 400, "validation_failed");
 		for (String path : List.of(accept("nope"), decline("nope"), "/api/v1/projects/" + project + "/invitations/1")) {
 			HttpMethod method = path.startsWith("/api/v1/projects") ? HttpMethod.DELETE : HttpMethod.POST;
 			Api.expectProblem(this.api.call(owner, method, path, null).expectBody().returnResult(), 400,

@@ -102,8 +102,8 @@ class TaskBoardApiTests extends ApiTestSupport {
 		expectProblem(move(owner, a, Map.of("afterTaskId", b, "beforeTaskId", backlogTask)), 422, "invalid_reference");
 		expectProblem(move(owner, c, Map.of("afterTaskId", a, "beforeTaskId", c)), 422, "invalid_reference");
 		expectProblem(move(owner, backlogTask, Map.of("afterTaskId", a, "beforeTaskId", c)), 409, "not_neighbours");
-		expectProblem(move(owner, b, Map.of("afterTaskId", b.replace('-', 'x'))), 400, "malformed_request");
-		expectProblem(move(owner, b, Map.of("after", a)), 400, "malformed_request");
+		expectProblem(move(owner, b, Map.of("afterTaskId", b.replace('-', 'x'))), 400, "validation_failed");
+		expectProblem(move(owner, b, Map.of("after", a)), 400, "validation_failed");
 		expectProblem(move(viewer, a, Map.of("afterTaskId", b)), 403, "role_forbids");
 		expectProblem(move(stranger, a, Map.of("afterTaskId", b)), 404, "task_not_found");
 		expectProblem(this.client.post()

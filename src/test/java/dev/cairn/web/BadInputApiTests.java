@@ -299,17 +299,17 @@ class BadInputApiTests extends ApiTestSupport {
 		cases.add(route.bad("empty", null, MALFORMED, null));
 		cases.add(route.bad("whitespace", "  \n", MALFORMED, null));
 		cases.add(route.bad("unknown ownerId", withField(valid, "'ownerId':'" + UUID.randomUUID() + "'"),
-				patch ? INVALID : MALFORMED, "ownerId"));
-		cases.add(route.bad("unknown role", withField(valid, "'role':'owner'"), patch ? INVALID : MALFORMED, "role"));
+				patch ? INVALID : INVALID, "ownerId"));
+		cases.add(route.bad("unknown role", withField(valid, "'role':'owner'"), patch ? INVALID : INVALID, "role"));
 		return cases;
 	}
 
 	private List<Case> projectCases(Route r) {
-		return List.of(r.bad("typo", withField(r.valid(), "'nmae':'x'"), MALFORMED, "nmae"),
-				r.bad("unknown id", withField(r.valid(), "'id':'" + UUID.randomUUID() + "'"), MALFORMED, "id"),
-				r.bad("number for name", json("{'key':'ZZNEW','name':5}"), MALFORMED, "name"),
-				r.bad("array for key", json("{'key':[],'name':'N'}"), MALFORMED, "key"),
-				r.bad("object for description", json("{'key':'ZZNEW','name':'N','description':{}}"), MALFORMED,
+		return List.of(r.bad("typo", withField(r.valid(), "'nmae':'x'"), INVALID, "nmae"),
+				r.bad("unknown id", withField(r.valid(), "'id':'" + UUID.randomUUID() + "'"), INVALID, "id"),
+				r.bad("number for name", json("{'key':'ZZNEW','name':5}"), INVALID, "name"),
+				r.bad("array for key", json("{'key':[],'name':'N'}"), INVALID, "key"),
+				r.bad("object for description", json("{'key':'ZZNEW','name':'N','description':{}}"), INVALID,
 						"description"),
 				r.bad("name 201", json("{'key':'ZZNEW','name':'" + "n".repeat(201) + "'}"), INVALID, "name"),
 				r.bad("description 10001",
@@ -323,23 +323,23 @@ class BadInputApiTests extends ApiTestSupport {
 	}
 
 	private List<Case> taskCases(Fixture f, Route r) {
-		return List.of(r.bad("typo tittle", json("{'tittle':'x'}"), MALFORMED, "tittle"),
-				r.bad("unknown number", withField(r.valid(), "'number':7"), MALFORMED, "number"),
-				r.bad("unknown reporterId", withField(r.valid(), "'reporterId':'" + f.stranger.userId() + "'"),
-						MALFORMED, "reporterId"),
-				r.bad("unknown projectId", withField(r.valid(), "'projectId':'" + f.otherProject + "'"), MALFORMED,
+		return List.of(r.bad("typo tittle", json("{'tittle':'x'}"), INVALID, "tittle"),
+				r.bad("unknown number", withField(r.valid(), "'number':7"), INVALID, "number"),
+				r.bad("unknown reporterId", withField(r.valid(), "'reporterId':'" + f.stranger.userId() + "'"), INVALID,
+						"reporterId"),
+				r.bad("unknown projectId", withField(r.valid(), "'projectId':'" + f.otherProject + "'"), INVALID,
 						"projectId"),
-				r.bad("number for title", json("{'title':5}"), MALFORMED, "title"),
-				r.bad("boolean for title", json("{'title':true}"), MALFORMED, "title"),
-				r.bad("array for title", json("{'title':['x']}"), MALFORMED, "title"),
-				r.bad("string for estimate", json("{'title':'x','estimate':'five'}"), MALFORMED, "estimate"),
-				r.bad("numeric string for estimate", json("{'title':'x','estimate':'5'}"), MALFORMED, "estimate"),
-				r.bad("object for statusId", json("{'title':'x','statusId':{}}"), MALFORMED, "statusId"),
-				r.bad("number for statusId", json("{'title':'x','statusId':5}"), MALFORMED, "statusId"),
-				r.bad("statusId not a uuid", json("{'title':'x','statusId':'todo'}"), MALFORMED, "statusId"),
-				r.bad("dueDate tomorrow", json("{'title':'x','dueDate':'tomorrow'}"), MALFORMED, "dueDate"),
-				r.bad("dueDate 30 February", json("{'title':'x','dueDate':'2026-02-30'}"), MALFORMED, "dueDate"),
-				r.bad("number for dueDate", json("{'title':'x','dueDate':20261201}"), MALFORMED, "dueDate"),
+				r.bad("number for title", json("{'title':5}"), INVALID, "title"),
+				r.bad("boolean for title", json("{'title':true}"), INVALID, "title"),
+				r.bad("array for title", json("{'title':['x']}"), INVALID, "title"),
+				r.bad("string for estimate", json("{'title':'x','estimate':'five'}"), INVALID, "estimate"),
+				r.bad("numeric string for estimate", json("{'title':'x','estimate':'5'}"), INVALID, "estimate"),
+				r.bad("object for statusId", json("{'title':'x','statusId':{}}"), INVALID, "statusId"),
+				r.bad("number for statusId", json("{'title':'x','statusId':5}"), INVALID, "statusId"),
+				r.bad("statusId not a uuid", json("{'title':'x','statusId':'todo'}"), INVALID, "statusId"),
+				r.bad("dueDate tomorrow", json("{'title':'x','dueDate':'tomorrow'}"), INVALID, "dueDate"),
+				r.bad("dueDate 30 February", json("{'title':'x','dueDate':'2026-02-30'}"), INVALID, "dueDate"),
+				r.bad("number for dueDate", json("{'title':'x','dueDate':20261201}"), INVALID, "dueDate"),
 				r.bad("string for customFields", json("{'title':'x','customFields':'x'}"), INVALID, "customFields"),
 				r.bad("text for a number field", json("{'title':'x','customFields':{'" + f.field + "':'lots'}}"),
 						INVALID, "customFields." + f.field),
@@ -395,12 +395,12 @@ class BadInputApiTests extends ApiTestSupport {
 	}
 
 	private List<Case> moveCases(Fixture f, Route r) {
-		return List.of(r.bad("unknown position", json("{'position':1}"), MALFORMED, "position"),
-				r.bad("unknown projectId", json("{'projectId':'" + f.otherProject + "'}"), MALFORMED, "projectId"),
-				r.bad("number for statusId", json("{'statusId':5}"), MALFORMED, "statusId"),
-				r.bad("object for statusId", json("{'statusId':{}}"), MALFORMED, "statusId"),
-				r.bad("statusId not a uuid", json("{'statusId':'done'}"), MALFORMED, "statusId"),
-				r.bad("array for afterTaskId", json("{'afterTaskId':[]}"), MALFORMED, "afterTaskId"),
+		return List.of(r.bad("unknown position", json("{'position':1}"), INVALID, "position"),
+				r.bad("unknown projectId", json("{'projectId':'" + f.otherProject + "'}"), INVALID, "projectId"),
+				r.bad("number for statusId", json("{'statusId':5}"), INVALID, "statusId"),
+				r.bad("object for statusId", json("{'statusId':{}}"), INVALID, "statusId"),
+				r.bad("statusId not a uuid", json("{'statusId':'done'}"), INVALID, "statusId"),
+				r.bad("array for afterTaskId", json("{'afterTaskId':[]}"), INVALID, "afterTaskId"),
 				r.rule("status of another project", json("{'statusId':'" + f.otherStatus + "'}")),
 				r.rule("after a task of another project", json("{'afterTaskId':'" + f.otherTask + "'}")),
 				r.rule("after a task that is below",
@@ -409,12 +409,12 @@ class BadInputApiTests extends ApiTestSupport {
 
 	private List<Case> labelCases(Route r) {
 		return List.of(
-				r.bad("unknown projectId", withField(r.valid(), "'projectId':'" + UUID.randomUUID() + "'"), MALFORMED,
+				r.bad("unknown projectId", withField(r.valid(), "'projectId':'" + UUID.randomUUID() + "'"), INVALID,
 						"projectId"),
-				r.bad("typo", json("{'nane':'x'}"), MALFORMED, "nane"),
-				r.bad("number for name", json("{'name':5}"), MALFORMED, "name"),
-				r.bad("object for name", json("{'name':{}}"), MALFORMED, "name"),
-				r.bad("number for color", json("{'name':'x','color':123456}"), MALFORMED, "color"),
+				r.bad("typo", json("{'nane':'x'}"), INVALID, "nane"),
+				r.bad("number for name", json("{'name':5}"), INVALID, "name"),
+				r.bad("object for name", json("{'name':{}}"), INVALID, "name"),
+				r.bad("number for color", json("{'name':'x','color':123456}"), INVALID, "color"),
 				r.bad("name 51", json("{'name':'" + "n".repeat(51) + "'}"), INVALID, "name"),
 				r.bad("description 501", json("{'name':'x','description':'" + "d".repeat(501) + "'}"), INVALID,
 						"description"),
@@ -424,31 +424,30 @@ class BadInputApiTests extends ApiTestSupport {
 
 	private List<Case> commentCases(Route r) {
 		return List.of(
-				r.bad("unknown authorId", withField(r.valid(), "'authorId':'" + UUID.randomUUID() + "'"), MALFORMED,
+				r.bad("unknown authorId", withField(r.valid(), "'authorId':'" + UUID.randomUUID() + "'"), INVALID,
 						"authorId"),
-				r.bad("typo", json("{'bdoy':'x'}"), MALFORMED, "bdoy"),
-				r.bad("number for body", json("{'body':5}"), MALFORMED, "body"),
-				r.bad("object for body", json("{'body':{}}"), MALFORMED, "body"),
-				r.bad("array for body", json("{'body':['x']}"), MALFORMED, "body"),
+				r.bad("typo", json("{'bdoy':'x'}"), INVALID, "bdoy"),
+				r.bad("number for body", json("{'body':5}"), INVALID, "body"),
+				r.bad("object for body", json("{'body':{}}"), INVALID, "body"),
+				r.bad("array for body", json("{'body':['x']}"), INVALID, "body"),
 				r.bad("body 20001", json("{'body':'" + "b".repeat(20_001) + "'}"), INVALID, "body"),
 				r.bad("null body", json("{'body':null}"), INVALID, "body"),
 				r.bad("blank body", json("{'body':'   '}"), INVALID, "body"));
 	}
 
 	private List<Case> fieldCases(Route r) {
-		return List.of(r.bad("unknown id", withField(r.valid(), "'id':'" + UUID.randomUUID() + "'"), MALFORMED, "id"),
-				r.bad("number for type", json("{'name':'Cost','type':5}"), MALFORMED, "type"),
-				r.bad("object for name", json("{'name':{},'type':'text'}"), MALFORMED, "name"),
-				r.bad("string for options", json("{'name':'Cost','type':'select','options':'a'}"), MALFORMED,
-						"options"),
-				r.bad("string for position", json("{'name':'Cost','type':'text','position':'first'}"), MALFORMED,
+		return List.of(r.bad("unknown id", withField(r.valid(), "'id':'" + UUID.randomUUID() + "'"), INVALID, "id"),
+				r.bad("number for type", json("{'name':'Cost','type':5}"), INVALID, "type"),
+				r.bad("object for name", json("{'name':{},'type':'text'}"), INVALID, "name"),
+				r.bad("string for options", json("{'name':'Cost','type':'select','options':'a'}"), INVALID, "options"),
+				r.bad("string for position", json("{'name':'Cost','type':'text','position':'first'}"), INVALID,
 						"position"),
-				r.bad("fraction for position", json("{'name':'Cost','type':'text','position':1.5}"), MALFORMED,
+				r.bad("fraction for position", json("{'name':'Cost','type':'text','position':1.5}"), INVALID,
 						"position"),
-				r.bad("numeric string for position", json("{'name':'Cost','type':'text','position':'2'}"), MALFORMED,
+				r.bad("numeric string for position", json("{'name':'Cost','type':'text','position':'2'}"), INVALID,
 						"position"),
-				r.bad("position beyond int", json("{'name':'Cost','type':'text','position':99999999999}"), MALFORMED,
-						null),
+				r.bad("position beyond int", json("{'name':'Cost','type':'text','position':99999999999}"), INVALID,
+						"position"),
 				r.bad("name 51", json("{'name':'" + "n".repeat(51) + "','type':'text'}"), INVALID, "name"),
 				r.bad("type money", json("{'name':'Cost','type':'money'}"), INVALID, "type"),
 				r.bad("type upper case", json("{'name':'Cost','type':'NUMBER'}"), INVALID, "type"),
@@ -461,10 +460,10 @@ class BadInputApiTests extends ApiTestSupport {
 
 	private List<Case> webhookCases(Route r) {
 		String events = "'events':['*']";
-		return List.of(r.bad("unknown enabled", withField(r.valid(), "'enabled':false"), MALFORMED, "enabled"),
-				r.bad("typo", json("{'url':'http://127.0.0.1:9/','evnets':['*']}"), MALFORMED, "evnets"),
-				r.bad("number for url", json("{'url':5," + events + "}"), MALFORMED, "url"),
-				r.bad("string for events", json("{'url':'http://127.0.0.1:9/','events':'*'}"), MALFORMED, "events"),
+		return List.of(r.bad("unknown enabled", withField(r.valid(), "'enabled':false"), INVALID, "enabled"),
+				r.bad("typo", json("{'url':'http://127.0.0.1:9/','evnets':['*']}"), INVALID, "evnets"),
+				r.bad("number for url", json("{'url':5," + events + "}"), INVALID, "url"),
+				r.bad("string for events", json("{'url':'http://127.0.0.1:9/','events':'*'}"), INVALID, "events"),
 				r.bad("no events", json("{'url':'http://127.0.0.1:9/','events':[]}"), INVALID, "events"),
 				r.bad("65 events", json("{'url':'http://127.0.0.1:9/','events':[" + "'*',".repeat(64) + "'*']}"),
 						INVALID, "events"),

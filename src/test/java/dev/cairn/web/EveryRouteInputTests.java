@@ -128,7 +128,7 @@ class EveryRouteInputTests extends ApiTestSupport {
 				}
 			}
 			tests.add(DynamicTest.dynamicTest(name + " body with ." + first + " twice", () -> expectRefused(user,
-					method, path, "{\"" + first + "\":\"x\",\"" + first + "\":\"x\"}", "malformed_request", first)));
+					method, path, "{\"" + first + "\":null,\"" + first + "\":null}", "malformed_request", first)));
 			tests.add(DynamicTest.dynamicTest(name + " body with a NUL in a member name",
 					() -> expectRefused(user, method, path, "{\"a\\u0000b\":\"x\"}", "validation_failed", "(name)")));
 		}
