@@ -80,15 +80,10 @@ class LabelRepository {
 	}
 
 	/**
-	 * Deletes a label; the foreign key takes it off every task. Those tasks get a new
-	 * version first, in the same transaction: the version is a task's ETag, and a copy
-	 * cached with the label must not pass for current.
+	 * Deletes a label; the foreign key takes it off every task (whose versions the tasks
+	 * module has raised on {@link LabelRetired}).
 	 */
 	void delete(UUID projectId, UUID id) {
-		this.jdbc.sql("""
-				UPDATE tasks SET version = version + 1
-				WHERE id IN (SELECT task_id FROM task_labels WHERE project_id = :projectId AND label_id = :id)
-				""").param("projectId", projectId).param("id", id).update();
 		this.jdbc.sql("DELETE FROM labels WHERE project_id = :projectId AND id = :id")
 			.param("projectId", projectId)
 			.param("id", id)

@@ -20,6 +20,7 @@ import dev.cairn.web.ErrorCode;
 import dev.cairn.web.MergePatch;
 import dev.cairn.web.Page;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,11 +43,15 @@ class Labels {
 
 	private final Cursor cursors;
 
-	Labels(LabelRepository labels, ProjectAccess access, ActivityLog activity, Cursor cursors) {
+	private final ApplicationEventPublisher events;
+
+	Labels(LabelRepository labels, ProjectAccess access, ActivityLog activity, Cursor cursors,
+			ApplicationEventPublisher events) {
 		this.labels = labels;
 		this.access = access;
 		this.activity = activity;
 		this.cursors = cursors;
+		this.events = events;
 	}
 
 	@Transactional(readOnly = true)
@@ -103,6 +108,8 @@ class Labels {
 	void delete(UUID userId, UUID projectId, UUID labelId) {
 		this.access.requireLive(userId, projectId, Capability.LABELS_MANAGE);
 		Label label = this.labels.find(projectId, labelId).orElseThrow(Labels::notFound);
+		// The tasks that carry it get a new version first, by the tasks module.
+		this.events.publishEvent(new LabelRetired(projectId, labelId));
 		this.labels.delete(projectId, labelId);
 		this.activity.record(new LabelEvent.LabelDeleted(projectId, userId, LabelEvent.LabelState.of(label)));
 	}

@@ -34,11 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Projects {
 
-	// The workflow every new project starts with; teams rename and extend it.
-	private static final List<String[]> DEFAULT_STATUSES = List.of(new String[] { "Backlog", "backlog" },
-			new String[] { "Todo", "unstarted" }, new String[] { "In Progress", "started" },
-			new String[] { "Done", "completed" }, new String[] { "Canceled", "canceled" });
-
 	private final ProjectRepository projects;
 
 	private final ProjectAccess access;
@@ -65,8 +60,9 @@ public class Projects {
 			throw new KeyTaken(key);
 		}
 		this.access.addOwner(id, userId);
-		for (int i = 0; i < DEFAULT_STATUSES.size(); i++) {
-			this.projects.insertStatus(Ids.newId(), id, DEFAULT_STATUSES.get(i)[0], DEFAULT_STATUSES.get(i)[1], i);
+		for (int i = 0; i < DefaultWorkflow.STEPS.size(); i++) {
+			DefaultWorkflow.Step step = DefaultWorkflow.STEPS.get(i);
+			this.projects.insertStatus(Ids.newId(), id, step.name(), step.category().value(), i);
 		}
 		Project project = this.projects.find(id).orElseThrow();
 		this.activity.record(new ProjectEvent.ProjectCreated(id, userId, ProjectEvent.ProjectState.of(project)));

@@ -104,25 +104,6 @@ class StatusRepository {
 			.optional();
 	}
 
-	/**
-	 * Moves every task of a status to the bottom of another, keeping their order, and
-	 * completes or reopens them by the new status's category.
-	 */
-	void moveTasks(UUID projectId, UUID from, UUID to) {
-		this.jdbc.sql("""
-				UPDATE tasks t SET status_id = :to, version = t.version + 1,
-				    position = target.bottom + moved.rank * 65536,
-				    completed_at = CASE WHEN target.done THEN coalesce(t.completed_at, now()) END
-				FROM (SELECT id, row_number() OVER (ORDER BY position, id) AS rank FROM tasks
-				      WHERE project_id = :projectId AND status_id = :from) moved,
-				     (SELECT (SELECT coalesce(max(position), 0) FROM tasks
-				              WHERE project_id = :projectId AND status_id = :to) AS bottom,
-				             category IN ('completed', 'canceled') AS done
-				      FROM statuses WHERE project_id = :projectId AND id = :to) target
-				WHERE t.project_id = :projectId AND t.id = moved.id
-				""").param("projectId", projectId).param("from", from).param("to", to).update();
-	}
-
 	void delete(UUID projectId, UUID id) {
 		this.jdbc.sql("DELETE FROM statuses WHERE project_id = :projectId AND id = :id")
 			.param("projectId", projectId)

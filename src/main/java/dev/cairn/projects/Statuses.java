@@ -18,6 +18,7 @@ import dev.cairn.web.ApiProblem;
 import dev.cairn.web.ErrorCode;
 import dev.cairn.web.MergePatch;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,18 +32,19 @@ class Statuses {
 
 	static final int MAX_STATUSES = 50;
 
-	static final Set<String> CATEGORIES = Set.of("backlog", "unstarted", "started", "completed", "canceled");
-
 	private final StatusRepository statuses;
 
 	private final ProjectAccess access;
 
 	private final ActivityLog activity;
 
-	Statuses(StatusRepository statuses, ProjectAccess access, ActivityLog activity) {
+	private final ApplicationEventPublisher events;
+
+	Statuses(StatusRepository statuses, ProjectAccess access, ActivityLog activity, ApplicationEventPublisher events) {
 		this.statuses = statuses;
 		this.access = access;
 		this.activity = activity;
+		this.events = events;
 	}
 
 	@Transactional(readOnly = true)
@@ -80,8 +82,8 @@ class Statuses {
 			patch.reject("name", "must not be blank");
 		}
 		var category = patch.text("category", 20, false).orElse(null);
-		if (category != null && !CATEGORIES.contains(category.value())) {
-			patch.reject("category", "must be one of " + String.join(", ", CATEGORIES.stream().sorted().toList()));
+		if (category != null && StatusCategory.of(category.value()).isEmpty()) {
+			patch.reject("category", "must be one of " + StatusCategory.listed());
 		}
 		Integer position = null;
 		if (body.has("position")) {
@@ -137,7 +139,13 @@ class Statuses {
 			if (moveTo.equals(statusId) || all.stream().noneMatch((status) -> status.id().equals(moveTo))) {
 				throw new ApiProblem(ErrorCode.STATUS_NOT_FOUND, "moveTo is not another status of this project.");
 			}
-			this.statuses.moveTasks(projectId, statusId, moveTo);
+			// The tasks module moves them, in this transaction (its tables are its own).
+			StatusCategory category = all.stream()
+				.filter((status) -> status.id().equals(moveTo))
+				.findFirst()
+				.flatMap((status) -> StatusCategory.of(status.category()))
+				.orElseThrow();
+			this.events.publishEvent(new StatusRetired(projectId, statusId, moveTo, category));
 		}
 		this.statuses.delete(projectId, statusId);
 		all.remove(doomed);

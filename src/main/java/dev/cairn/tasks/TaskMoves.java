@@ -84,7 +84,7 @@ class TaskMoves {
 					"afterTaskId and beforeTaskId are no longer next to each other; reload the column.");
 		}
 		long position = place(task, statusId, above, below);
-		this.placements.move(taskId, statusId, position, Tasks.DONE.contains(category));
+		this.placements.move(taskId, statusId, position, WorkflowStates.isDone(category));
 		Task moved = this.tasks.find(taskId).orElseThrow();
 		this.activity.record(new TaskEvent.TaskMoved(task.projectId(), taskId, userId, TaskEvent.Place.of(task),
 				TaskEvent.Place.of(moved), changes(task, moved)));

@@ -93,6 +93,29 @@ class TaskPlacementRepository {
 				""").param("projectId", projectId).param("statusId", statusId).param("gap", Positions.GAP).update();
 	}
 
+	/**
+	 * Moves every task of a status to the bottom of another, keeping their order, and
+	 * completes or reopens them by the new status's category.
+	 */
+	void moveAll(UUID projectId, UUID from, UUID to, boolean done) {
+		this.jdbc.sql("""
+				UPDATE tasks t SET status_id = :to, version = t.version + 1,
+				    position = bottom.position + moved.rank * :gap,
+				    completed_at = CASE WHEN :done THEN coalesce(t.completed_at, now()) END
+				FROM (SELECT id, row_number() OVER (ORDER BY position, id) AS rank FROM tasks
+				      WHERE project_id = :projectId AND status_id = :from) moved,
+				     (SELECT coalesce(max(position), 0) AS position FROM tasks
+				      WHERE project_id = :projectId AND status_id = :to) bottom
+				WHERE t.project_id = :projectId AND t.id = moved.id
+				""")
+			.param("projectId", projectId)
+			.param("from", from)
+			.param("to", to)
+			.param("done", done)
+			.param("gap", Positions.GAP)
+			.update();
+	}
+
 	void move(UUID taskId, UUID statusId, long position, boolean completed) {
 		this.jdbc.sql("""
 				UPDATE tasks SET status_id = :statusId, position = :position,

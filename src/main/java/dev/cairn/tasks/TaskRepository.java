@@ -45,23 +45,13 @@ class TaskRepository {
 		this.jdbc = jdbc;
 	}
 
-	/**
-	 * Hands out the project's next task number, with the project's key. The row lock this
-	 * takes serializes task creation per project, so numbers are unique and without gaps,
-	 * and {@link #insertAtBottom} sees every task created before.
-	 */
-	Optional<Numbered> nextNumber(UUID projectId) {
-		return this.jdbc.sql("""
-				UPDATE projects SET last_task_number = last_task_number + 1
-				WHERE id = :projectId AND deleted_at IS NULL
-				RETURNING last_task_number, key
-				""")
-			.param("projectId", projectId)
-			.query((rs, row) -> new Numbered(rs.getInt("last_task_number"), rs.getString("key")))
-			.optional();
-	}
-
-	record Numbered(int number, String projectKey) {
+	/** A new version (ETag) for every task that carries the label. */
+	void bumpVersionsOfLabelled(UUID projectId, UUID labelId) {
+		this.jdbc.sql("""
+				UPDATE tasks SET version = version + 1
+				WHERE project_id = :projectId
+				  AND id IN (SELECT task_id FROM task_labels WHERE project_id = :projectId AND label_id = :labelId)
+				""").param("projectId", projectId).param("labelId", labelId).update();
 	}
 
 	/** The project's statuses in board order, as {@code id:category} joined by commas. */
@@ -73,8 +63,8 @@ class TaskRepository {
 
 	/**
 	 * Inserts a new task below every other task of its status, and reads it back as
-	 * stored, in one statement. Runs after {@link #nextNumber}, whose lock makes the
-	 * bottom position safe to take (a statement of its own, so its snapshot includes
+	 * stored, in one statement. Runs after the project's TaskNumbering, whose lock makes
+	 * the bottom position safe to take (a statement of its own, so its snapshot includes
 	 * every task committed before the lock was granted).
 	 */
 	Task insertAtBottom(Task task) {

@@ -20,7 +20,8 @@ import dev.cairn.members.Role;
 import dev.cairn.platform.Ids;
 import dev.cairn.tasks.TaskRepository.Labeled;
 import dev.cairn.tasks.TaskRepository.Labelling;
-import dev.cairn.tasks.TaskRepository.Numbered;
+import dev.cairn.projects.TaskNumbering;
+import dev.cairn.projects.TaskNumbering.TaskNumber;
 import dev.cairn.web.ApiProblem;
 import dev.cairn.web.Cursor;
 import dev.cairn.web.Cursor.ListKey;
@@ -43,7 +44,6 @@ class Tasks {
 	/**
 	 * The status categories in which a task counts as finished (it has a completedAt).
 	 */
-	static final Set<String> DONE = Set.of("completed", "canceled");
 
 	/** Estimates are hours, below this. */
 	static final BigDecimal MAX_ESTIMATE = new BigDecimal("1000000");
@@ -74,7 +74,8 @@ class Tasks {
 	private final WorkflowStates states;
 
 	Tasks(TaskRepository tasks, TaskPlacementRepository placements, TaskAccess access, TaskParents parents,
-			ActivityLog activity, Cursor cursors, CustomFields fields, WorkflowStates states) {
+			ActivityLog activity, Cursor cursors, CustomFields fields, WorkflowStates states, TaskNumbering numbering) {
+		this.numbering = numbering;
 		this.fields = fields;
 		this.states = states;
 		this.tasks = tasks;
@@ -84,6 +85,8 @@ class Tasks {
 		this.activity = activity;
 		this.cursors = cursors;
 	}
+
+	private final TaskNumbering numbering;
 
 	@Transactional
 	TaskResponse create(UUID userId, UUID projectId, NewTask request) {
@@ -101,7 +104,7 @@ class Tasks {
 						request.customFields(), false, Map.of(), (user) -> this.access.isMember(user, projectId)))
 				: "{}";
 		// Numbering takes the project lock, before any task row: see lockProject.
-		Numbered numbered = this.tasks.nextNumber(projectId).orElseThrow(TaskAccess::notFound);
+		TaskNumber numbered = this.numbering.next(projectId).orElseThrow(TaskAccess::notFound);
 		if (request.parentId() != null) {
 			this.parents.check(projectId, null, request.parentId());
 		}
@@ -110,7 +113,7 @@ class Tasks {
 				request.title().strip(), request.description(), statusId,
 				Priority.of(request.priority()).orElse(Priority.NONE).ordinal(), request.assigneeId(), userId,
 				request.parentId(), request.startDate(), request.dueDate(), request.estimate(), 0, customFields,
-				DONE.contains(category) ? Instant.now() : null, null, null, null, 1));
+				WorkflowStates.isDone(category) ? Instant.now() : null, null, null, null, 1));
 		this.activity
 			.record(new TaskEvent.TaskCreated(projectId, id, userId, TaskEvent.TaskState.withDescription(task)));
 		// A task has no labels until one is put on it, after its creation.
@@ -224,7 +227,7 @@ class Tasks {
 		if (changes.isEmpty()) {
 			return response(before, role);
 		}
-		this.tasks.update(after, DONE.contains(category));
+		this.tasks.update(after, WorkflowStates.isDone(category));
 		Task saved = this.tasks.find(taskId).orElseThrow();
 		boolean described = changes.contains("description");
 		this.activity.record(new TaskEvent.TaskUpdated(before.projectId(), taskId, userId,

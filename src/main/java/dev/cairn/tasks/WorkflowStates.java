@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.cairn.platform.CacheRegion;
+import dev.cairn.projects.StatusCategory;
 import dev.cairn.platform.Caches;
 
 import org.springframework.stereotype.Component;
@@ -24,6 +25,11 @@ class WorkflowStates {
 	WorkflowStates(TaskRepository tasks, Caches caches) {
 		this.tasks = tasks;
 		this.caches = caches;
+	}
+
+	/** Whether a task in a status of this category is done (has a completion time). */
+	static boolean isDone(String category) {
+		return StatusCategory.of(category).map(StatusCategory::isDone).orElse(false);
 	}
 
 	/** The status new tasks go to when none is given. */

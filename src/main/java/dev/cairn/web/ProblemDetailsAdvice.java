@@ -92,10 +92,9 @@ class ProblemDetailsAdvice {
 		if (tooLarge != null) {
 			return bodyTooLarge(tooLarge, request);
 		}
-		// A member of the wrong type, unknown, or out of range is a field's fault: the
-		// same
-		// validation_failed a merge patch gets (issue 17), whatever the verb. Only a body
-		// that is no JSON document, or not the object expected, is malformed.
+		// A member of the wrong type, unknown or out of range is the field's fault:
+		// validation_failed, as in a merge patch, whatever the verb (issue 17). Only
+		// a body that is no JSON document, or not the object expected, is malformed.
 		Throwable cause = ex.getCause();
 		List<FieldError> errors = fieldErrors(cause);
 		boolean fieldsFault = !errors.isEmpty() && duplicateMember(cause) == null;
