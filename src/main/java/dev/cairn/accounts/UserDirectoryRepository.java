@@ -11,6 +11,9 @@ import org.springframework.stereotype.Repository;
 /**
  * The people a user may see: themselves and everyone who shares a live project with them.
  * The visibility condition is part of every query, so no code path can forget it.
+ * <p>
+ * Reads {@code project_members} and {@code projects} (members' and projects' tables, as a
+ * read model): who shares a live project with the caller decides whom the caller may see.
  */
 @Repository
 class UserDirectoryRepository {

@@ -1,6 +1,8 @@
 package dev.cairn.activity;
 
 import java.lang.reflect.RecordComponent;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 import dev.cairn.platform.Ids;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -41,8 +44,11 @@ public class ActivityLog {
 
 	private final JsonMapper strict;
 
-	ActivityLog(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events) {
+	private final JdbcTemplate batch;
+
+	ActivityLog(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events, JdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.json = json;
 		this.events = events;
 		this.strict = json.rebuild().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -71,6 +77,27 @@ public class ActivityLog {
 			.update();
 		this.events.publishEvent(new ActivityRecorded(id, type, event.projectId(), event.taskId(), event.actorId()));
 		return id;
+	}
+
+	/**
+	 * Events as they happened, at their times, many at once and published to nobody: the
+	 * history of seed data (and later of a restored export), through the same records and
+	 * serialization as every change.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void importAll(List<PastEvent> events) {
+		this.batch.batchUpdate("""
+				INSERT INTO events (id, type, project_id, task_id, actor_id, occurred_at, data)
+				VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)
+				""", events.stream().map((past) -> {
+			DomainEvent event = past.event();
+			return new Object[] { Ids.newId(), EventTypes.nameOf(event.getClass()), event.projectId(), event.taskId(),
+					event.actorId(), Timestamp.from(past.occurredAt()), this.json.writeValueAsString(dataOf(event)) };
+		}).toList());
+	}
+
+	/** An event and when it happened. */
+	public record PastEvent(DomainEvent event, Instant occurredAt) {
 	}
 
 	/**

@@ -17,6 +17,9 @@ import org.springframework.stereotype.Repository;
  * Personal access tokens, stored as hashes. What a token grants is cached by its hash
  * ({@link CacheRegion#PERSONAL_TOKENS}) and evicted, on every node, in the transaction
  * that revokes it.
+ * <p>
+ * Reads {@code users} (accounts' table, as a read model): a token of a disabled account
+ * opens nothing.
  */
 @Repository
 class PersonalTokenRepository {

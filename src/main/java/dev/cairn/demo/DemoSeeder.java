@@ -1,5 +1,6 @@
 package dev.cairn.demo;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,11 +8,10 @@ import java.util.Random;
 import java.util.UUID;
 
 import dev.cairn.accounts.PasswordHasher;
-import dev.cairn.activity.ActivityLog;
+import dev.cairn.accounts.UserImports.ImportedUser;
 import dev.cairn.platform.CommandFailed;
 import dev.cairn.platform.Ids;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,23 +19,23 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Writes the demo data in one transaction: all of it or none. The content comes from a
  * fixed random seed, so every installation gets the same demo.
+ * <p>
+ * Reads {@code projects} and {@code users} (their modules' tables) only to see whether
+ * the demo is loaded; it writes through the modules' imports.
  */
 @Component
 class DemoSeeder {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate batch;
-
 	private final PasswordHasher hasher;
 
-	private final ActivityLog activity;
+	private final DemoImports imports;
 
-	DemoSeeder(JdbcClient jdbc, JdbcTemplate batch, PasswordHasher hasher, ActivityLog activity) {
+	DemoSeeder(JdbcClient jdbc, PasswordHasher hasher, DemoImports imports) {
 		this.jdbc = jdbc;
-		this.batch = batch;
 		this.hasher = hasher;
-		this.activity = activity;
+		this.imports = imports;
 	}
 
 	@Transactional
@@ -64,9 +64,7 @@ class DemoSeeder {
 		int tasks = 0;
 		int comments = 0;
 		for (DemoProject project : DemoProject.ALL) {
-			DemoProjectWriter.Written written = new DemoProjectWriter(this.jdbc, this.batch, this.activity, random,
-					users)
-				.write(project);
+			DemoProjectWriter.Written written = new DemoProjectWriter(this.imports, random, users).write(project);
 			tasks += written.tasks();
 			comments += written.comments();
 		}
@@ -78,18 +76,9 @@ class DemoSeeder {
 		for (DemoUser user : DemoUser.ALL) {
 			UUID id = Ids.newId();
 			ids.put(user.role(), id);
-			this.jdbc.sql("""
-					INSERT INTO users (id, email, display_name, password_hash, email_verified_at)
-					VALUES (:id, :email, :name, :hash, now())
-					""")
-				.param("id", id)
-				.param("email", user.email())
-				.param("name", user.displayName())
-				.param("hash", this.hasher.hash(user.password()))
-				.update();
-			this.jdbc.sql("INSERT INTO user_profiles (user_id, timezone, locale) VALUES (:id, 'Europe/Berlin', 'en')")
-				.param("id", id)
-				.update();
+			this.imports.users()
+				.insert(new ImportedUser(id, user.email(), user.displayName(), this.hasher.hash(user.password()),
+						Instant.now(), "Europe/Berlin", "en"));
 		}
 		return ids;
 	}

@@ -16,6 +16,10 @@ import org.springframework.stereotype.Repository;
  * people around the task, and who of them may hear about it. Read-only, over the tables
  * of the modules that own them (events, tasks, comments, project_members, users): a
  * notification is a read model of their committed state, made after the commit.
+ * <p>
+ * Reads {@code tasks}, {@code comments}, {@code project_members}, {@code projects} and
+ * {@code users} (their modules' tables, as a read model): who is in a change and may hear
+ * of it.
  */
 @Repository
 class AudienceRepository {

@@ -19,6 +19,11 @@ import dev.cairn.platform.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * Reads {@code events}, {@code project_members} and {@code projects} (their modules'
+ * tables, as a read model): which events quoted a comment, and whose notifications are
+ * still visible.
+ */
 @Repository
 class NotificationRepository {
 

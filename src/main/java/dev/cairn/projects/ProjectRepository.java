@@ -14,6 +14,9 @@ import org.springframework.stereotype.Repository;
  * Projects. Trashing or restoring one evicts its cached liveness
  * ({@link CacheRegion#LIVE_PROJECTS}, read by every access check) in the same
  * transaction.
+ * <p>
+ * Reads {@code project_members} (members' table, as a read model): a caller's projects
+ * and roles.
  */
 @Repository
 class ProjectRepository {

@@ -9,6 +9,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Where tasks sit: their positions in board columns and their places in subtask trees.
+ * <p>
+ * Reads {@code projects} (projects' table) only to lock the project row that orders task
+ * moves.
  */
 @Repository
 class TaskPlacementRepository {

@@ -17,6 +17,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * Reads {@code projects} and {@code statuses} (projects' tables, as a read model): keys,
+ * trash and the workflow.
+ */
 @Repository
 class TaskRepository {
 

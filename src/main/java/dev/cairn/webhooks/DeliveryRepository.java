@@ -13,6 +13,10 @@ import dev.cairn.platform.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * Reads {@code events} (activity's table) for a delivery's type and
+ * {@code scheduled_tasks} (platform's, db-scheduler's) to see whether its job is queued.
+ */
 @Repository
 class DeliveryRepository {
 

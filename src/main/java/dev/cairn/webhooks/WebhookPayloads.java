@@ -13,6 +13,9 @@ import org.springframework.stereotype.Component;
  * The body of a delivery: {@code {id, type, occurredAt, actor, projectId, taskId, data}},
  * built from the committed event row at each attempt: the same bytes every time but for
  * the actor's current display name, and a deleted comment's text, which its events lose.
+ * <p>
+ * Reads {@code events} (activity's table, the payload) and {@code users} (accounts', the
+ * actor's name), as a read model.
  */
 @Component
 class WebhookPayloads {

@@ -23,6 +23,9 @@ import org.springframework.stereotype.Repository;
  * read them back to sign, so they cannot be hashed, but a copy of the database alone does
  * not reveal them. Every write that can change what a project's webhooks subscribe to
  * evicts {@link CacheRegion#PROJECT_WEBHOOKS} in its transaction.
+ * <p>
+ * Reads {@code project_members} and {@code users} (their modules' tables, as a read
+ * model): the admins to mail when a webhook is disabled.
  */
 @Repository
 class WebhookRepository {
