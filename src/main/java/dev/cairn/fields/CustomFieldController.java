@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -16,8 +18,14 @@ import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
+import dev.cairn.fields.FieldCommands.CreateField;
+import dev.cairn.fields.FieldCommands.FieldPatch;
+import dev.cairn.fields.FieldCommands.OptionDraft;
 import dev.cairn.web.Caller;
 import dev.cairn.web.ErrorCode;
+import dev.cairn.web.InvalidInput;
+import dev.cairn.web.MergePatch;
+import dev.cairn.web.Patch;
 import dev.cairn.web.Refuses;
 import dev.cairn.web.RequiresScope;
 
@@ -59,12 +67,14 @@ class CustomFieldController {
 	@Refuses({ ErrorCode.TOO_MANY, ErrorCode.FIELD_NAME_TAKEN })
 	ResponseEntity<CustomField> create(Caller caller, @PathVariable UUID projectId,
 			@Valid @RequestBody NewField request) {
-		List<FieldOptions.Draft> options = (request.options() != null) ? request.options()
+		List<OptionDraft> options = (request.options() != null) ? request.options()
 			.stream()
-			.map((option) -> new FieldOptions.Draft(null, option.name(), option.color()))
+			.map((option) -> new OptionDraft(null, option.name(), option.color()))
 			.toList() : null;
-		CustomField field = this.fields.create(caller.userId(), projectId, request.name(), request.type(), options,
-				request.position());
+		FieldType type = FieldType.of(request.type())
+			.orElseThrow(() -> new InvalidInput("type", FieldCommands.TYPE_RULE));
+		CustomField field = this.fields.create(caller.userId(), projectId,
+				new CreateField(request.name(), type, options, request.position()));
 		return ResponseEntity.created(URI.create("/api/v1/projects/" + projectId + "/fields/" + field.id()))
 			.body(field);
 	}
@@ -73,8 +83,21 @@ class CustomFieldController {
 	@PatchMapping(path = "/{fieldId}", consumes = { "application/merge-patch+json", "application/json" })
 	@Refuses({ ErrorCode.FIELD_NAME_TAKEN, ErrorCode.FIELD_TYPE_IMMUTABLE })
 	CustomField update(Caller caller, @PathVariable UUID projectId, @PathVariable UUID fieldId,
-			@RequestBody JsonNode patch) {
-		return this.fields.update(caller.userId(), projectId, fieldId, patch);
+			@RequestBody JsonNode body) {
+		MergePatch patch = MergePatch.of(body, Set.of("name", "type", "options", "position"));
+		Patch<String> name = Patch.from(patch.text("name", FieldCommands.MAX_NAME, false));
+		Patch<FieldType> type = Patch.from(patch.text("type", 20, false).flatMap((change) -> {
+			Optional<FieldType> known = FieldType.of(change.value());
+			if (known.isEmpty()) {
+				patch.reject("type", FieldCommands.TYPE_RULE);
+			}
+			return known.map(MergePatch.Change::new);
+		}));
+		Patch<List<OptionDraft>> options = body.has("options")
+				? Patch.of(FieldOptions.read(body.get("options"), patch::reject)) : Patch.absent();
+		Patch<Integer> position = Patch.from(patch.integer("position", FieldCommands.POSITION_RULE));
+		return this.fields.update(caller.userId(), projectId, fieldId,
+				patch.build(() -> new FieldPatch(name, type, options, position)));
 	}
 
 	@RequiresScope(Caller.Scope.ADMIN)
@@ -89,11 +112,11 @@ class CustomFieldController {
 	 * A new field; options are for select and multiselect fields, and get their ids from
 	 * the server.
 	 */
-	record NewField(@NotBlank @Size(max = 50) String name, @NotNull @Pattern(
-			regexp = "text|number|date|checkbox|url|select|multiselect|user",
-			message = "must be one of text, number, date, checkbox, url, select, multiselect, user") String type,
+	record NewField(@NotBlank @Size(max = FieldCommands.MAX_NAME) String name,
+			@NotNull @Pattern(regexp = "text|number|date|checkbox|url|select|multiselect|user",
+					message = FieldCommands.TYPE_RULE) String type,
 			@Size(max = FieldOptions.MAX_OPTIONS) List<@NotNull NewOption> options,
-			@Min(0) @Max(1000) Integer position) {
+			@Min(0) @Max(FieldCommands.MAX_POSITION) Integer position) {
 	}
 
 	// Checked by the service, with the same rules as options in a patch; the schema says

@@ -2,15 +2,14 @@ package dev.cairn.fields;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import tools.jackson.databind.JsonNode;
-
 import dev.cairn.activity.ActivityLog;
+import dev.cairn.fields.FieldCommands.CreateField;
+import dev.cairn.fields.FieldCommands.FieldPatch;
+import dev.cairn.fields.FieldCommands.OptionDraft;
 import dev.cairn.members.Capability;
 import dev.cairn.members.ProjectAccess;
 import dev.cairn.platform.DenseOrder;
@@ -19,7 +18,7 @@ import dev.cairn.web.ApiProblem;
 import dev.cairn.web.ErrorCode;
 import dev.cairn.web.FieldError;
 import dev.cairn.web.InvalidInput;
-import dev.cairn.web.MergePatch;
+import dev.cairn.web.Patch;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -37,8 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustomFields {
 
 	static final int MAX_FIELDS = 50;
-
-	private static final Set<String> PATCHABLE = Set.of("name", "type", "options", "position");
 
 	private final CustomFieldRepository fields;
 
@@ -78,34 +75,27 @@ public class CustomFields {
 	}
 
 	@Transactional(readOnly = true)
-	List<CustomField> list(UUID userId, UUID projectId) {
+	public List<CustomField> list(UUID userId, UUID projectId) {
 		this.access.requireLive(userId, projectId, Capability.PROJECT_READ);
 		return this.fields.findAll(projectId);
 	}
 
 	@Transactional
-	CustomField create(UUID userId, UUID projectId, String name, String type, List<FieldOptions.Draft> options,
-			Integer position) {
+	public CustomField create(UUID userId, UUID projectId, CreateField command) {
 		this.access.requireLive(userId, projectId, Capability.FIELDS_MANAGE);
-		FieldType fieldType = FieldType.of(type).orElseThrow(() -> new InvalidInput("type", typeRule()));
-		List<FieldError> errors = new ArrayList<>();
-		List<FieldOption> settled = FieldOptions.settle(fieldType, (options != null) ? options : List.of(), List.of(),
-				(field, message) -> errors.add(new FieldError(field, message)));
-		if (!errors.isEmpty()) {
-			throw new InvalidInput(errors);
-		}
+		List<FieldOption> settled = settle(command.type(), command.options(), List.of());
 		this.fields.lock(projectId);
 		List<CustomField> all = new ArrayList<>(this.fields.findAll(projectId));
 		if (all.size() >= MAX_FIELDS) {
 			throw new ApiProblem(ErrorCode.TOO_MANY, "A project has at most " + MAX_FIELDS + " custom fields.");
 		}
-		CustomField created = new CustomField(Ids.newId(), name.strip(), fieldType, settled, all.size());
+		CustomField created = new CustomField(Ids.newId(), command.name(), command.type(), settled, all.size());
 		if (!this.fields.insert(projectId, created)) {
-			throw nameTaken(created.name());
+			throw new FieldNameTaken(created.name());
 		}
 		all.add(created);
-		if (position != null) {
-			reorder(projectId, all, created, position);
+		if (command.position() != null) {
+			reorder(projectId, all, created, command.position());
 		}
 		CustomField result = this.fields.find(projectId, created.id()).orElseThrow();
 		this.activity.record(new FieldEvent.FieldCreated(projectId, userId, FieldEvent.FieldState.of(result)));
@@ -115,53 +105,31 @@ public class CustomFields {
 	/**
 	 * Renames, reorders or changes the options of a field. The type cannot change: the
 	 * values tasks hold would stop meaning anything (422); sending the current type is
-	 * allowed, so a client may send back what it read.
+	 * allowed, so a client may send back what it read. The options are checked here, as
+	 * their rules depend on the field's type and the options it has.
 	 */
 	@Transactional
-	CustomField update(UUID userId, UUID projectId, UUID fieldId, JsonNode body) {
+	public CustomField update(UUID userId, UUID projectId, UUID fieldId, FieldPatch patch) {
 		this.access.requireLive(userId, projectId, Capability.FIELDS_MANAGE);
-		MergePatch patch = MergePatch.of(body, PATCHABLE);
-		var name = patch.text("name", FieldOptions.MAX_NAME, false).orElse(null);
-		if (name != null && name.value().isBlank()) {
-			patch.reject("name", "must not be blank");
-		}
-		var type = patch.text("type", 20, false).orElse(null);
-		if (type != null && FieldType.of(type.value()).isEmpty()) {
-			patch.reject("type", typeRule());
-		}
-		Integer position = null;
-		if (body.has("position")) {
-			if (!body.get("position").isInt() || body.get("position").asInt() < 0) {
-				patch.reject("position", "must be a whole number from 0");
-			}
-			else {
-				position = body.get("position").asInt();
-			}
-		}
-		List<FieldOptions.Draft> options = body.has("options") ? FieldOptions.read(body.get("options"), patch::reject)
-				: null;
-		patch.validate();
-
 		this.fields.lock(projectId);
 		List<CustomField> all = new ArrayList<>(this.fields.findAll(projectId));
 		CustomField before = all.stream()
 			.filter((field) -> field.id().equals(fieldId))
 			.findFirst()
-			.orElseThrow(CustomFields::notFound);
-		if (type != null && FieldType.of(type.value()).orElseThrow() != before.type()) {
-			throw new ApiProblem(ErrorCode.FIELD_TYPE_IMMUTABLE, "A field's type cannot change; this one is a "
-					+ before.type().value() + " field. Create a new field of the other type instead.");
+			.orElseThrow(FieldNotFound::new);
+		if (patch.type().applyTo(before.type()) != before.type()) {
+			throw new FieldTypeImmutable(before.type());
 		}
-		List<FieldOption> settled = (options != null)
-				? FieldOptions.settle(before.type(), options, before.options(), patch::reject) : before.options();
-		patch.validate();
-		CustomField changed = new CustomField(fieldId, (name != null) ? name.value().strip() : before.name(),
-				before.type(), settled, before.position());
+		List<FieldOption> settled = (patch.options() instanceof Patch.Set<List<OptionDraft>>(var options))
+				? settle(before.type(), options, before.options()) : before.options();
+		CustomField changed = new CustomField(fieldId, patch.name().applyTo(before.name()), before.type(), settled,
+				before.position());
+		Integer position = (patch.position() instanceof Patch.Set<Integer>(Integer at)) ? at : null;
 		if (changed.equals(before) && (position == null || position == before.position())) {
 			return before;
 		}
 		if (!this.fields.update(projectId, changed)) {
-			throw nameTaken(changed.name());
+			throw new FieldNameTaken(changed.name());
 		}
 		if (position != null) {
 			all.set(all.indexOf(before), changed);
@@ -182,19 +150,32 @@ public class CustomFields {
 	 * Deletes a field; the values tasks hold for it go too (by the event's listeners).
 	 */
 	@Transactional
-	void delete(UUID userId, UUID projectId, UUID fieldId) {
+	public void delete(UUID userId, UUID projectId, UUID fieldId) {
 		this.access.requireLive(userId, projectId, Capability.FIELDS_MANAGE);
 		this.fields.lock(projectId);
 		List<CustomField> all = new ArrayList<>(this.fields.findAll(projectId));
 		CustomField doomed = all.stream()
 			.filter((field) -> field.id().equals(fieldId))
 			.findFirst()
-			.orElseThrow(CustomFields::notFound);
+			.orElseThrow(FieldNotFound::new);
 		this.fields.delete(projectId, fieldId);
 		this.events.publishEvent(new CustomFieldDeleted(projectId, fieldId));
 		all.remove(doomed);
 		renumber(projectId, all);
 		this.activity.record(new FieldEvent.FieldDeleted(projectId, userId, FieldEvent.FieldState.of(doomed)));
+	}
+
+	/**
+	 * @throws InvalidInput naming every option that breaks a rule
+	 */
+	private static List<FieldOption> settle(FieldType type, List<OptionDraft> drafts, List<FieldOption> existing) {
+		List<FieldError> errors = new ArrayList<>();
+		List<FieldOption> settled = FieldOptions.settle(type, drafts, existing,
+				(field, message) -> errors.add(new FieldError(field, message)));
+		if (!errors.isEmpty()) {
+			throw new InvalidInput(errors);
+		}
+		return settled;
 	}
 
 	private void reorder(UUID projectId, List<CustomField> all, CustomField moving, int position) {
@@ -209,18 +190,6 @@ public class CustomFields {
 	private void save(UUID projectId, CustomField field, int position) {
 		this.fields.update(projectId,
 				new CustomField(field.id(), field.name(), field.type(), field.options(), position));
-	}
-
-	private static String typeRule() {
-		return "must be one of text, number, date, checkbox, url, select, multiselect, user";
-	}
-
-	private static ApiProblem notFound() {
-		return new ApiProblem(ErrorCode.FIELD_NOT_FOUND, "No such custom field in this project.");
-	}
-
-	private static ApiProblem nameTaken(String name) {
-		return new ApiProblem(ErrorCode.FIELD_NAME_TAKEN, "The project has a custom field named " + name + " already.");
 	}
 
 }

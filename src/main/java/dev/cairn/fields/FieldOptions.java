@@ -10,6 +10,7 @@ import java.util.function.BiConsumer;
 
 import tools.jackson.databind.JsonNode;
 
+import dev.cairn.fields.FieldCommands.OptionDraft;
 import dev.cairn.platform.Ids;
 
 /**
@@ -29,15 +30,11 @@ final class FieldOptions {
 	private FieldOptions() {
 	}
 
-	/** An option as a request gives it: {@code id} is null for a new one. */
-	record Draft(UUID id, String name, String color) {
-	}
-
 	/**
 	 * Reads the options array of a merge patch; problems go to {@code reject} as
 	 * {@code (field, message)}.
 	 */
-	static List<Draft> read(JsonNode options, BiConsumer<String, String> reject) {
+	static List<OptionDraft> read(JsonNode options, BiConsumer<String, String> reject) {
 		if (options.isNull()) {
 			reject.accept("options", "must not be null");
 			return List.of();
@@ -50,7 +47,7 @@ final class FieldOptions {
 			reject.accept("options", "must have at most " + MAX_OPTIONS + " options");
 			return List.of();
 		}
-		List<Draft> drafts = new ArrayList<>();
+		List<OptionDraft> drafts = new ArrayList<>();
 		for (int i = 0; i < options.size(); i++) {
 			JsonNode option = options.get(i);
 			String path = "options[" + i + "]";
@@ -62,7 +59,7 @@ final class FieldOptions {
 				.stream()
 				.filter((name) -> !OPTION_FIELDS.contains(name))
 				.forEach((name) -> reject.accept(path + "." + name, "is not a known field"));
-			drafts.add(new Draft(id(option.get("id"), path + ".id", reject),
+			drafts.add(new OptionDraft(id(option.get("id"), path + ".id", reject),
 					string(option.get("name"), path + ".name", reject),
 					string(option.get("color"), path + ".color", reject)));
 		}
@@ -74,7 +71,7 @@ final class FieldOptions {
 	 * stripped, colours in lower case.
 	 * @param existing the field's options before the change (empty on create)
 	 */
-	static List<FieldOption> settle(FieldType type, List<Draft> drafts, List<FieldOption> existing,
+	static List<FieldOption> settle(FieldType type, List<OptionDraft> drafts, List<FieldOption> existing,
 			BiConsumer<String, String> reject) {
 		if (!type.hasOptions()) {
 			if (!drafts.isEmpty()) {
@@ -91,7 +88,7 @@ final class FieldOptions {
 		Set<String> names = new HashSet<>();
 		List<FieldOption> settled = new ArrayList<>();
 		for (int i = 0; i < drafts.size(); i++) {
-			Draft draft = drafts.get(i);
+			OptionDraft draft = drafts.get(i);
 			String path = "options[" + i + "]";
 			if (draft.id() != null && !known.contains(draft.id())) {
 				reject.accept(path + ".id", "is not an option of this field (leave it out for a new option)");

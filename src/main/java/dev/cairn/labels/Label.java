@@ -5,6 +5,6 @@ import java.util.UUID;
 /**
  * A label as stored and shown.
  */
-record Label(UUID id, String name, String color, String description) {
+public record Label(UUID id, String name, String color, String description) {
 
 }

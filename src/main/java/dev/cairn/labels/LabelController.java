@@ -1,6 +1,7 @@
 package dev.cairn.labels;
 
 import java.net.URI;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -12,9 +13,13 @@ import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
+import dev.cairn.labels.LabelCommands.CreateLabel;
+import dev.cairn.labels.LabelCommands.LabelPatch;
 import dev.cairn.web.Caller;
 import dev.cairn.web.ErrorCode;
+import dev.cairn.web.MergePatch;
 import dev.cairn.web.Page;
+import dev.cairn.web.Patch;
 import dev.cairn.web.Refuses;
 import dev.cairn.web.RequiresScope;
 
@@ -57,8 +62,8 @@ class LabelController {
 	@PostMapping
 	@Refuses({ ErrorCode.TOO_MANY, ErrorCode.LABEL_NAME_TAKEN })
 	ResponseEntity<Label> create(Caller caller, @PathVariable UUID projectId, @Valid @RequestBody NewLabel request) {
-		Label label = this.labels.create(caller.userId(), projectId, request.name(), request.color(),
-				request.description());
+		Label label = this.labels.create(caller.userId(), projectId,
+				new CreateLabel(request.name(), request.color(), request.description()));
 		return ResponseEntity.created(URI.create("/api/v1/projects/" + projectId + "/labels/" + label.id()))
 			.body(label);
 	}
@@ -66,8 +71,13 @@ class LabelController {
 	@RequiresScope(Caller.Scope.WRITE)
 	@PatchMapping(path = "/{labelId}", consumes = { "application/merge-patch+json", "application/json" })
 	@Refuses({ ErrorCode.LABEL_NAME_TAKEN })
-	Label update(Caller caller, @PathVariable UUID projectId, @PathVariable UUID labelId, @RequestBody JsonNode patch) {
-		return this.labels.update(caller.userId(), projectId, labelId, patch);
+	Label update(Caller caller, @PathVariable UUID projectId, @PathVariable UUID labelId, @RequestBody JsonNode body) {
+		MergePatch patch = MergePatch.of(body, Set.of("name", "color", "description"));
+		Patch<String> name = Patch.from(patch.text("name", LabelCommands.MAX_NAME, false));
+		Patch<String> color = Patch.from(patch.text("color", LabelCommands.COLOR_LENGTH, false));
+		Patch<String> description = Patch.from(patch.text("description", LabelCommands.MAX_DESCRIPTION, true));
+		return this.labels.update(caller.userId(), projectId, labelId,
+				patch.build(() -> new LabelPatch(name, color, description)));
 	}
 
 	@RequiresScope(Caller.Scope.WRITE)
@@ -78,10 +88,10 @@ class LabelController {
 		return ResponseEntity.noContent().build();
 	}
 
-	record NewLabel(@NotBlank @Size(max = 50) String name,
+	record NewLabel(@NotBlank @Size(max = LabelCommands.MAX_NAME) String name,
 			@Pattern(regexp = "#[0-9a-fA-F]{6}",
-					message = "must be a hex colour such as #2563eb") @Schema(maxLength = 7) String color,
-			@Size(max = 500) String description) {
+					message = LabelCommands.COLOR_RULE) @Schema(maxLength = LabelCommands.COLOR_LENGTH) String color,
+			@Size(max = LabelCommands.MAX_DESCRIPTION) String description) {
 	}
 
 }

@@ -193,10 +193,6 @@ class InvitationRepository {
 	}
 
 	/**
-	 * Ends a pending invitation: accepted, declined or revoked. It expires now, so the
-	 * purge job deletes it a day later (after the mail interval it still enforces).
-	 */
-	/**
 	 * Revokes the pending invitations an inviter made that their role no longer allows:
 	 * all of them, or only those to owners.
 	 */
@@ -208,6 +204,10 @@ class InvitationRepository {
 				""").param("projectId", projectId).param("inviterId", inviterId).param("all", !ownersOnly).update();
 	}
 
+	/**
+	 * Ends a pending invitation: accepted, declined or revoked. It expires now, so the
+	 * purge job deletes it a day later (after the mail interval it still enforces).
+	 */
 	void close(UUID projectId, UUID id, String state) {
 		this.jdbc.sql("""
 				UPDATE project_invitations SET state = :state, expires_at = least(expires_at, now())

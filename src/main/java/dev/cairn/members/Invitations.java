@@ -9,7 +9,6 @@ import java.util.UUID;
 import dev.cairn.activity.ActivityLog;
 import dev.cairn.mail.Mailer;
 import dev.cairn.platform.Ids;
-import dev.cairn.web.ApiException;
 import dev.cairn.web.ApiProblem;
 import dev.cairn.web.Cursor;
 import dev.cairn.web.Cursor.ListKey;
@@ -78,7 +77,7 @@ public class Invitations {
 	 * admins up to admin, owners anyone.
 	 */
 	@Transactional
-	ProjectInvitation invite(UUID callerId, UUID projectId, String email, Role role) {
+	public ProjectInvitation invite(UUID callerId, UUID projectId, String email, Role role) {
 		Role callerRole = this.access.requireLive(callerId, projectId, requiredToInvite(role));
 		// Per inviter, whatever the address: a bound on the mail one account can send.
 		this.throttle.attempt(Throttle.Rule.INVITATIONS_INVITER, callerId.toString());
@@ -101,7 +100,7 @@ public class Invitations {
 	}
 
 	@Transactional(readOnly = true)
-	Page<ProjectInvitation> listForProject(UUID callerId, UUID projectId, String cursor, int limit) {
+	public Page<ProjectInvitation> listForProject(UUID callerId, UUID projectId, String cursor, int limit) {
 		this.access.requireLive(callerId, projectId, Capability.MEMBERS_MANAGE);
 		ListKey list = ListKey.of("project-invitations", projectId);
 		List<ProjectInvitation> rows = this.invitations.findProjectPage(projectId, this.cursors.afterId(list, cursor),
@@ -111,7 +110,7 @@ public class Invitations {
 
 	/** Revokes a pending invitation; an owner's only by an owner. */
 	@Transactional
-	void revoke(UUID callerId, UUID projectId, UUID invitationId) {
+	public void revoke(UUID callerId, UUID projectId, UUID invitationId) {
 		Role callerRole = this.access.requireLive(callerId, projectId, Capability.MEMBERS_MANAGE);
 		Role invited = this.invitations.lockPendingRole(projectId, invitationId).orElseThrow(InvitationNotFound::new);
 		if (invited == Role.OWNER) {
@@ -122,7 +121,7 @@ public class Invitations {
 
 	/** The caller's pending invitations, to the address they have verified. */
 	@Transactional(readOnly = true)
-	Page<Invitation> listForInvitee(UUID callerId, String cursor, int limit) {
+	public Page<Invitation> listForInvitee(UUID callerId, String cursor, int limit) {
 		ListKey list = ListKey.of("my-invitations", callerId);
 		List<Invitation> rows = this.invitations.findInviteePage(callerId, this.cursors.afterId(list, cursor),
 				limit + 1);
@@ -137,7 +136,7 @@ public class Invitations {
 	// The revocation of an invitation its inviter may no longer make is kept, though
 	// the answer is 404.
 	@Transactional(noRollbackFor = InvitationNotFound.class)
-	Member accept(UUID callerId, UUID invitationId) {
+	public Member accept(UUID callerId, UUID invitationId) {
 		Invitation invitation = this.invitations.lockForInvitee(callerId, invitationId)
 			.orElseThrow(InvitationNotFound::new);
 		UUID projectId = invitation.project().id();
@@ -178,23 +177,10 @@ public class Invitations {
 	}
 
 	@Transactional
-	void decline(UUID callerId, UUID invitationId) {
+	public void decline(UUID callerId, UUID invitationId) {
 		Invitation invitation = this.invitations.lockForInvitee(callerId, invitationId)
 			.orElseThrow(InvitationNotFound::new);
 		this.invitations.close(invitation.project().id(), invitationId, "declined");
-	}
-
-	/**
-	 * Not the caller's, or not pending: expired, answered, revoked, or to a project in
-	 * the trash. One answer for all, so an id tells nothing about anyone else's
-	 * invitations.
-	 */
-	static class InvitationNotFound extends ApiException {
-
-		InvitationNotFound() {
-			super(ErrorCode.INVITATION_NOT_FOUND, "No such invitation.");
-		}
-
 	}
 
 }

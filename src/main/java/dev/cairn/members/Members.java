@@ -5,11 +5,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.cairn.activity.ActivityLog;
-import dev.cairn.web.ApiException;
-import dev.cairn.web.ApiProblem;
 import dev.cairn.web.Cursor;
 import dev.cairn.web.Cursor.ListKey;
-import dev.cairn.web.ErrorCode;
 import dev.cairn.web.Page;
 
 import org.springframework.stereotype.Service;
@@ -42,7 +39,7 @@ public class Members {
 	}
 
 	@Transactional(readOnly = true)
-	Page<Member> list(UUID callerId, UUID projectId, String cursor, int limit) {
+	public Page<Member> list(UUID callerId, UUID projectId, String cursor, int limit) {
 		this.access.requireLive(callerId, projectId, Capability.PROJECT_READ);
 		ListKey list = ListKey.of("members", projectId);
 		List<Member> rows = this.members.findPage(projectId, this.cursors.afterId(list, cursor), limit + 1);
@@ -56,15 +53,14 @@ public class Members {
 	 * {@link Invitations}).
 	 */
 	@Transactional
-	Member add(UUID callerId, UUID projectId, UUID userId, Role role) {
+	public Member add(UUID callerId, UUID projectId, UUID userId, Role role) {
 		this.access.requireLive(callerId, projectId,
 				(role == Role.OWNER) ? Capability.OWNERS_MANAGE : Capability.MEMBERS_MANAGE);
 		if (!this.members.sharesLiveProject(callerId, userId)) {
-			throw new ApiProblem(ErrorCode.USER_NOT_FOUND,
-					"No active user with this id among the people you work with.");
+			throw new UnknownColleague();
 		}
 		if (!this.members.insertIfAbsent(projectId, userId, role)) {
-			throw new ApiProblem(ErrorCode.ALREADY_MEMBER, "This user is a member already; change their role instead.");
+			throw new AlreadyMember();
 		}
 		this.activity
 			.record(new MemberEvent.MemberAdded(projectId, callerId, MemberEvent.MemberState.of(userId, role), null));
@@ -72,7 +68,7 @@ public class Members {
 	}
 
 	@Transactional
-	Member changeRole(UUID callerId, UUID projectId, UUID userId, Role role) {
+	public Member changeRole(UUID callerId, UUID projectId, UUID userId, Role role) {
 		// The caller's own membership first: a stranger learns nothing about the members.
 		Role callerRole = this.access.requireLive(callerId, projectId, Capability.PROJECT_READ);
 		Role current = this.access.roleOf(userId, projectId).orElseThrow(MemberNotFound::new);
@@ -92,7 +88,7 @@ public class Members {
 
 	/** Removes a member; a member may always remove themselves (leave). */
 	@Transactional
-	void remove(UUID callerId, UUID projectId, UUID userId) {
+	public void remove(UUID callerId, UUID projectId, UUID userId) {
 		Role callerRole = this.access.requireLive(callerId, projectId, Capability.PROJECT_READ);
 		Role current = this.access.roleOf(userId, projectId).orElseThrow(MemberNotFound::new);
 		if (!callerId.equals(userId)) {
@@ -111,21 +107,12 @@ public class Members {
 	private void requireAnotherOwner(UUID projectId, UUID leavingOwner) {
 		List<UUID> owners = this.members.lockOwners(projectId);
 		if (owners.stream().noneMatch((owner) -> !owner.equals(leavingOwner))) {
-			throw new ApiProblem(ErrorCode.LAST_OWNER,
-					"The last owner cannot leave or be demoted; make someone else an owner first.");
+			throw new LastOwnerCannotLeave();
 		}
 	}
 
 	private Member member(UUID projectId, UUID userId) {
 		return this.members.findOne(projectId, userId).orElseThrow(MemberNotFound::new);
-	}
-
-	static class MemberNotFound extends ApiException {
-
-		MemberNotFound() {
-			super(ErrorCode.MEMBER_NOT_FOUND, "No such member in this project.");
-		}
-
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.cairn.projects;
 
 import java.net.URI;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -13,10 +14,15 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
 import dev.cairn.activity.ActivityEntry;
+import dev.cairn.projects.ProjectCommands.CreateProject;
+import dev.cairn.projects.ProjectCommands.ProjectPatch;
 import dev.cairn.web.Caller;
 import dev.cairn.web.ETags;
 import dev.cairn.web.ErrorCode;
+import dev.cairn.web.IfMatch;
+import dev.cairn.web.MergePatch;
 import dev.cairn.web.Page;
+import dev.cairn.web.Patch;
 import dev.cairn.web.Refuses;
 import dev.cairn.web.RequiresScope;
 
@@ -51,8 +57,8 @@ class ProjectController {
 	@PostMapping
 	@Refuses({ ErrorCode.PROJECT_KEY_TAKEN })
 	ResponseEntity<ProjectResponse> create(Caller caller, @Valid @RequestBody NewProject request) {
-		ProjectResponse project = this.projects.create(caller.userId(), request.key(), request.name(),
-				request.description());
+		ProjectResponse project = ProjectResponse.of(this.projects.create(caller.userId(),
+				new CreateProject(request.key(), request.name(), request.description())));
 		return ResponseEntity.created(URI.create("/api/v1/projects/" + project.id()))
 			.eTag(ETags.of(project.version()))
 			.body(project);
@@ -64,6 +70,7 @@ class ProjectController {
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
 			@RequestParam(required = false) @Size(max = 1024) String cursor) {
 		return this.projects.mine(caller.userId(), cursor, limit)
+			.map(ProjectResponse::of)
 			.toResponse(UriComponentsBuilder.fromPath("/api/v1/projects").queryParam("limit", limit));
 	}
 
@@ -71,7 +78,7 @@ class ProjectController {
 	@GetMapping("/{projectId}")
 	ResponseEntity<ProjectResponse> get(Caller caller, @PathVariable UUID projectId,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-		ProjectResponse project = this.projects.get(caller.userId(), projectId);
+		ProjectResponse project = ProjectResponse.of(this.projects.get(caller.userId(), projectId));
 		return ETags.read(project, project.version(), ifNoneMatch);
 	}
 
@@ -87,9 +94,13 @@ class ProjectController {
 
 	@RequiresScope(Caller.Scope.ADMIN)
 	@PatchMapping(path = "/{projectId}", consumes = { "application/merge-patch+json", "application/json" })
-	ResponseEntity<ProjectResponse> update(Caller caller, @PathVariable UUID projectId, @RequestBody JsonNode patch,
+	ResponseEntity<ProjectResponse> update(Caller caller, @PathVariable UUID projectId, @RequestBody JsonNode body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		ProjectResponse project = this.projects.update(caller.userId(), projectId, patch, ifMatch);
+		MergePatch patch = MergePatch.of(body, Set.of("name", "description"));
+		Patch<String> name = Patch.from(patch.text("name", ProjectCommands.MAX_NAME, false));
+		Patch<String> description = Patch.from(patch.text("description", ProjectCommands.MAX_DESCRIPTION, true));
+		ProjectResponse project = ProjectResponse.of(this.projects.update(caller.userId(), projectId,
+				patch.build(() -> new ProjectPatch(name, description)), IfMatch.header(ifMatch)));
 		return ResponseEntity.ok().eTag(ETags.of(project.version())).body(project);
 	}
 
@@ -98,22 +109,22 @@ class ProjectController {
 	@DeleteMapping("/{projectId}")
 	ResponseEntity<Void> delete(Caller caller, @PathVariable UUID projectId,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		this.projects.delete(caller.userId(), projectId, ifMatch);
+		this.projects.delete(caller.userId(), projectId, IfMatch.header(ifMatch));
 		return ResponseEntity.noContent().build();
 	}
 
 	@RequiresScope(Caller.Scope.ADMIN)
 	@PostMapping("/{projectId}/restore")
 	ResponseEntity<ProjectResponse> restore(Caller caller, @PathVariable UUID projectId) {
-		ProjectResponse project = this.projects.restore(caller.userId(), projectId);
+		ProjectResponse project = ProjectResponse.of(this.projects.restore(caller.userId(), projectId));
 		return ResponseEntity.ok().eTag(ETags.of(project.version())).body(project);
 	}
 
 	record NewProject(
-			@NotBlank @Pattern(regexp = "^[A-Z][A-Z0-9]{1,9}$",
-					message = "must be 2 to 10 capital letters or digits, starting with a letter") @Schema(
-							maxLength = 10) String key,
-			@NotBlank @Size(max = 200) String name, @Size(max = 10_000) String description) {
+			@NotBlank @Pattern(regexp = ProjectCommands.KEY_PATTERN,
+					message = ProjectCommands.KEY_RULE) @Schema(maxLength = ProjectCommands.KEY_LENGTH) String key,
+			@NotBlank @Size(max = ProjectCommands.MAX_NAME) String name,
+			@Size(max = ProjectCommands.MAX_DESCRIPTION) String description) {
 	}
 
 }

@@ -50,7 +50,7 @@ class ProjectRepository {
 			.update() == 1;
 	}
 
-	void insertStatus(UUID id, UUID projectId, String name, String category, int position) {
+	void insertStatus(UUID id, UUID projectId, String name, StatusCategory category, int position) {
 		this.jdbc.sql("""
 				INSERT INTO statuses (id, project_id, name, category, position)
 				VALUES (:id, :projectId, :name, :category, :position)
@@ -58,7 +58,7 @@ class ProjectRepository {
 			.param("id", id)
 			.param("projectId", projectId)
 			.param("name", name)
-			.param("category", category)
+			.param("category", category.value())
 			.param("position", position)
 			.update();
 	}

@@ -15,7 +15,9 @@ import dev.cairn.members.Role;
 record ProjectResponse(UUID id, String key, String name, String description, Instant createdAt, Instant updatedAt,
 		long version, String role, @JsonSerialize(using = CapabilityNamesJson.class) List<String> capabilities) {
 
-	static ProjectResponse of(Project project, Role role) {
+	static ProjectResponse of(ProjectView view) {
+		Project project = view.project();
+		Role role = view.role();
 		return new ProjectResponse(project.id(), project.key(), project.name(), project.description(),
 				project.createdAt(), project.updatedAt(), project.version(), role.value(), role.capabilityNames());
 	}

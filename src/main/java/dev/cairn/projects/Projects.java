@@ -1,14 +1,10 @@
 package dev.cairn.projects;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
-
-import tools.jackson.databind.JsonNode;
 
 import dev.cairn.activity.ActivityEntry;
 import dev.cairn.activity.ActivityFeed;
@@ -18,10 +14,11 @@ import dev.cairn.members.ProjectAccess;
 import dev.cairn.members.ProjectAccess.ProjectNotFound;
 import dev.cairn.members.Role;
 import dev.cairn.platform.Ids;
+import dev.cairn.projects.ProjectCommands.CreateProject;
+import dev.cairn.projects.ProjectCommands.ProjectPatch;
 import dev.cairn.web.Cursor;
 import dev.cairn.web.Cursor.ListKey;
-import dev.cairn.web.ETags;
-import dev.cairn.web.MergePatch;
+import dev.cairn.web.IfMatch;
 import dev.cairn.web.Page;
 
 import org.springframework.stereotype.Service;
@@ -54,57 +51,51 @@ public class Projects {
 	}
 
 	@Transactional
-	ProjectResponse create(UUID userId, String key, String name, String description) {
+	public ProjectView create(UUID userId, CreateProject command) {
 		UUID id = Ids.newId();
-		if (!this.projects.insert(id, key, name.strip(), description, userId)) {
-			throw new KeyTaken(key);
+		if (!this.projects.insert(id, command.key(), command.name(), command.description(), userId)) {
+			throw new KeyTaken(command.key());
 		}
 		this.access.addOwner(id, userId);
 		for (int i = 0; i < DefaultWorkflow.STEPS.size(); i++) {
 			DefaultWorkflow.Step step = DefaultWorkflow.STEPS.get(i);
-			this.projects.insertStatus(Ids.newId(), id, step.name(), step.category().value(), i);
+			this.projects.insertStatus(Ids.newId(), id, step.name(), step.category(), i);
 		}
 		Project project = this.projects.find(id).orElseThrow();
 		this.activity.record(new ProjectEvent.ProjectCreated(id, userId, ProjectEvent.ProjectState.of(project)));
-		return ProjectResponse.of(project, Role.OWNER);
+		return new ProjectView(project, Role.OWNER);
 	}
 
 	@Transactional(readOnly = true)
-	ProjectResponse get(UUID userId, UUID projectId) {
+	public ProjectView get(UUID userId, UUID projectId) {
 		Role role = this.access.require(userId, projectId, Capability.PROJECT_READ);
-		return ProjectResponse.of(live(this.projects.find(projectId)), role);
+		return new ProjectView(live(this.projects.find(projectId)), role);
 	}
 
 	/** Everything that happened in the project, newest first. */
 	@Transactional(readOnly = true)
-	Page<ActivityEntry> activity(UUID userId, UUID projectId, String cursor, int limit) {
+	public Page<ActivityEntry> activity(UUID userId, UUID projectId, String cursor, int limit) {
 		this.access.requireLive(userId, projectId, Capability.PROJECT_READ);
 		return this.feed.ofProject(projectId, cursor, limit);
 	}
 
+	/** The live projects the user is a member of, in a stable order. */
 	@Transactional(readOnly = true)
-	Page<ProjectResponse> mine(UUID userId, String cursor, int limit) {
+	public Page<ProjectView> mine(UUID userId, String cursor, int limit) {
 		ListKey list = ListKey.of("projects", userId);
 		List<ProjectRepository.MyProject> rows = this.projects.findMine(userId, this.cursors.afterId(list, cursor),
 				limit + 1);
 		return this.cursors.page(list, rows, limit, (row) -> List.of(row.project().id().toString()))
-			.map((row) -> ProjectResponse.of(row.project(), Role.of(row.role())));
+			.map((row) -> new ProjectView(row.project(), Role.of(row.role())));
 	}
 
 	@Transactional
-	ProjectResponse update(UUID userId, UUID projectId, JsonNode body, String ifMatch) {
+	public ProjectView update(UUID userId, UUID projectId, ProjectPatch patch, IfMatch ifMatch) {
 		Role role = this.access.require(userId, projectId, Capability.PROJECT_UPDATE);
-		MergePatch patch = MergePatch.of(body, Set.of("name", "description"));
-		var name = patch.text("name", 200, false).orElse(null);
-		if (name != null && name.value().isBlank()) {
-			patch.reject("name", "must not be blank");
-		}
-		var description = patch.text("description", 10_000, true).orElse(null);
-		patch.validate();
 		Project before = live(this.projects.findForUpdate(projectId));
-		ETags.require(ifMatch, before.version());
-		String newName = (name != null) ? name.value().strip() : before.name();
-		String newDescription = (description != null) ? description.value() : before.description();
+		ifMatch.require(before.version());
+		String newName = patch.name().applyTo(before.name());
+		String newDescription = patch.description().applyTo(before.description());
 		List<String> changes = new ArrayList<>();
 		if (!newName.equals(before.name())) {
 			changes.add("name");
@@ -113,29 +104,29 @@ public class Projects {
 			changes.add("description");
 		}
 		if (changes.isEmpty()) {
-			return ProjectResponse.of(before, role);
+			return new ProjectView(before, role);
 		}
 		this.projects.update(projectId, newName, newDescription);
 		Project after = this.projects.find(projectId).orElseThrow();
 		this.activity.record(new ProjectEvent.ProjectUpdated(projectId, userId, ProjectEvent.ProjectState.of(before),
 				ProjectEvent.ProjectState.of(after), changes));
-		return ProjectResponse.of(after, role);
+		return new ProjectView(after, role);
 	}
 
 	/**
 	 * Moves the project to the trash; it can be restored until the purge job removes it.
 	 */
 	@Transactional
-	void delete(UUID userId, UUID projectId, String ifMatch) {
+	public void delete(UUID userId, UUID projectId, IfMatch ifMatch) {
 		this.access.require(userId, projectId, Capability.PROJECT_DELETE);
 		Project project = live(this.projects.findForUpdate(projectId));
-		ETags.require(ifMatch, project.version());
+		ifMatch.require(project.version());
 		this.projects.setDeleted(projectId, true);
 		this.activity.record(new ProjectEvent.ProjectDeleted(projectId, userId, ProjectEvent.ProjectState.of(project)));
 	}
 
 	@Transactional
-	ProjectResponse restore(UUID userId, UUID projectId) {
+	public ProjectView restore(UUID userId, UUID projectId) {
 		Role role = this.access.require(userId, projectId, Capability.PROJECT_DELETE);
 		Project project = this.projects.findForUpdate(projectId).orElseThrow(ProjectNotFound::new);
 		if (project.deletedAt() != null) {
@@ -143,10 +134,10 @@ public class Projects {
 			this.activity
 				.record(new ProjectEvent.ProjectRestored(projectId, userId, ProjectEvent.ProjectState.of(project)));
 		}
-		return ProjectResponse.of(this.projects.find(projectId).orElseThrow(), role);
+		return new ProjectView(this.projects.find(projectId).orElseThrow(), role);
 	}
 
-	private static Project live(java.util.Optional<Project> project) {
+	private static Project live(Optional<Project> project) {
 		return project.filter((found) -> found.deletedAt() == null).orElseThrow(ProjectNotFound::new);
 	}
 

@@ -4,7 +4,9 @@ import java.util.UUID;
 
 /**
  * A workflow state of a project; its category gives it meaning across projects.
+ *
+ * @param position its place on the board, 0 first
  */
-record Status(UUID id, String name, String category, int position) {
+public record Status(UUID id, String name, StatusCategory category, int position) {
 
 }

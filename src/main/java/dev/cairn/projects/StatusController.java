@@ -3,6 +3,8 @@ package dev.cairn.projects;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -14,8 +16,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import tools.jackson.databind.JsonNode;
 
+import dev.cairn.projects.StatusCommands.CreateStatus;
+import dev.cairn.projects.StatusCommands.StatusPatch;
 import dev.cairn.web.Caller;
 import dev.cairn.web.ErrorCode;
+import dev.cairn.web.InvalidInput;
+import dev.cairn.web.MergePatch;
+import dev.cairn.web.Patch;
 import dev.cairn.web.Refuses;
 import dev.cairn.web.RequiresScope;
 
@@ -36,6 +43,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/projects/{projectId}/statuses")
 class StatusController {
 
+	private static final String CATEGORY_RULE = "must be one of " + StatusCategory.listed();
+
 	private final Statuses statuses;
 
 	StatusController(Statuses statuses) {
@@ -47,7 +56,7 @@ class StatusController {
 	@GetMapping
 	Map<String, Object> list(Caller caller, @PathVariable UUID projectId) {
 		Map<String, Object> page = new LinkedHashMap<>();
-		page.put("items", this.statuses.list(caller.userId(), projectId));
+		page.put("items", this.statuses.list(caller.userId(), projectId).stream().map(StatusResponse::of).toList());
 		page.put("nextCursor", null);
 		return page;
 	}
@@ -56,19 +65,33 @@ class StatusController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	@Refuses({ ErrorCode.TOO_MANY, ErrorCode.STATUS_NAME_TAKEN })
-	ResponseEntity<Status> create(Caller caller, @PathVariable UUID projectId, @Valid @RequestBody NewStatus request) {
-		Status status = this.statuses.create(caller.userId(), projectId, request.name(), request.category(),
-				request.position());
+	ResponseEntity<StatusResponse> create(Caller caller, @PathVariable UUID projectId,
+			@Valid @RequestBody NewStatus request) {
+		StatusCategory category = StatusCategory.of(request.category())
+			.orElseThrow(() -> new InvalidInput("category", CATEGORY_RULE));
+		Status status = this.statuses.create(caller.userId(), projectId,
+				new CreateStatus(request.name(), category, request.position()));
 		return ResponseEntity.created(URI.create("/api/v1/projects/" + projectId + "/statuses/" + status.id()))
-			.body(status);
+			.body(StatusResponse.of(status));
 	}
 
 	@RequiresScope(Caller.Scope.ADMIN)
 	@PatchMapping(path = "/{statusId}", consumes = { "application/merge-patch+json", "application/json" })
 	@Refuses({ ErrorCode.STATUS_NAME_TAKEN })
-	Status update(Caller caller, @PathVariable UUID projectId, @PathVariable UUID statusId,
-			@RequestBody JsonNode patch) {
-		return this.statuses.update(caller.userId(), projectId, statusId, patch);
+	StatusResponse update(Caller caller, @PathVariable UUID projectId, @PathVariable UUID statusId,
+			@RequestBody JsonNode body) {
+		MergePatch patch = MergePatch.of(body, Set.of("name", "category", "position"));
+		Patch<String> name = Patch.from(patch.text("name", StatusCommands.MAX_NAME, false));
+		Patch<StatusCategory> category = Patch.from(patch.text("category", 20, false).flatMap((change) -> {
+			Optional<StatusCategory> known = StatusCategory.of(change.value());
+			if (known.isEmpty()) {
+				patch.reject("category", CATEGORY_RULE);
+			}
+			return known.map(MergePatch.Change::new);
+		}));
+		Patch<Integer> position = Patch.from(patch.integer("position", StatusCommands.POSITION_RULE));
+		return StatusResponse.of(this.statuses.update(caller.userId(), projectId, statusId,
+				patch.build(() -> new StatusPatch(name, category, position))));
 	}
 
 	@RequiresScope(Caller.Scope.ADMIN)
@@ -81,10 +104,10 @@ class StatusController {
 		return ResponseEntity.noContent().build();
 	}
 
-	record NewStatus(@NotBlank @Size(max = 50) String name,
+	record NewStatus(@NotBlank @Size(max = StatusCommands.MAX_NAME) String name,
 			@NotNull @Pattern(regexp = "backlog|unstarted|started|completed|canceled",
 					message = "must be backlog, unstarted, started, completed or canceled") String category,
-			@Min(0) @Max(1000) Integer position) {
+			@Min(0) @Max(StatusCommands.MAX_POSITION) Integer position) {
 	}
 
 }

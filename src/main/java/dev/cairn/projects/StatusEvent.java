@@ -22,7 +22,7 @@ public sealed interface StatusEvent extends DomainEvent {
 	record StatusState(UUID id, String name, String category, int position) {
 
 		static StatusState of(Status status) {
-			return new StatusState(status.id(), status.name(), status.category(), status.position());
+			return new StatusState(status.id(), status.name(), status.category().value(), status.position());
 		}
 
 	}

@@ -1,5 +1,7 @@
 package dev.cairn.projects;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,7 +35,10 @@ class StatusRepository {
 				SELECT id, name, category, position FROM statuses
 				WHERE project_id = :projectId
 				ORDER BY position, id
-				""" + (forUpdate ? " FOR UPDATE" : "")).param("projectId", projectId).query(Status.class).list();
+				""" + (forUpdate ? " FOR UPDATE" : ""))
+			.param("projectId", projectId)
+			.query(StatusRepository::status)
+			.list();
 	}
 
 	Optional<Status> find(UUID projectId, UUID id) {
@@ -41,7 +46,7 @@ class StatusRepository {
 			.sql("SELECT id, name, category, position FROM statuses WHERE project_id = :projectId AND id = :id")
 			.param("projectId", projectId)
 			.param("id", id)
-			.query(Status.class)
+			.query(StatusRepository::status)
 			.optional();
 	}
 
@@ -73,7 +78,7 @@ class StatusRepository {
 				.param("id", status.id())
 				.param("projectId", projectId)
 				.param("name", status.name())
-				.param("category", status.category())
+				.param("category", status.category().value())
 				.param("position", status.position())
 				.update();
 			evict(projectId);
@@ -110,6 +115,11 @@ class StatusRepository {
 			.param("id", id)
 			.update();
 		evict(projectId);
+	}
+
+	private static Status status(ResultSet row, int rowNum) throws SQLException {
+		return new Status(row.getObject("id", UUID.class), row.getString("name"),
+				StatusCategory.of(row.getString("category")).orElseThrow(), row.getInt("position"));
 	}
 
 	private void evict(UUID projectId) {

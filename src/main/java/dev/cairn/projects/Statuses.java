@@ -1,22 +1,19 @@
 package dev.cairn.projects;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-
-import tools.jackson.databind.JsonNode;
 
 import dev.cairn.activity.ActivityLog;
 import dev.cairn.members.Capability;
 import dev.cairn.members.ProjectAccess;
 import dev.cairn.platform.DenseOrder;
 import dev.cairn.platform.Ids;
+import dev.cairn.projects.StatusCommands.CreateStatus;
+import dev.cairn.projects.StatusCommands.StatusPatch;
 import dev.cairn.web.ApiProblem;
 import dev.cairn.web.ErrorCode;
-import dev.cairn.web.MergePatch;
+import dev.cairn.web.Patch;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -28,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * project's statuses (there are at most {@value #MAX_STATUSES}).
  */
 @Service
-class Statuses {
+public class Statuses {
 
 	static final int MAX_STATUSES = 50;
 
@@ -48,25 +45,25 @@ class Statuses {
 	}
 
 	@Transactional(readOnly = true)
-	List<Status> list(UUID userId, UUID projectId) {
+	public List<Status> list(UUID userId, UUID projectId) {
 		this.access.requireLive(userId, projectId, Capability.PROJECT_READ);
 		return this.statuses.findAll(projectId, false);
 	}
 
 	@Transactional
-	Status create(UUID userId, UUID projectId, String name, String category, Integer position) {
+	public Status create(UUID userId, UUID projectId, CreateStatus command) {
 		this.access.requireLive(userId, projectId, Capability.STATUSES_MANAGE);
 		List<Status> all = new ArrayList<>(this.statuses.findAll(projectId, true));
 		if (all.size() >= MAX_STATUSES) {
 			throw new ApiProblem(ErrorCode.TOO_MANY, "A project has at most " + MAX_STATUSES + " statuses.");
 		}
-		Status created = new Status(Ids.newId(), name.strip(), category, all.size());
+		Status created = new Status(Ids.newId(), command.name(), command.category(), all.size());
 		if (!this.statuses.insert(projectId, created)) {
-			throw nameTaken(name);
+			throw new StatusNameTaken(created.name());
 		}
 		all.add(created);
-		if (position != null) {
-			reorder(projectId, all, created, position);
+		if (command.position() != null) {
+			reorder(projectId, all, created, command.position());
 		}
 		Status result = this.statuses.find(projectId, created.id()).orElseThrow();
 		this.activity.record(new StatusEvent.StatusCreated(projectId, userId, StatusEvent.StatusState.of(result)));
@@ -74,38 +71,19 @@ class Statuses {
 	}
 
 	@Transactional
-	Status update(UUID userId, UUID projectId, UUID statusId, JsonNode body) {
+	public Status update(UUID userId, UUID projectId, UUID statusId, StatusPatch patch) {
 		this.access.requireLive(userId, projectId, Capability.STATUSES_MANAGE);
-		MergePatch patch = MergePatch.of(body, Set.of("name", "category", "position"));
-		var name = patch.text("name", 50, false).orElse(null);
-		if (name != null && name.value().isBlank()) {
-			patch.reject("name", "must not be blank");
-		}
-		var category = patch.text("category", 20, false).orElse(null);
-		if (category != null && StatusCategory.of(category.value()).isEmpty()) {
-			patch.reject("category", "must be one of " + StatusCategory.listed());
-		}
-		Integer position = null;
-		if (body.has("position")) {
-			if (!body.get("position").isInt() || body.get("position").asInt() < 0) {
-				patch.reject("position", "must be a whole number from 0");
-			}
-			else {
-				position = body.get("position").asInt();
-			}
-		}
-		patch.validate();
 		List<Status> all = new ArrayList<>(this.statuses.findAll(projectId, true));
 		Status before = all.stream()
 			.filter((status) -> status.id().equals(statusId))
 			.findFirst()
-			.orElseThrow(Statuses::notFound);
-		Status changed = new Status(statusId, (name != null) ? name.value().strip() : before.name(),
-				(category != null) ? category.value() : before.category(), before.position());
+			.orElseThrow(StatusNotFound::new);
+		Status changed = new Status(statusId, patch.name().applyTo(before.name()),
+				patch.category().applyTo(before.category()), before.position());
 		if (!this.statuses.update(projectId, changed)) {
-			throw nameTaken(changed.name());
+			throw new StatusNameTaken(changed.name());
 		}
-		if (position != null) {
+		if (patch.position() instanceof Patch.Set<Integer>(Integer position)) {
 			all.set(all.indexOf(before), changed);
 			reorder(projectId, all, changed, position);
 		}
@@ -120,32 +98,27 @@ class Statuses {
 	 * tasks move to, so no task is left without one.
 	 */
 	@Transactional
-	void delete(UUID userId, UUID projectId, UUID statusId, UUID moveTo) {
+	public void delete(UUID userId, UUID projectId, UUID statusId, UUID moveTo) {
 		this.access.requireLive(userId, projectId, Capability.STATUSES_MANAGE);
 		this.statuses.lockProject(projectId);
 		List<Status> all = new ArrayList<>(this.statuses.findAll(projectId, true));
 		Status doomed = all.stream()
 			.filter((status) -> status.id().equals(statusId))
 			.findFirst()
-			.orElseThrow(Statuses::notFound);
+			.orElseThrow(StatusNotFound::new);
 		if (all.size() == 1) {
-			throw new ApiProblem(ErrorCode.LAST_STATUS, "A project keeps at least one status.");
+			throw new LastStatus();
 		}
 		if (this.statuses.countTasks(projectId, statusId) > 0) {
 			if (moveTo == null) {
-				throw new ApiProblem(ErrorCode.STATUS_IN_USE,
-						"Tasks still have this status; give moveTo, the status they should move to.");
+				throw new StatusInUse();
 			}
-			if (moveTo.equals(statusId) || all.stream().noneMatch((status) -> status.id().equals(moveTo))) {
-				throw new ApiProblem(ErrorCode.STATUS_NOT_FOUND, "moveTo is not another status of this project.");
-			}
-			// The tasks module moves them, in this transaction (its tables are its own).
-			StatusCategory category = all.stream()
-				.filter((status) -> status.id().equals(moveTo))
+			Status target = all.stream()
+				.filter((status) -> status.id().equals(moveTo) && !moveTo.equals(statusId))
 				.findFirst()
-				.flatMap((status) -> StatusCategory.of(status.category()))
-				.orElseThrow();
-			this.events.publishEvent(new StatusRetired(projectId, statusId, moveTo, category));
+				.orElseThrow(StatusNotFound::moveTo);
+			// The tasks module moves them, in this transaction (its tables are its own).
+			this.events.publishEvent(new StatusRetired(projectId, statusId, moveTo, target.category()));
 		}
 		this.statuses.delete(projectId, statusId);
 		all.remove(doomed);
@@ -164,15 +137,6 @@ class Statuses {
 
 	private void save(UUID projectId, Status status, int position) {
 		this.statuses.update(projectId, new Status(status.id(), status.name(), status.category(), position));
-	}
-
-	private static ApiProblem notFound() {
-		return new ApiProblem(ErrorCode.STATUS_NOT_FOUND, "No such status in this project.");
-	}
-
-	private static ApiProblem nameTaken(String name) {
-		return new ApiProblem(ErrorCode.STATUS_NAME_TAKEN,
-				"The project has a status named " + name.strip() + " already.");
 	}
 
 }

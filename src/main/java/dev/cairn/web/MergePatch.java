@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
 
@@ -165,6 +166,27 @@ public final class MergePatch {
 		return Optional.of(new Change<>(amount));
 	}
 
+	/**
+	 * A whole number (a JSON integer in the range of an int), or a {@link Change} holding
+	 * null when cleared: the command it goes into says whether it may be, and which
+	 * numbers it takes.
+	 * @param rule the message for a value that is no such number
+	 */
+	public Optional<Change<Integer>> integer(String name, String rule) {
+		JsonNode value = this.node.get(name);
+		if (value == null) {
+			return Optional.empty();
+		}
+		if (value.isNull()) {
+			return Optional.of(new Change<>(null));
+		}
+		if (!value.isInt()) {
+			reject(name, rule);
+			return Optional.empty();
+		}
+		return Optional.of(new Change<>(value.asInt()));
+	}
+
 	/** A true/false field that cannot be cleared. */
 	public Optional<Boolean> flag(String name) {
 		JsonNode value = this.node.get(name);
@@ -206,6 +228,27 @@ public final class MergePatch {
 	/** Records a rule broken by a field's value. */
 	public void reject(String name, String message) {
 		this.errors.add(new FieldError(path(name), message));
+	}
+
+	/**
+	 * Builds the command the patch says, once every member is read: the rules its
+	 * constructor checks join the errors found while reading, so a patch is checked whole
+	 * and a client learns every mistake at once.
+	 * @param command builds the command from the members read (a member read with an
+	 * error is absent from it)
+	 * @throws InvalidInput listing every field error
+	 */
+	public <T> T build(Supplier<T> command) {
+		T built = null;
+		try {
+			built = command.get();
+		}
+		catch (InvalidInput ex) {
+			ex.errors()
+				.forEach((error) -> this.errors.add(new FieldError(this.prefix + error.field(), error.message())));
+		}
+		validate();
+		return built;
 	}
 
 	/**

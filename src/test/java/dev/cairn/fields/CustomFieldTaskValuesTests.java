@@ -9,10 +9,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.cairn.fields.CustomFieldFilter.Condition;
+import dev.cairn.fields.FieldCommands.CreateField;
+import dev.cairn.fields.FieldCommands.FieldPatch;
+import dev.cairn.fields.FieldCommands.OptionDraft;
 import dev.cairn.platform.Ids;
 import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.ApiTestSupport;
+import dev.cairn.web.Patch;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,14 +47,15 @@ class CustomFieldTaskValuesTests extends ApiTestSupport {
 	void removingOptionsOrAFieldPublishesWhatWentAndNothingElse(ApplicationEvents events) {
 		SignedIn owner = Accounts.signUp(this.client);
 		UUID project = this.api.project(owner);
-		CustomField size = this.fields.create(owner.userId(), project, "Size", "select",
-				List.of(draft("S"), draft("M"), draft("L")), null);
+		CustomField size = this.fields.create(owner.userId(), project,
+				new CreateField("Size", FieldType.SELECT, List.of(draft("S"), draft("M"), draft("L")), null));
 		FieldOption small = size.options().get(0);
 		FieldOption medium = size.options().get(1);
 
-		this.fields.update(owner.userId(), project, size.id(), json(Map.of("name", "T-shirt size", "options",
-				List.of(Map.of("id", medium.id().toString(), "name", "Medium"), Map.of("name", "XL")))));
-		this.fields.update(owner.userId(), project, size.id(), json(Map.of("name", "Size")));
+		this.fields.update(owner.userId(), project, size.id(), new FieldPatch(Patch.of("T-shirt size"), Patch.absent(),
+				Patch.of(List.of(new OptionDraft(medium.id(), "Medium", null), draft("XL"))), Patch.absent()));
+		this.fields.update(owner.userId(), project, size.id(),
+				new FieldPatch(Patch.of("Size"), Patch.absent(), Patch.absent(), Patch.absent()));
 		this.fields.delete(owner.userId(), project, size.id());
 
 		assertThat(events.stream(CustomFieldOptionsRemoved.class)).containsExactly(
@@ -202,8 +207,8 @@ class CustomFieldTaskValuesTests extends ApiTestSupport {
 		return JsonMapper.shared().valueToTree(value);
 	}
 
-	private static FieldOptions.Draft draft(String name) {
-		return new FieldOptions.Draft(null, name, null);
+	private static OptionDraft draft(String name) {
+		return new OptionDraft(null, name, null);
 	}
 
 	private static CustomField field(FieldType type) {
