@@ -112,7 +112,7 @@ class DeliveryAttempts {
 		}
 		Webhook webhook = target.get().webhook();
 		if (!webhook.enabled() && !Subscriptions.PING.equals(delivery.eventType())) {
-			this.deliveries.abandon(deliveryId, "the webhook is disabled");
+			this.deliveries.abandon(deliveryId, delivery.webhookId(), "the webhook is disabled");
 			return new Next.AsRecorded();
 		}
 		Lane lane = this.lanes.computeIfAbsent(delivery.webhookId(),
@@ -196,19 +196,19 @@ class DeliveryAttempts {
 			return; // deleted meanwhile, with its event
 		}
 		if (outcome.succeeded()) {
-			this.deliveries.recordAttempt(delivery.id(), now, outcome, "succeeded", null);
-			this.webhooks.markWorking(webhook.id(), now);
+			this.deliveries.recordAttempt(delivery.id(), webhook.id(), now, outcome, "succeeded", null);
+			this.webhooks.markWorking(webhook.id(), webhook.projectId(), now);
 			count("succeeded");
 			return;
 		}
 		Optional<Instant> next = Subscriptions.PING.equals(delivery.eventType()) ? Optional.empty()
 				: this.retries.next(attempts + 1, now);
 		if (next.isPresent()) {
-			this.deliveries.recordAttempt(delivery.id(), now, outcome, "pending", next.get());
+			this.deliveries.recordAttempt(delivery.id(), webhook.id(), now, outcome, "pending", next.get());
 			count("retrying");
 			return;
 		}
-		this.deliveries.recordAttempt(delivery.id(), now, outcome, "failed", null);
+		this.deliveries.recordAttempt(delivery.id(), webhook.id(), now, outcome, "failed", null);
 		count("failed");
 		// Sustained failure: nothing has got through since before this delivery began.
 		if (!Subscriptions.PING.equals(delivery.eventType())
@@ -220,7 +220,7 @@ class DeliveryAttempts {
 	private void disable(Webhook webhook, WebhookClient.Outcome outcome) {
 		String reason = truncate("Nothing got through for " + human(this.retries.span())
 				+ ", the whole retry schedule; the last attempt: " + describe(outcome), 500);
-		if (!this.webhooks.disable(webhook.id(), reason)) {
+		if (!this.webhooks.disable(webhook.id(), webhook.projectId(), reason)) {
 			return;
 		}
 		log.warn("Webhook {} of project {} disabled: {}", webhook.id(), webhook.projectId(), reason);
