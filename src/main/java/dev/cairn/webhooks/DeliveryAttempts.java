@@ -18,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.cairn.activity.ActivityLog;
-import dev.cairn.mail.Mail;
 import dev.cairn.mail.Mailer;
 
 import org.springframework.stereotype.Component;
@@ -47,6 +46,8 @@ class DeliveryAttempts {
 
 	private final Mailer mailer;
 
+	private final WebhookMails mails;
+
 	private final TransactionTemplate transactions;
 
 	private final RetrySchedule retries;
@@ -66,14 +67,15 @@ class DeliveryAttempts {
 	private final Semaphore inFlight;
 
 	DeliveryAttempts(DeliveryRepository deliveries, WebhookRepository webhooks, WebhookPayloads payloads,
-			WebhookClient client, ActivityLog activity, Mailer mailer, TransactionTemplate transactions,
-			WebhookSettings settings, MeterRegistry meters, Clock clock) {
+			WebhookClient client, ActivityLog activity, Mailer mailer, WebhookMails mails,
+			TransactionTemplate transactions, WebhookSettings settings, MeterRegistry meters, Clock clock) {
 		this.deliveries = deliveries;
 		this.webhooks = webhooks;
 		this.payloads = payloads;
 		this.client = client;
 		this.activity = activity;
 		this.mailer = mailer;
+		this.mails = mails;
 		this.transactions = transactions;
 		this.retries = new RetrySchedule(settings.retryDelays());
 		this.inFlight = new Semaphore(settings.maxInFlight());
@@ -228,17 +230,7 @@ class DeliveryAttempts {
 		// for those who manage webhooks.
 		this.activity.record(new WebhookEvent.WebhookDisabled(webhook.projectId(), webhook.id()));
 		for (String email : this.webhooks.adminEmails(webhook.projectId())) {
-			this.mailer.send(new Mail(email, "Cairn disabled a webhook that kept failing", """
-					Cairn could not deliver events to a webhook of one of your projects, so it has turned it off.
-
-					Webhook: %s
-					URL: %s
-					Why: %s
-
-					Events that happen while it is off are not sent. Once the receiver works again, turn the
-					webhook back on (PATCH /api/v1/webhooks/%s with {"enabled": true}) and redeliver what it
-					missed from its delivery log.
-					""".formatted(webhook.id(), webhook.url(), reason, webhook.id())));
+			this.mailer.send(this.mails.disabled(email, webhook, reason));
 		}
 	}
 
