@@ -7,8 +7,8 @@ import java.util.UUID;
 import dev.cairn.platform.Ids;
 import dev.cairn.web.FieldError;
 import dev.cairn.web.InvalidInput;
+import dev.cairn.web.Patch;
 import dev.cairn.web.Throttle;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
@@ -144,13 +144,16 @@ public class Accounts {
 		return this.users.findMe(userId).orElseThrow(UserNotFound::new);
 	}
 
+	/**
+	 * Changes the caller's own name and profile.
+	 * @throws UserNotFound when the account is gone
+	 */
 	@Transactional
-	public Me updateProfile(UUID userId, JsonNode patch) {
-		ProfileChanges changes = ProfileChanges.from(patch);
-		if (changes.displayName() != null) {
-			this.users.updateDisplayName(userId, changes.displayName().value().strip());
+	public Me updateProfile(UUID userId, ProfilePatch patch) {
+		if (patch.displayName() instanceof Patch.Set<String> name) {
+			this.users.updateDisplayName(userId, name.value());
 		}
-		this.users.updateProfile(userId, changes);
+		this.users.updateProfile(userId, patch);
 		return me(userId);
 	}
 

@@ -120,7 +120,7 @@ class UserRepository {
 			.update();
 	}
 
-	void updateProfile(UUID id, ProfileChanges changes) {
+	void updateProfile(UUID id, ProfilePatch patch) {
 		// One statement whatever the patch holds: each column is set only when
 		// its flag is.
 		this.jdbc.sql("""
@@ -132,14 +132,14 @@ class UserRepository {
 				WHERE user_id = :id
 				""")
 			.param("id", id)
-			.param("setBio", changes.bio() != null)
-			.param("bio", (changes.bio() != null) ? changes.bio().value() : null)
-			.param("setTimezone", changes.timezone() != null)
-			.param("timezone", (changes.timezone() != null) ? changes.timezone().value() : null)
-			.param("setLocale", changes.locale() != null)
-			.param("locale", (changes.locale() != null) ? changes.locale().value() : null)
-			.param("setAvatarUrl", changes.avatarUrl() != null)
-			.param("avatarUrl", (changes.avatarUrl() != null) ? changes.avatarUrl().value() : null)
+			.param("setBio", !patch.bio().isAbsent())
+			.param("bio", patch.bio().applyTo(null))
+			.param("setTimezone", !patch.timezone().isAbsent())
+			.param("timezone", patch.timezone().applyTo(null))
+			.param("setLocale", !patch.locale().isAbsent())
+			.param("locale", patch.locale().applyTo(null))
+			.param("setAvatarUrl", !patch.avatarUrl().isAbsent())
+			.param("avatarUrl", patch.avatarUrl().applyTo(null))
 			.update();
 	}
 

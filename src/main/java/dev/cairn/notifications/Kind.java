@@ -8,7 +8,7 @@ import java.util.Optional;
  * would get several for one change: a mention beats an assignment, which beats a comment
  * on a task one takes part in.
  */
-enum Kind {
+public enum Kind {
 
 	MENTIONED("mentioned", "mentioned"), ASSIGNED("assigned", "assigned"), COMMENTED("commented", "commented"),
 	DUE_SOON("dueSoon", "due_soon");

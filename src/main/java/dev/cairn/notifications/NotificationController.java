@@ -1,6 +1,12 @@
 package dev.cairn.notifications;
 
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -8,7 +14,9 @@ import jakarta.validation.constraints.Size;
 import tools.jackson.databind.JsonNode;
 
 import dev.cairn.web.Caller;
+import dev.cairn.web.MergePatch;
 import dev.cairn.web.Page;
+import dev.cairn.web.Patch;
 import dev.cairn.web.RequiresScope;
 
 import org.springframework.http.HttpStatus;
@@ -28,6 +36,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RequestMapping("/api/v1/me/notifications")
 class NotificationController {
 
+	private static final Set<String> KINDS = Arrays.stream(Kind.values())
+		.map(Kind::value)
+		.collect(Collectors.toUnmodifiableSet());
+
 	private final NotificationPreferences preferences;
 
 	private final NotificationFeed feed;
@@ -46,7 +58,7 @@ class NotificationController {
 	@RequiresScope(Caller.Scope.WRITE)
 	@PatchMapping(consumes = { "application/merge-patch+json", "application/json" })
 	Preferences updatePreferences(Caller caller, @RequestBody JsonNode patch) {
-		return this.preferences.update(caller.userId(), patch);
+		return this.preferences.update(caller.userId(), preferencesPatch(patch));
 	}
 
 	@RequiresScope(Caller.Scope.READ)
@@ -74,6 +86,34 @@ class NotificationController {
 	ResponseEntity<Void> markAllRead(Caller caller) {
 		this.feed.markAllRead(caller.userId());
 		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * A JSON Merge Patch such as {@code {"email": {"commented": false}}} as a command:
+	 * every switch a boolean, none of them (nor a channel) null.
+	 */
+	private static PreferencesPatch preferencesPatch(JsonNode body) {
+		MergePatch patch = MergePatch.of(body, Set.of("email", "inApp", NotificationPreferences.DIGEST));
+		for (String channel : new String[] { "email", "inApp" }) {
+			if (body.has(channel) && body.get(channel).isNull()) {
+				patch.reject(channel, "must not be null");
+			}
+		}
+		Map<Kind, Boolean> email = switches(patch.object("email", KINDS));
+		Map<Kind, Boolean> inApp = switches(patch.object("inApp", KINDS));
+		Patch<Boolean> digest = patch.bool(NotificationPreferences.DIGEST).map(Patch::of).orElseGet(Patch::absent);
+		patch.validate();
+		return new PreferencesPatch(email, inApp, digest);
+	}
+
+	private static Map<Kind, Boolean> switches(Optional<MergePatch> channel) {
+		Map<Kind, Boolean> switches = new EnumMap<>(Kind.class);
+		channel.ifPresent((patch) -> {
+			for (Kind kind : Kind.values()) {
+				patch.bool(kind.value()).ifPresent((on) -> switches.put(kind, on));
+			}
+		});
+		return switches;
 	}
 
 }

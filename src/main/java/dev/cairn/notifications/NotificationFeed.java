@@ -3,10 +3,8 @@ package dev.cairn.notifications;
 import java.util.List;
 import java.util.UUID;
 
-import dev.cairn.web.ApiProblem;
 import dev.cairn.web.Cursor;
 import dev.cairn.web.Cursor.ListKey;
-import dev.cairn.web.ErrorCode;
 import dev.cairn.web.Page;
 
 import org.springframework.stereotype.Service;
@@ -41,7 +39,7 @@ class NotificationFeed {
 	@Transactional
 	void markRead(UUID userId, UUID notificationId) {
 		if (!this.notifications.markRead(userId, notificationId)) {
-			throw new ApiProblem(ErrorCode.NOTIFICATION_NOT_FOUND, "No such notification.");
+			throw new NotificationNotFound();
 		}
 	}
 

@@ -5,7 +5,6 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-import dev.cairn.web.ApiProblem;
 import dev.cairn.web.Caller;
 import dev.cairn.web.ErrorCode;
 import dev.cairn.web.SessionOnly;
@@ -46,15 +45,11 @@ class UnsubscribeController {
 	@Refuses({ ErrorCode.INVALID_UNSUBSCRIBE_TOKEN, ErrorCode.UNSUBSCRIBE_LINK_EXPIRED })
 	ResponseEntity<Void> unsubscribe(@RequestParam(required = false) @Parameter(
 			schema = @Schema(type = "string", maxLength = UnsubscribeTokens.MAX_LENGTH)) String token) {
-		var unsubscribe = this.tokens.read(token)
-			.orElseThrow(() -> new ApiProblem(ErrorCode.INVALID_UNSUBSCRIBE_TOKEN,
-					"The token is not an unsubscribe token this server made, or it was altered."));
+		var unsubscribe = this.tokens.read(token).orElseThrow(InvalidUnsubscribeToken::new);
 		// Checked after the signature, so that the answer tells a genuine old link (whose
 		// reader needs to know what to do instead) from a forged one.
 		if (unsubscribe.expiredAt(this.clock.instant()) && !signedInAs(unsubscribe.userId())) {
-			throw new ApiProblem(ErrorCode.UNSUBSCRIBE_LINK_EXPIRED,
-					"This unsubscribe link has expired. Sign in to Cairn and turn these emails off in your "
-							+ "notification settings.");
+			throw new UnsubscribeLinkExpired();
 		}
 		this.preferences.unsubscribe(unsubscribe.userId(), unsubscribe.what());
 		return ResponseEntity.noContent().build();

@@ -7,10 +7,8 @@ import java.util.UUID;
 
 import dev.cairn.activity.ActivityLog;
 import dev.cairn.platform.BackgroundJobs;
-import dev.cairn.web.ApiProblem;
 import dev.cairn.web.Cursor;
 import dev.cairn.web.Cursor.ListKey;
-import dev.cairn.web.ErrorCode;
 import dev.cairn.web.InvalidInput;
 import dev.cairn.web.Page;
 
@@ -21,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The delivery log of a webhook, manual redelivery, and ping: for the project's admins.
  */
 @Service
-class Deliveries {
+public class Deliveries {
 
 	static final Set<String> STATUSES = Set.of("pending", "succeeded", "failed");
 
@@ -49,7 +47,7 @@ class Deliveries {
 
 	/** Newest first, optionally only those with a status. */
 	@Transactional(readOnly = true)
-	Page<Delivery> list(UUID userId, UUID webhookId, String status, String cursor, int limit) {
+	public Page<Delivery> list(UUID userId, UUID webhookId, String status, String cursor, int limit) {
 		this.webhooks.managed(userId, this.webhookRows.find(webhookId));
 		if (status != null && !STATUSES.contains(status)) {
 			throw new InvalidInput("status", "must be one of pending, succeeded, failed");
@@ -61,9 +59,9 @@ class Deliveries {
 	}
 
 	@Transactional(readOnly = true)
-	Delivery get(UUID userId, UUID webhookId, UUID deliveryId) {
+	public Delivery get(UUID userId, UUID webhookId, UUID deliveryId) {
 		this.webhooks.managed(userId, this.webhookRows.find(webhookId));
-		return this.deliveries.find(webhookId, deliveryId).orElseThrow(Deliveries::notFound);
+		return this.deliveries.find(webhookId, deliveryId).orElseThrow(DeliveryNotFound::new);
 	}
 
 	/**
@@ -71,13 +69,13 @@ class Deliveries {
 	 * {@code webhook-id} (the receiver sees the same event again, and may deduplicate).
 	 */
 	@Transactional
-	Delivery redeliver(UUID userId, UUID webhookId, UUID deliveryId) {
+	public Delivery redeliver(UUID userId, UUID webhookId, UUID deliveryId) {
 		Webhook webhook = this.webhooks.managed(userId, this.webhookRows.findForUpdate(webhookId));
 		if (!webhook.enabled()) {
-			throw new ApiProblem(ErrorCode.WEBHOOK_DISABLED, "Turn the webhook on before redelivering to it.");
+			throw new WebhookIsDisabled();
 		}
-		this.deliveries.find(webhookId, deliveryId).orElseThrow(Deliveries::notFound);
-		this.deliveries.restart(deliveryId);
+		this.deliveries.find(webhookId, deliveryId).orElseThrow(DeliveryNotFound::new);
+		this.deliveries.restart(deliveryId, webhookId, webhook.projectId());
 		this.jobs.runNow(DeliveryJob.instance(deliveryId));
 		return this.deliveries.find(webhookId, deliveryId).orElseThrow();
 	}
@@ -87,17 +85,13 @@ class Deliveries {
 	 * and even while it is off: a way to test a receiver. A ping is attempted once.
 	 */
 	@Transactional
-	Delivery ping(UUID userId, UUID webhookId) {
+	public Delivery ping(UUID userId, UUID webhookId) {
 		Webhook webhook = this.webhooks.managed(userId, this.webhookRows.find(webhookId));
 		UUID eventId = this.activity
 			.record(new WebhookEvent.WebhookPinged(webhook.projectId(), userId, new WebhookEvent.Ref(webhookId)));
 		UUID deliveryId = this.deliveries.create(webhookId, eventId).orElseThrow();
 		this.jobs.runSoon(List.of(DeliveryJob.instance(deliveryId)));
 		return this.deliveries.find(webhookId, deliveryId).orElseThrow();
-	}
-
-	private static ApiProblem notFound() {
-		return new ApiProblem(ErrorCode.DELIVERY_NOT_FOUND, "No such delivery of this webhook.");
 	}
 
 }

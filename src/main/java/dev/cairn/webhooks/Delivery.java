@@ -14,7 +14,7 @@ import java.util.UUID;
  * @param error why the last attempt got no answer (refused, timed out, forbidden address)
  * @param durationMs how long the last attempt took
  */
-record Delivery(UUID id, UUID webhookId, UUID eventId, String eventType, String status, int attempts,
+public record Delivery(UUID id, UUID webhookId, UUID eventId, String eventType, String status, int attempts,
 		Instant nextAttemptAt, Instant lastAttemptAt, Integer responseStatus, String responseBody, String error,
 		Integer durationMs, Instant createdAt) {
 

@@ -18,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.cairn.activity.ActivityLog;
-import dev.cairn.mail.Mail;
 import dev.cairn.mail.Mailer;
 
 import org.springframework.stereotype.Component;
@@ -47,6 +46,8 @@ class DeliveryAttempts {
 
 	private final Mailer mailer;
 
+	private final WebhookMails mails;
+
 	private final TransactionTemplate transactions;
 
 	private final RetrySchedule retries;
@@ -66,14 +67,15 @@ class DeliveryAttempts {
 	private final Semaphore inFlight;
 
 	DeliveryAttempts(DeliveryRepository deliveries, WebhookRepository webhooks, WebhookPayloads payloads,
-			WebhookClient client, ActivityLog activity, Mailer mailer, TransactionTemplate transactions,
-			WebhookSettings settings, MeterRegistry meters, Clock clock) {
+			WebhookClient client, ActivityLog activity, Mailer mailer, WebhookMails mails,
+			TransactionTemplate transactions, WebhookSettings settings, MeterRegistry meters, Clock clock) {
 		this.deliveries = deliveries;
 		this.webhooks = webhooks;
 		this.payloads = payloads;
 		this.client = client;
 		this.activity = activity;
 		this.mailer = mailer;
+		this.mails = mails;
 		this.transactions = transactions;
 		this.retries = new RetrySchedule(settings.retryDelays());
 		this.inFlight = new Semaphore(settings.maxInFlight());
@@ -112,7 +114,7 @@ class DeliveryAttempts {
 		}
 		Webhook webhook = target.get().webhook();
 		if (!webhook.enabled() && !Subscriptions.PING.equals(delivery.eventType())) {
-			this.deliveries.abandon(deliveryId, "the webhook is disabled");
+			this.deliveries.abandon(deliveryId, delivery.webhookId(), "the webhook is disabled");
 			return new Next.AsRecorded();
 		}
 		Lane lane = this.lanes.computeIfAbsent(delivery.webhookId(),
@@ -196,19 +198,19 @@ class DeliveryAttempts {
 			return; // deleted meanwhile, with its event
 		}
 		if (outcome.succeeded()) {
-			this.deliveries.recordAttempt(delivery.id(), now, outcome, "succeeded", null);
-			this.webhooks.markWorking(webhook.id(), now);
+			this.deliveries.recordAttempt(delivery.id(), webhook.id(), now, outcome, "succeeded", null);
+			this.webhooks.markWorking(webhook.id(), webhook.projectId(), now);
 			count("succeeded");
 			return;
 		}
 		Optional<Instant> next = Subscriptions.PING.equals(delivery.eventType()) ? Optional.empty()
 				: this.retries.next(attempts + 1, now);
 		if (next.isPresent()) {
-			this.deliveries.recordAttempt(delivery.id(), now, outcome, "pending", next.get());
+			this.deliveries.recordAttempt(delivery.id(), webhook.id(), now, outcome, "pending", next.get());
 			count("retrying");
 			return;
 		}
-		this.deliveries.recordAttempt(delivery.id(), now, outcome, "failed", null);
+		this.deliveries.recordAttempt(delivery.id(), webhook.id(), now, outcome, "failed", null);
 		count("failed");
 		// Sustained failure: nothing has got through since before this delivery began.
 		if (!Subscriptions.PING.equals(delivery.eventType())
@@ -220,7 +222,7 @@ class DeliveryAttempts {
 	private void disable(Webhook webhook, WebhookClient.Outcome outcome) {
 		String reason = truncate("Nothing got through for " + human(this.retries.span())
 				+ ", the whole retry schedule; the last attempt: " + describe(outcome), 500);
-		if (!this.webhooks.disable(webhook.id(), reason)) {
+		if (!this.webhooks.disable(webhook.id(), webhook.projectId(), reason)) {
 			return;
 		}
 		log.warn("Webhook {} of project {} disabled: {}", webhook.id(), webhook.projectId(), reason);
@@ -228,17 +230,7 @@ class DeliveryAttempts {
 		// for those who manage webhooks.
 		this.activity.record(new WebhookEvent.WebhookDisabled(webhook.projectId(), webhook.id()));
 		for (String email : this.webhooks.adminEmails(webhook.projectId())) {
-			this.mailer.send(new Mail(email, "Cairn disabled a webhook that kept failing", """
-					Cairn could not deliver events to a webhook of one of your projects, so it has turned it off.
-
-					Webhook: %s
-					URL: %s
-					Why: %s
-
-					Events that happen while it is off are not sent. Once the receiver works again, turn the
-					webhook back on (PATCH /api/v1/webhooks/%s with {"enabled": true}) and redeliver what it
-					missed from its delivery log.
-					""".formatted(webhook.id(), webhook.url(), reason, webhook.id())));
+			this.mailer.send(this.mails.disabled(email, webhook, reason));
 		}
 	}
 

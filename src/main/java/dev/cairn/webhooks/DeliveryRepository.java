@@ -89,15 +89,17 @@ class DeliveryRepository {
 	}
 
 	/** Records an attempt and what comes next: another at {@code next}, or none. */
-	void recordAttempt(UUID id, Instant at, WebhookClient.Outcome outcome, String status, Instant next) {
+	void recordAttempt(UUID id, UUID webhookId, Instant at, WebhookClient.Outcome outcome, String status,
+			Instant next) {
 		this.jdbc.sql("""
 				UPDATE webhook_deliveries
 				SET attempts = attempts + 1, last_attempt_at = :at, status = :status, next_attempt_at = :next,
 				    response_status = :responseStatus, response_excerpt = :excerpt, error = :error,
 				    duration_ms = :duration
-				WHERE id = :id
+				WHERE id = :id AND webhook_id = :webhookId
 				""")
 			.param("id", id)
+			.param("webhookId", webhookId)
 			.param("at", Timestamp.from(at))
 			.param("status", status)
 			.param("next", (next != null) ? Timestamp.from(next) : null)
@@ -113,20 +115,24 @@ class DeliveryRepository {
 	 * webhook was turned back on since that was read (and the delivery perhaps
 	 * redelivered).
 	 */
-	void abandon(UUID id, String reason) {
+	void abandon(UUID id, UUID webhookId, String reason) {
 		this.jdbc.sql("""
 				UPDATE webhook_deliveries d SET status = 'failed', next_attempt_at = NULL, error = :reason
-				WHERE d.id = :id AND d.status = 'pending'
+				WHERE d.id = :id AND d.webhook_id = :webhookId AND d.status = 'pending'
 				  AND NOT EXISTS (SELECT 1 FROM webhooks w WHERE w.id = d.webhook_id AND w.enabled)
-				""").param("id", id).param("reason", reason).update();
+				""").param("id", id).param("webhookId", webhookId).param("reason", reason).update();
 	}
 
-	/** Starts a new series of attempts for a delivery, now. */
-	void restart(UUID id) {
+	/**
+	 * Starts a new series of attempts for a delivery, now: one of this webhook, of this
+	 * project (the one whose admin asked).
+	 */
+	void restart(UUID id, UUID webhookId, UUID projectId) {
 		this.jdbc.sql("""
 				UPDATE webhook_deliveries SET status = 'pending', attempts = 0, next_attempt_at = now()
-				WHERE id = :id
-				""").param("id", id).update();
+				WHERE id = :id AND webhook_id = :webhookId
+				  AND EXISTS (SELECT 1 FROM webhooks w WHERE w.id = :webhookId AND w.project_id = :projectId)
+				""").param("id", id).param("webhookId", webhookId).param("projectId", projectId).update();
 	}
 
 	/**

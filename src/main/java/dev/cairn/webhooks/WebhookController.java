@@ -2,6 +2,7 @@ package dev.cairn.webhooks;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -15,9 +16,14 @@ import tools.jackson.databind.JsonNode;
 import dev.cairn.web.Caller;
 import dev.cairn.web.ETags;
 import dev.cairn.web.ErrorCode;
+import dev.cairn.web.IfMatch;
+import dev.cairn.web.MergePatch;
 import dev.cairn.web.Page;
+import dev.cairn.web.Patch;
 import dev.cairn.web.Refuses;
 import dev.cairn.web.RequiresScope;
+import dev.cairn.webhooks.WebhookCommands.CreateWebhook;
+import dev.cairn.webhooks.WebhookCommands.WebhookPatch;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -34,6 +40,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import static dev.cairn.webhooks.WebhookCommands.MAX_EVENTS;
+import static dev.cairn.webhooks.WebhookCommands.MAX_EVENT_LENGTH;
+import static dev.cairn.webhooks.WebhookCommands.MAX_URL_LENGTH;
+
 @RestController
 class WebhookController {
 
@@ -48,10 +58,11 @@ class WebhookController {
 
 	@RequiresScope(Caller.Scope.ADMIN)
 	@GetMapping("/api/v1/projects/{projectId}/webhooks")
-	ResponseEntity<Page<Webhook>> list(Caller caller, @PathVariable UUID projectId,
+	ResponseEntity<Page<WebhookResponse>> list(Caller caller, @PathVariable UUID projectId,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
 			@RequestParam(required = false) @Size(max = 1024) String cursor) {
 		return this.webhooks.list(caller.userId(), projectId, cursor, limit)
+			.map(WebhookResponse::of)
 			.toResponse(UriComponentsBuilder.fromPath("/api/v1/projects/" + projectId + "/webhooks")
 				.queryParam("limit", limit));
 	}
@@ -60,31 +71,32 @@ class WebhookController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/projects/{projectId}/webhooks")
 	@Refuses({ ErrorCode.TOO_MANY, ErrorCode.WEBHOOK_URL_REFUSED })
-	ResponseEntity<Webhook> create(Caller caller, @PathVariable UUID projectId,
+	ResponseEntity<WebhookResponse> create(Caller caller, @PathVariable UUID projectId,
 			@Valid @RequestBody NewWebhook request) {
-		Webhook webhook = this.webhooks.create(caller.userId(), projectId, request.url(), request.events(),
-				request.secret());
-		return ResponseEntity.created(URI.create("/api/v1/webhooks/" + webhook.id()))
-			.eTag(ETags.of(webhook.version()))
-			.body(webhook);
+		Webhook.WithSecret created = this.webhooks.create(caller.userId(), projectId,
+				new CreateWebhook(request.url(), request.events(), request.secret()));
+		return ResponseEntity.created(URI.create("/api/v1/webhooks/" + created.webhook().id()))
+			.eTag(ETags.of(created.webhook().version()))
+			.body(WebhookResponse.of(created));
 	}
 
 	@RequiresScope(Caller.Scope.ADMIN)
 	@GetMapping("/api/v1/webhooks/{webhookId}")
-	ResponseEntity<Webhook> get(Caller caller, @PathVariable UUID webhookId,
+	ResponseEntity<WebhookResponse> get(Caller caller, @PathVariable UUID webhookId,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
 		Webhook webhook = this.webhooks.get(caller.userId(), webhookId);
-		return ETags.read(webhook, webhook.version(), ifNoneMatch);
+		return ETags.read(WebhookResponse.of(webhook), webhook.version(), ifNoneMatch);
 	}
 
 	@RequiresScope(Caller.Scope.ADMIN)
 	@PatchMapping(path = "/api/v1/webhooks/{webhookId}",
 			consumes = { "application/merge-patch+json", "application/json" })
 	@Refuses({ ErrorCode.WEBHOOK_URL_REFUSED })
-	ResponseEntity<Webhook> update(Caller caller, @PathVariable UUID webhookId, @RequestBody JsonNode patch,
+	ResponseEntity<WebhookResponse> update(Caller caller, @PathVariable UUID webhookId, @RequestBody JsonNode patch,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		Webhook webhook = this.webhooks.update(caller.userId(), webhookId, patch, ifMatch);
-		return ResponseEntity.ok().eTag(ETags.of(webhook.version())).body(webhook);
+		Webhook webhook = this.webhooks.update(caller.userId(), webhookId, webhookPatch(patch),
+				IfMatch.header(ifMatch));
+		return ResponseEntity.ok().eTag(ETags.of(webhook.version())).body(WebhookResponse.of(webhook));
 	}
 
 	@RequiresScope(Caller.Scope.ADMIN)
@@ -92,16 +104,16 @@ class WebhookController {
 	@DeleteMapping("/api/v1/webhooks/{webhookId}")
 	ResponseEntity<Void> delete(Caller caller, @PathVariable UUID webhookId,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		this.webhooks.delete(caller.userId(), webhookId, ifMatch);
+		this.webhooks.delete(caller.userId(), webhookId, IfMatch.header(ifMatch));
 		return ResponseEntity.noContent().build();
 	}
 
 	/** A new signing secret, shown once; the old one keeps signing for the overlap. */
 	@RequiresScope(Caller.Scope.ADMIN)
 	@PostMapping("/api/v1/webhooks/{webhookId}/secret")
-	ResponseEntity<Webhook> rotateSecret(Caller caller, @PathVariable UUID webhookId) {
-		Webhook webhook = this.webhooks.rotateSecret(caller.userId(), webhookId);
-		return ResponseEntity.ok().eTag(ETags.of(webhook.version())).body(webhook);
+	ResponseEntity<WebhookResponse> rotateSecret(Caller caller, @PathVariable UUID webhookId) {
+		Webhook.WithSecret rotated = this.webhooks.rotateSecret(caller.userId(), webhookId);
+		return ResponseEntity.ok().eTag(ETags.of(rotated.webhook().version())).body(WebhookResponse.of(rotated));
 	}
 
 	@RequiresScope(Caller.Scope.ADMIN)
@@ -146,8 +158,24 @@ class WebhookController {
 			.body(delivery);
 	}
 
-	record NewWebhook(@NotBlank @Size(max = 2048) String url,
-			@NotNull @Size(min = 1, max = Webhooks.MAX_EVENTS) List<@NotBlank @Size(max = 64) String> events,
+	/**
+	 * The members of a merge patch as a command: a member of the wrong type, or one the
+	 * patch may not hold, is refused here with the others; the rules of the values when
+	 * the command is built.
+	 */
+	private static WebhookPatch webhookPatch(JsonNode body) {
+		MergePatch patch = MergePatch.of(body, Set.of("url", "events", "enabled"));
+		Patch<String> url = Patch.from(patch.text("url", MAX_URL_LENGTH, false));
+		Patch<List<String>> events = patch.texts("events", MAX_EVENTS, MAX_EVENT_LENGTH)
+			.map(Patch::of)
+			.orElseGet(Patch::absent);
+		Patch<Boolean> enabled = patch.flag("enabled").map(Patch::of).orElseGet(Patch::absent);
+		patch.validate();
+		return new WebhookPatch(url, events, enabled);
+	}
+
+	record NewWebhook(@NotBlank @Size(max = MAX_URL_LENGTH) String url,
+			@NotNull @Size(min = 1, max = MAX_EVENTS) List<@NotBlank @Size(max = MAX_EVENT_LENGTH) String> events,
 			@Size(max = 128) String secret) {
 	}
 

@@ -99,44 +99,48 @@ class WebhookRepository {
 		evictSubscriptions(projectId);
 	}
 
-	void update(UUID id, String url, List<String> events, boolean enabled) {
-		this.jdbc.sql("""
+	void update(UUID id, UUID projectId, String url, List<String> events, boolean enabled) {
+		int updated = this.jdbc.sql("""
 				UPDATE webhooks SET url = :url, events = :events, enabled = :enabled, version = version + 1,
 				       disabled_reason = CASE WHEN :enabled THEN NULL ELSE disabled_reason END,
 				       disabled_at = CASE WHEN :enabled THEN NULL ELSE disabled_at END
-				WHERE id = :id
-				RETURNING project_id
+				WHERE id = :id AND project_id = :projectId
 				""")
 			.param("id", id)
+			.param("projectId", projectId)
 			.param("url", url)
 			.param("events", events.toArray(String[]::new))
 			.param("enabled", enabled)
-			.query(UUID.class)
-			.optional()
-			.ifPresent(this::evictSubscriptions);
+			.update();
+		if (updated > 0) {
+			evictSubscriptions(projectId);
+		}
 	}
 
 	/**
 	 * Makes a new secret current; the old one keeps signing until {@code overlapEnds}.
 	 */
-	void rotate(UUID id, WebhookSecret secret, Instant overlapEnds) {
+	void rotate(UUID id, UUID projectId, WebhookSecret secret, Instant overlapEnds) {
 		this.jdbc.sql("""
 				UPDATE webhooks SET previous_secret = secret, previous_secret_expires_at = :overlapEnds,
 				       secret = :secret, secret_rotated_at = now(), version = version + 1
-				WHERE id = :id
+				WHERE id = :id AND project_id = :projectId
 				""")
 			.param("id", id)
+			.param("projectId", projectId)
 			.param("secret", seal(secret.value()))
 			.param("overlapEnds", Timestamp.from(overlapEnds))
 			.update();
 	}
 
-	void delete(UUID id) {
-		this.jdbc.sql("DELETE FROM webhooks WHERE id = :id RETURNING project_id")
+	void delete(UUID id, UUID projectId) {
+		int deleted = this.jdbc.sql("DELETE FROM webhooks WHERE id = :id AND project_id = :projectId")
 			.param("id", id)
-			.query(UUID.class)
-			.optional()
-			.ifPresent(this::evictSubscriptions);
+			.param("projectId", projectId)
+			.update();
+		if (deleted > 0) {
+			evictSubscriptions(projectId);
+		}
 	}
 
 	/**
@@ -188,9 +192,10 @@ class WebhookRepository {
 	}
 
 	/** Records that a delivery got through. */
-	void markWorking(UUID id, Instant now) {
-		this.jdbc.sql("UPDATE webhooks SET last_success_at = :now WHERE id = :id")
+	void markWorking(UUID id, UUID projectId, Instant now) {
+		this.jdbc.sql("UPDATE webhooks SET last_success_at = :now WHERE id = :id AND project_id = :projectId")
 			.param("id", id)
+			.param("projectId", projectId)
 			.param("now", Timestamp.from(now))
 			.update();
 	}
@@ -210,20 +215,18 @@ class WebhookRepository {
 	 * Turns the webhook off and gives up its pending deliveries (they can be redelivered
 	 * from the log); false when it was off already.
 	 */
-	boolean disable(UUID id, String reason) {
-		Optional<UUID> project = this.jdbc
+	boolean disable(UUID id, UUID projectId, String reason) {
+		boolean disabled = this.jdbc
 			.sql("""
 					UPDATE webhooks SET enabled = false, disabled_reason = :reason, disabled_at = now(), version = version + 1
-					WHERE id = :id AND enabled
-					RETURNING project_id
+					WHERE id = :id AND project_id = :projectId AND enabled
 					""")
 			.param("id", id)
+			.param("projectId", projectId)
 			.param("reason", reason)
-			.query(UUID.class)
-			.optional();
-		project.ifPresent(this::evictSubscriptions);
-		boolean disabled = project.isPresent();
+			.update() > 0;
 		if (disabled) {
+			evictSubscriptions(projectId);
 			this.jdbc.sql("""
 					UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL,
 					       error = coalesce(error, 'the webhook was disabled')
@@ -258,7 +261,7 @@ class WebhookRepository {
 		return new Webhook(rs.getObject("id", UUID.class), rs.getObject("project_id", UUID.class), rs.getString("url"),
 				Arrays.asList((String[]) events.getArray()), rs.getBoolean("enabled"), rs.getString("disabled_reason"),
 				instant(rs, "disabled_at"), instant(rs, "secret_rotated_at"), instant(rs, "created_at"),
-				instant(rs, "updated_at"), rs.getLong("version"), null);
+				instant(rs, "updated_at"), rs.getLong("version"));
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {

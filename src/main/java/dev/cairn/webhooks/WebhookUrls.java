@@ -6,8 +6,6 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 
-import dev.cairn.web.ApiProblem;
-import dev.cairn.web.ErrorCode;
 import dev.cairn.web.Ipv4Text;
 
 import org.springframework.stereotype.Component;
@@ -27,7 +25,7 @@ class WebhookUrls {
 
 	/**
 	 * @return the URL as stored: its scheme in lower case
-	 * @throws ApiProblem WEBHOOK_URL_REFUSED, saying why
+	 * @throws WebhookUrlRefused saying why
 	 */
 	String check(String url) {
 		URI uri;
@@ -69,13 +67,13 @@ class WebhookUrls {
 		return scheme + url.substring(scheme.length());
 	}
 
-	private static ApiProblem unreachable(String host) {
+	private static WebhookUrlRefused unreachable(String host) {
 		return refused("The host " + host
 				+ " does not resolve to a public address; webhooks may not reach private, loopback, link-local or reserved ones.");
 	}
 
-	private static ApiProblem refused(String detail) {
-		return new ApiProblem(ErrorCode.WEBHOOK_URL_REFUSED, detail);
+	private static WebhookUrlRefused refused(String detail) {
+		return new WebhookUrlRefused(detail);
 	}
 
 }

@@ -122,7 +122,7 @@ class DeliveryRacesTests extends ApiTestSupport {
 			awaitRequests(receiver, 1);
 			// A job that read the webhook as off, before it was turned on again (and the
 			// delivery perhaps redelivered), comes to give the delivery up.
-			this.deliveries.abandon(delivery, "the webhook is disabled");
+			this.deliveries.abandon(delivery, UUID.fromString(webhook), "the webhook is disabled");
 			assertThat(status(delivery)).isEqualTo("pending");
 			receiver.letGo();
 			await().atMost(Duration.ofSeconds(10)).until(() -> "succeeded".equals(status(delivery)));
@@ -133,7 +133,7 @@ class DeliveryRacesTests extends ApiTestSupport {
 			this.jdbc.sql("UPDATE webhook_deliveries SET status = 'pending' WHERE id = :id")
 				.param("id", delivery)
 				.update();
-			this.deliveries.abandon(delivery, "the webhook is disabled");
+			this.deliveries.abandon(delivery, UUID.fromString(webhook), "the webhook is disabled");
 			assertThat(status(delivery)).isEqualTo("failed");
 		}
 	}
