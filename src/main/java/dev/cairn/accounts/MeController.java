@@ -10,7 +10,6 @@ import tools.jackson.databind.JsonNode;
 
 import dev.cairn.web.Caller;
 import dev.cairn.web.ErrorCode;
-import dev.cairn.web.InvalidInput;
 import dev.cairn.web.MergePatch;
 import dev.cairn.web.Patch;
 import dev.cairn.web.Refuses;
@@ -73,15 +72,7 @@ class MeController {
 		Patch<String> timezone = member(profile, "timezone", ProfilePatch.MAX_TIMEZONE);
 		Patch<String> locale = member(profile, "locale", ProfilePatch.MAX_LOCALE);
 		Patch<String> avatarUrl = member(profile, "avatarUrl", ProfilePatch.MAX_AVATAR_URL);
-		ProfilePatch command = null;
-		try {
-			command = new ProfilePatch(displayName, bio, timezone, locale, avatarUrl);
-		}
-		catch (InvalidInput ex) {
-			ex.errors().forEach((error) -> patch.reject(error.field(), error.message()));
-		}
-		patch.validate();
-		return command;
+		return patch.build(() -> new ProfilePatch(displayName, bio, timezone, locale, avatarUrl));
 	}
 
 	private static Patch<String> member(Optional<MergePatch> profile, String name, int maxLength) {

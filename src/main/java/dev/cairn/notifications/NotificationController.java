@@ -102,8 +102,7 @@ class NotificationController {
 		Map<Kind, Boolean> email = switches(patch.object("email", KINDS));
 		Map<Kind, Boolean> inApp = switches(patch.object("inApp", KINDS));
 		Patch<Boolean> digest = patch.bool(NotificationPreferences.DIGEST).map(Patch::of).orElseGet(Patch::absent);
-		patch.validate();
-		return new PreferencesPatch(email, inApp, digest);
+		return patch.build(() -> new PreferencesPatch(email, inApp, digest));
 	}
 
 	private static Map<Kind, Boolean> switches(Optional<MergePatch> channel) {

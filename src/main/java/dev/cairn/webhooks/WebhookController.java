@@ -170,8 +170,7 @@ class WebhookController {
 			.map(Patch::of)
 			.orElseGet(Patch::absent);
 		Patch<Boolean> enabled = patch.flag("enabled").map(Patch::of).orElseGet(Patch::absent);
-		patch.validate();
-		return new WebhookPatch(url, events, enabled);
+		return patch.build(() -> new WebhookPatch(url, events, enabled));
 	}
 
 	record NewWebhook(@NotBlank @Size(max = MAX_URL_LENGTH) String url,
