@@ -22,7 +22,7 @@ class CreateAdminCommandTests {
 
 	@BeforeAll
 	static void start() {
-		TestDatabase.Database database = TestDatabase.create();
+		TestDatabase.Database database = TestDatabase.migrated();
 		cairn = CommandContext.on(database);
 		jdbc = JdbcClient.create(database.dataSource());
 	}

@@ -20,7 +20,7 @@ class SeedDemoCommandTests {
 
 	@Test
 	void loadsTheDemoOnceAndASecondRunChangesNothing() {
-		TestDatabase.Database database = TestDatabase.create();
+		TestDatabase.Database database = TestDatabase.migrated();
 		JdbcClient jdbc = JdbcClient.create(database.dataSource());
 		try (CommandContext cairn = CommandContext.on(database)) {
 			var first = cairn.run("seed-demo", Map.of());
@@ -46,7 +46,7 @@ class SeedDemoCommandTests {
 
 	@Test
 	void refusesToMixWithDataThatTakesADemoName() {
-		TestDatabase.Database database = TestDatabase.create();
+		TestDatabase.Database database = TestDatabase.migrated();
 		JdbcClient jdbc = JdbcClient.create(database.dataSource());
 		try (CommandContext cairn = CommandContext.on(database)) {
 			jdbc.sql("INSERT INTO projects (id, key, name) VALUES (gen_random_uuid(), 'OPS', 'Ours')").update();

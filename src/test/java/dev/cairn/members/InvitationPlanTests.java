@@ -33,7 +33,7 @@ class InvitationPlanTests {
 
 	@BeforeAll
 	void largeTables() {
-		DataSource dataSource = TestDatabase.create().dataSource();
+		DataSource dataSource = TestDatabase.migrated().dataSource();
 		Flyway.configure().dataSource(dataSource).load().migrate();
 		this.jdbc = JdbcClient.create(dataSource);
 		this.jdbc.sql("""

@@ -36,7 +36,7 @@ class NotificationPlanTests {
 
 	@BeforeAll
 	void largeTables() {
-		DataSource dataSource = TestDatabase.create().dataSource();
+		DataSource dataSource = TestDatabase.migrated().dataSource();
 		Flyway.configure().dataSource(dataSource).load().migrate();
 		this.jdbc = JdbcClient.create(dataSource);
 		this.jdbc.sql("""

@@ -45,7 +45,7 @@ class TaskListPlanTests {
 
 	@BeforeAll
 	void hundredThousandTasks() {
-		DataSource dataSource = TestDatabase.create().dataSource();
+		DataSource dataSource = TestDatabase.migrated().dataSource();
 		Flyway.configure().dataSource(dataSource).load().migrate();
 		this.jdbc = JdbcClient.create(dataSource);
 		// One large project (the hard case for a list) among 20 smaller ones.

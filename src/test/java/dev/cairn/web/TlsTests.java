@@ -56,7 +56,7 @@ class TlsTests {
 		// PKCS#8: "PRIVATE KEY".
 		writePem(keyFile, new JcaPKCS8Generator(keys.getPrivate(), null));
 
-		try (Node node = Node.start(TestDatabase.create(), null, "CAIRN_TLS_CERTIFICATE=" + certificateFile,
+		try (Node node = Node.start(TestDatabase.migrated(), null, "CAIRN_TLS_CERTIFICATE=" + certificateFile,
 				"CAIRN_TLS_PRIVATE_KEY=" + keyFile)) {
 			URI health = URI.create("https://127.0.0.1:" + node.port() + "/actuator/health");
 			HttpResponse<String> response = trusting(certificate).send(HttpRequest.newBuilder(health).build(),
@@ -75,7 +75,7 @@ class TlsTests {
 
 	@Test
 	void forwardedHeadersCountOnlyFromATrustedProxy() throws Exception {
-		TestDatabase.Database database = TestDatabase.create();
+		TestDatabase.Database database = TestDatabase.migrated();
 		// The test client is 127.0.0.1: trusted only once the operator names it (or its
 		// range) as a proxy.
 		try (Node trusting = Node.start(database, null, "CAIRN_TRUSTED_PROXIES=127.0.0.0/8")) {
@@ -116,7 +116,7 @@ class TlsTests {
 
 	@Test
 	void aCertificateWithoutItsKeyStopsStartUpSayingWhatToSet() {
-		assertThatThrownBy(() -> Node.start(TestDatabase.create(), null, "CAIRN_TLS_CERTIFICATE=/etc/cairn/tls.crt"))
+		assertThatThrownBy(() -> Node.start(TestDatabase.migrated(), null, "CAIRN_TLS_CERTIFICATE=/etc/cairn/tls.crt"))
 			.isInstanceOf(StartupFailure.class)
 			.hasMessageContaining("CAIRN_TLS_CERTIFICATE and CAIRN_TLS_PRIVATE_KEY");
 	}

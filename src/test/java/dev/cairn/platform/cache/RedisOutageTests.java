@@ -34,7 +34,7 @@ class RedisOutageTests {
 	@Test
 	void cairnServesWithoutRedisAndTrustsItAgainOnlyAfterEmptyingIt() throws InterruptedException {
 		LocalRedis.require();
-		TestDatabase.Database database = TestDatabase.create();
+		TestDatabase.Database database = TestDatabase.migrated();
 		try (TcpProxy redis = new TcpProxy(LocalRedis.HOST, LocalRedis.PORT)) {
 			List<String> settings = new ArrayList<>(
 					List.of(LocalRedis.settings(redis.port(), LocalRedis.freshPrefix())));

@@ -31,7 +31,9 @@ class DatabaseOutageTests {
 	void healthAndReadinessTurnDownWhenTheDatabaseStopsButLivenessStaysUp() throws Exception {
 		Path dataDir = TestDatabase.temporaryDataDir("cairn-outage");
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CairnApplication.class)
-			.run("--server.port=0", "--cairn.database.data-dir=" + dataDir)) {
+			// A second, not five, before a request gives up waiting for a connection.
+			.run("--server.port=0", "--cairn.database.data-dir=" + dataDir,
+					"--spring.datasource.hikari.connection-timeout=1000")) {
 			String base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
 			assertThat(status(base + "/actuator/health")).isEqualTo(200);
 			RestTestClient client = RestTestClient.bindToServer().baseUrl(base).build();

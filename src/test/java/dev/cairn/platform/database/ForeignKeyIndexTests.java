@@ -36,7 +36,7 @@ class ForeignKeyIndexTests {
 
 	@Test
 	void everyForeignKeyIsBackedByAnIndex() {
-		DataSource dataSource = TestDatabase.create().dataSource();
+		DataSource dataSource = TestDatabase.migrated().dataSource();
 		Flyway.configure().dataSource(dataSource).load().migrate();
 		List<String> uncovered = JdbcClient.create(dataSource).sql(UNCOVERED_FOREIGN_KEYS).query(String.class).list();
 		assertThat(uncovered).isEmpty();

@@ -32,7 +32,7 @@ class SchemaConstraintsTests {
 
 	@BeforeAll
 	static void migrate() {
-		DataSource dataSource = TestDatabase.create().dataSource();
+		DataSource dataSource = TestDatabase.migrated().dataSource();
 		Flyway.configure().dataSource(dataSource).load().migrate();
 		jdbc = JdbcClient.create(dataSource);
 		rows = new SchemaRows(jdbc);

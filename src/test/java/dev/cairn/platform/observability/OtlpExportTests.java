@@ -28,7 +28,7 @@ class OtlpExportTests {
 		HttpServer collector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		collector.createContext("/", (exchange) -> received.add(describe(exchange)));
 		collector.start();
-		try (Node node = Node.start(TestDatabase.create(), null,
+		try (Node node = Node.start(TestDatabase.migrated(), null,
 				"OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:" + collector.getAddress().getPort(),
 				"OTEL_EXPORTER_OTLP_HEADERS=x-collector-key=k-123", "management.tracing.sampling.probability=1.0")) {
 			node.client().get().uri("/api/v1/me").exchange().expectStatus().isUnauthorized();

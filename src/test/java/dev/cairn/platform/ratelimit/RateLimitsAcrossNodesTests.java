@@ -33,7 +33,7 @@ class RateLimitsAcrossNodesTests {
 	@Test
 	void nodesShareOneBudgetThroughRedisAndCountAloneWhileItIsAway() {
 		LocalRedis.require();
-		TestDatabase.Database database = TestDatabase.create();
+		TestDatabase.Database database = TestDatabase.migrated();
 		try (TcpProxy redis = new TcpProxy(LocalRedis.HOST, LocalRedis.PORT)) {
 			List<String> settings = new ArrayList<>(
 					List.of(LocalRedis.settings(redis.port(), LocalRedis.freshPrefix())));
