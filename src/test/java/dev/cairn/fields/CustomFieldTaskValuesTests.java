@@ -10,7 +10,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.cairn.fields.CustomFieldFilter.Condition;
 import dev.cairn.platform.Ids;
-import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.ApiTestSupport;
 import org.junit.jupiter.api.Test;
@@ -41,7 +40,7 @@ class CustomFieldTaskValuesTests extends ApiTestSupport {
 
 	@Test
 	void removingOptionsOrAFieldPublishesWhatWentAndNothingElse(ApplicationEvents events) {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		CustomField size = this.fields.create(owner.userId(), project, "Size", "select",
 				List.of(draft("S"), draft("M"), draft("L")), null);
@@ -164,7 +163,7 @@ class CustomFieldTaskValuesTests extends ApiTestSupport {
 	}
 
 	private UUID project() {
-		return this.api.project(Accounts.signUp(this.client));
+		return this.api.project(this.users.signedIn());
 	}
 
 	private UUID task(UUID project, int number, Map<String, ?> values) {
