@@ -46,6 +46,10 @@ public final class TestDatabase {
 	// exits.
 	private static final List<Path> temporaryDirs = new CopyOnWriteArrayList<>();
 
+	// The binaries every data dir of this JVM links to: unpacking them takes a core
+	// seconds, once.
+	private static Path sharedRuntime;
+
 	static {
 		Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::cleanUp, "test-database-clean-up"));
 	}
@@ -110,9 +114,29 @@ public final class TestDatabase {
 
 	/**
 	 * A temporary folder the embedded server may use even when the tests run as root (the
-	 * server then runs as another account, which must be able to enter it).
+	 * server then runs as another account, which must be able to enter it). Its
+	 * {@code runtime} folder, where the server unpacks its binaries, links to one shared
+	 * by every such folder of the JVM, so that the binaries are unpacked once.
 	 */
 	public static Path temporaryDataDir(String prefix) {
+		try {
+			Path dir = enterableTemporaryDir(prefix);
+			Files.createSymbolicLink(dir.resolve("runtime"), sharedRuntime());
+			return dir;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static synchronized Path sharedRuntime() {
+		if (sharedRuntime == null) {
+			sharedRuntime = enterableTemporaryDir("cairn-test-runtime");
+		}
+		return sharedRuntime;
+	}
+
+	private static Path enterableTemporaryDir(String prefix) {
 		try {
 			Path dir = Files.createTempDirectory(prefix);
 			Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -124,19 +148,21 @@ public final class TestDatabase {
 		}
 	}
 
-	// The other tests' dirs go first and the shared server's last: stopping the server
-	// can
-	// take a while on a busy machine, and Surefire kills a JVM that takes over 30 seconds
-	// to exit, which would leave every dir behind.
+	// The other tests' dirs go first and the shared server's last, then the binaries it
+	// runs: stopping the server can take a while on a busy machine, and Surefire kills a
+	// JVM that takes over 30 seconds to exit, which would leave every dir behind.
 	private static synchronized void cleanUp() {
 		for (Path dir : temporaryDirs) {
-			if (!dir.equals(serverDir)) {
+			if (!dir.equals(serverDir) && !dir.equals(sharedRuntime)) {
 				delete(dir);
 			}
 		}
 		if (server != null) {
 			server.close();
 			delete(serverDir);
+		}
+		if (sharedRuntime != null) {
+			delete(sharedRuntime);
 		}
 	}
 
