@@ -36,7 +36,7 @@ class WebhookResilienceTests {
 
 	@Test
 	void anEventCommittedJustBeforeTheNodeDiedIsDeliveredByTheNextNode() {
-		TestDatabase.Database database = TestDatabase.create();
+		TestDatabase.Database database = TestDatabase.migrated();
 		try (Receiver receiver = Receiver.start()) {
 			UUID eventId;
 			// After-commit listeners run on the eventListenerExecutor.
@@ -61,7 +61,7 @@ class WebhookResilienceTests {
 
 	@Test
 	void aDeliveryScheduledOnANodeThatStoppedIsSentByAnother() {
-		TestDatabase.Database database = TestDatabase.create();
+		TestDatabase.Database database = TestDatabase.migrated();
 		try (Receiver receiver = Receiver.start()) {
 			UUID eventId;
 			// This node commits and schedules but never runs a job, as if it died at
@@ -89,7 +89,7 @@ class WebhookResilienceTests {
 
 	@Test
 	void twoNodesDeliverEachEventOnceAndRunEachJobOncePerPeriod() throws InterruptedException {
-		TestDatabase.Database database = TestDatabase.create();
+		TestDatabase.Database database = TestDatabase.migrated();
 		try (Receiver receiver = Receiver.start();
 				Node a = Node.start(database, null);
 				Node b = Node.start(database, null)) {
