@@ -9,6 +9,7 @@ import dev.cairn.testing.ApiTestSupport;
 import dev.cairn.testing.LogsAsInProduction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		// The test's own HTTP client logs what it sends; only the server's log is under
 		// test.
 		"org.springframework.web.client=INFO" })
+@Isolated
 class SecretsInLogsTests extends ApiTestSupport {
 
 	@Test

@@ -7,12 +7,14 @@ import dev.cairn.platform.CommandFailed;
 import dev.cairn.testing.CommandContext;
 import dev.cairn.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+@Isolated
 class SeedDemoCommandTests {
 
 	private static final List<String> TABLES = List.of("users", "user_profiles", "projects", "project_members",

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,6 +29,7 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 // As Cairn logs when it runs, not as the other tests do (text at WARN).
 @LogsAsInProduction
+@Isolated
 class AccessLogApiTests extends ApiTestSupport {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -13,8 +13,12 @@ import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.Api;
 import dev.cairn.testing.Node;
+import dev.cairn.testing.SideLane;
 import dev.cairn.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.http.HttpMethod;
@@ -27,6 +31,8 @@ import static org.awaitility.Awaitility.await;
  * What happens to deliveries when a node dies, and when several nodes share the work.
  * Each test runs its own nodes on a database of its own.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(SideLane.NAME)
 class WebhookResilienceTests {
 
 	// Stands in for a node that dies right after a commit: the after-commit listeners

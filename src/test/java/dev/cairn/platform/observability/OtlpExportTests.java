@@ -9,8 +9,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import dev.cairn.testing.Node;
+import dev.cairn.testing.SideLane;
 import dev.cairn.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +24,8 @@ import static org.awaitility.Awaitility.await;
  * Spans leave over OTLP when OpenTelemetry's own variable names a collector: here a
  * stand-in collector on this machine that keeps what it is sent.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(SideLane.NAME)
 class OtlpExportTests {
 
 	@Test
