@@ -12,7 +12,6 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 
-import dev.cairn.testing.Accounts;
 import dev.cairn.testing.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +42,7 @@ class ConfiguredSecurityTests extends ApiTestSupport {
 		String kid = new ECKey.Builder(Curve.P_256, (ECPublicKey) KEYS.getPublic()).build()
 			.computeThumbprint()
 			.toString();
-		String token = Accounts.signUp(this.client).accessToken();
+		String token = this.users.signedIn().accessToken();
 		assertThat(JWSObject.parse(token).getHeader().getKeyID()).isEqualTo(kid);
 		Map<?, ?> jwks = this.client.get()
 			.uri("/.well-known/jwks.json")

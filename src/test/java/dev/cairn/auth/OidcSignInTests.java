@@ -82,7 +82,7 @@ class OidcSignInTests extends ApiTestSupport {
 
 	@Test
 	void aVerifiedEmailLinksToTheExistingAccount() throws Exception {
-		SignedIn existing = Accounts.signUp(this.client);
+		SignedIn existing = this.users.signedIn();
 		Signed signed = signIn("sub-" + existing.userId(), existing.email(), true);
 		assertThat(signed.status()).isEqualTo(200);
 		assertThat(this.jdbc.sql("SELECT user_id FROM user_identities WHERE provider = 'mock' AND subject = :subject")
@@ -93,7 +93,7 @@ class OidcSignInTests extends ApiTestSupport {
 
 	@Test
 	void anUnverifiedEmailNeverTakesOverAnExistingAccount() throws Exception {
-		SignedIn existing = Accounts.signUp(this.client);
+		SignedIn existing = this.users.signedIn();
 		Signed signed = signIn("attacker", existing.email(), false);
 		assertThat(signed.status()).isEqualTo(401);
 		assertThat(signed.body().get("code")).isEqualTo("invalid_credentials");

@@ -25,7 +25,7 @@ class TwoFactorApiTests extends ApiTestSupport {
 
 	@Test
 	void enrolmentThenSignInNeedsACodeThatWorksOnlyOnce() {
-		SignedIn user = Accounts.signUp(this.client);
+		SignedIn user = this.users.signedIn();
 		Map<?, ?> enrolment = call("POST", "/api/v1/me/2fa/totp", user.bearer(), null).expectStatus()
 			.isOk()
 			.expectBody(Map.class)
@@ -79,7 +79,7 @@ class TwoFactorApiTests extends ApiTestSupport {
 
 	@Test
 	void aRecoveryCodeCompletesSignInOnce() {
-		SignedIn user = Accounts.signUp(this.client);
+		SignedIn user = this.users.signedIn();
 		List<?> recoveryCodes = enable(user);
 		String recoveryCode = ((String) recoveryCodes.get(3)).toUpperCase();
 
@@ -89,7 +89,7 @@ class TwoFactorApiTests extends ApiTestSupport {
 
 	@Test
 	void aChallengeDiesAfterFiveWrongCodesOrWhenItExpires() {
-		SignedIn user = Accounts.signUp(this.client);
+		SignedIn user = this.users.signedIn();
 		enable(user);
 		byte[] secret = secretOf(user);
 		String challenge = challenge(user);
@@ -107,7 +107,7 @@ class TwoFactorApiTests extends ApiTestSupport {
 
 	@Test
 	void turningItOffNeedsThePasswordAndACode() {
-		SignedIn user = Accounts.signUp(this.client);
+		SignedIn user = this.users.signedIn();
 		enable(user);
 		byte[] secret = secretOf(user);
 		call("DELETE", "/api/v1/me/2fa/totp", user.bearer(),
@@ -128,7 +128,7 @@ class TwoFactorApiTests extends ApiTestSupport {
 
 	@Test
 	void personalAccessTokensCannotTouchTwoFactorAndAreUnaffectedByIt() {
-		SignedIn user = Accounts.signUp(this.client);
+		SignedIn user = this.users.signedIn();
 		String pat = (String) call("POST", "/api/v1/me/tokens", user.bearer(),
 				Map.of("name", "t", "scopes", List.of("read", "write", "admin")))
 			.expectBody(Map.class)
