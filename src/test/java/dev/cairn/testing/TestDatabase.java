@@ -46,9 +46,10 @@ public final class TestDatabase {
 	// exits.
 	private static final List<Path> temporaryDirs = new CopyOnWriteArrayList<>();
 
-	// The binaries every data dir of this JVM links to: unpacking them takes a core
-	// seconds, once.
-	private static Path sharedRuntime;
+	// The binaries every data dir links to: unpacking them takes a core seconds, so they
+	// are kept in target/ from one run to the next (mvn clean removes them; a new
+	// archive unpacks beside the old one, in a folder named after its content).
+	private static final Path sharedRuntime = Path.of("target", "test-postgres-runtime").toAbsolutePath();
 
 	static {
 		Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::cleanUp, "test-database-clean-up"));
@@ -116,7 +117,7 @@ public final class TestDatabase {
 	 * A temporary folder the embedded server may use even when the tests run as root (the
 	 * server then runs as another account, which must be able to enter it). Its
 	 * {@code runtime} folder, where the server unpacks its binaries, links to one shared
-	 * by every such folder of the JVM, so that the binaries are unpacked once.
+	 * by every such folder, so that the binaries are unpacked once.
 	 */
 	public static Path temporaryDataDir(String prefix) {
 		try {
@@ -129,9 +130,10 @@ public final class TestDatabase {
 		}
 	}
 
-	private static synchronized Path sharedRuntime() {
-		if (sharedRuntime == null) {
-			sharedRuntime = enterableTemporaryDir("cairn-test-runtime");
+	private static synchronized Path sharedRuntime() throws IOException {
+		if (!Files.isDirectory(sharedRuntime)) {
+			Files.createDirectories(sharedRuntime);
+			Files.setPosixFilePermissions(sharedRuntime, PosixFilePermissions.fromString("rwxr-xr-x"));
 		}
 		return sharedRuntime;
 	}
@@ -148,21 +150,18 @@ public final class TestDatabase {
 		}
 	}
 
-	// The other tests' dirs go first and the shared server's last, then the binaries it
-	// runs: stopping the server can take a while on a busy machine, and Surefire kills a
-	// JVM that takes over 30 seconds to exit, which would leave every dir behind.
+	// The other tests' dirs go first and the shared server's last: stopping the server
+	// can take a while on a busy machine, and Surefire kills a JVM that takes over 30
+	// seconds to exit, which would leave every dir behind.
 	private static synchronized void cleanUp() {
 		for (Path dir : temporaryDirs) {
-			if (!dir.equals(serverDir) && !dir.equals(sharedRuntime)) {
+			if (!dir.equals(serverDir)) {
 				delete(dir);
 			}
 		}
 		if (server != null) {
 			server.close();
 			delete(serverDir);
-		}
-		if (sharedRuntime != null) {
-			delete(sharedRuntime);
 		}
 	}
 
