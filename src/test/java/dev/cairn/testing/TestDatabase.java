@@ -42,8 +42,7 @@ public final class TestDatabase {
 
 	private static String template;
 
-	// Each data dir holds an unpacked PostgreSQL (about 60 MB): removed when the JVM
-	// exits.
+	// Each data dir holds a database cluster: removed when the JVM exits.
 	private static final List<Path> temporaryDirs = new CopyOnWriteArrayList<>();
 
 	// The binaries every data dir links to: unpacking them takes a core seconds, so they
