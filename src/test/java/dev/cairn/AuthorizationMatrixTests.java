@@ -214,11 +214,10 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 
 	private Cast cast() {
 		if (this.cast == null) {
-			SignedIn owner = Accounts.signUp(this.client);
-			this.cast = new Cast(owner, Accounts.signUp(this.client), Accounts.signUp(this.client),
-					Accounts.signUp(this.client), Accounts.signUp(this.client), Accounts.signUp(this.client),
-					this.api.personalToken(owner, "read"), this.api.personalToken(owner, "write"),
-					this.api.personalToken(owner, "admin"));
+			SignedIn owner = this.users.signedIn();
+			this.cast = new Cast(owner, this.users.signedIn(), this.users.signedIn(), this.users.signedIn(),
+					this.users.signedIn(), this.users.signedIn(), this.api.personalToken(owner, "read"),
+					this.api.personalToken(owner, "write"), this.api.personalToken(owner, "admin"));
 			// The owner's invitations are the owner's to see and answer.
 			this.api.verifyEmail(owner);
 			// Adding by id is for people the caller already works with.

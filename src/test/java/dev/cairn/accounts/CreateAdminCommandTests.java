@@ -8,12 +8,14 @@ import dev.cairn.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+@Isolated
 class CreateAdminCommandTests {
 
 	private static CommandContext cairn;
@@ -22,7 +24,7 @@ class CreateAdminCommandTests {
 
 	@BeforeAll
 	static void start() {
-		TestDatabase.Database database = TestDatabase.create();
+		TestDatabase.Database database = TestDatabase.migrated();
 		cairn = CommandContext.on(database);
 		jdbc = JdbcClient.create(database.dataSource());
 	}

@@ -5,34 +5,22 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.cairn.platform.Ids;
-import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
-import dev.cairn.testing.IntegrationTest;
+import dev.cairn.testing.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.http.HttpHeaders;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@IntegrationTest
-@AutoConfigureRestTestClient
-class UsersApiTests {
-
-	@Autowired
-	private RestTestClient client;
-
-	@Autowired
-	private JdbcClient jdbc;
+class UsersApiTests extends ApiTestSupport {
 
 	@Test
 	void onlyPeopleWhoShareAProjectAreVisibleAndWithoutTheirEmail() {
-		SignedIn alice = Accounts.signUp(this.client);
-		SignedIn bob = Accounts.signUp(this.client);
-		SignedIn stranger = Accounts.signUp(this.client);
+		SignedIn alice = this.users.signedIn();
+		SignedIn bob = this.users.signedIn();
+		SignedIn stranger = this.users.signedIn();
 		shareProject(alice, bob);
 
 		get(alice, "/api/v1/users/" + bob.userId()).expectStatus()
@@ -55,15 +43,14 @@ class UsersApiTests {
 
 	@Test
 	void searchFindsVisiblePeopleByNamePageByPage() {
-		SignedIn alice = Accounts.signUp(this.client);
+		SignedIn alice = this.users.signedIn();
 		String tag = "Zq" + Long.toString(System.nanoTime(), 36);
-		List<SignedIn> colleagues = List.of(Accounts.signUp(this.client), Accounts.signUp(this.client),
-				Accounts.signUp(this.client));
+		List<SignedIn> colleagues = List.of(this.users.signedIn(), this.users.signedIn(), this.users.signedIn());
 		for (int i = 0; i < colleagues.size(); i++) {
 			rename(colleagues.get(i), tag + " Person " + i);
 		}
 		shareProject(alice, colleagues.toArray(SignedIn[]::new));
-		SignedIn invisible = Accounts.signUp(this.client);
+		SignedIn invisible = this.users.signedIn();
 		rename(invisible, tag + " Hidden");
 
 		Map<?, ?> first = get(alice, "/api/v1/users?q=" + tag.toLowerCase() + "&limit=2").expectStatus()
@@ -89,7 +76,7 @@ class UsersApiTests {
 
 	@Test
 	void badSearchParametersAreRefused() {
-		SignedIn alice = Accounts.signUp(this.client);
+		SignedIn alice = this.users.signedIn();
 		get(alice, "/api/v1/users").expectStatus().isBadRequest();
 		get(alice, "/api/v1/users?q=a&limit=51").expectStatus()
 			.isBadRequest()

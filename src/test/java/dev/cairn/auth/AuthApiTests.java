@@ -10,27 +10,16 @@ import java.util.concurrent.Future;
 
 import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
-import dev.cairn.testing.IntegrationTest;
+import dev.cairn.testing.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@IntegrationTest
-@AutoConfigureRestTestClient
-class AuthApiTests {
-
-	@Autowired
-	private RestTestClient client;
-
-	@Autowired
-	private JdbcClient jdbc;
+class AuthApiTests extends ApiTestSupport {
 
 	@Test
 	void registerSignInAndReadOwnAccount() {

@@ -4,13 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import dev.cairn.testing.Accounts;
-import dev.cairn.testing.IntegrationTest;
+import dev.cairn.testing.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,15 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Bad input to registration gets a precise 400 and creates nothing.
  */
-@IntegrationTest
-@AutoConfigureRestTestClient
-class AuthInputTests {
-
-	@Autowired
-	private RestTestClient client;
-
-	@Autowired
-	private JdbcClient jdbc;
+class AuthInputTests extends ApiTestSupport {
 
 	@org.springframework.boot.test.web.server.LocalServerPort
 	private int port;

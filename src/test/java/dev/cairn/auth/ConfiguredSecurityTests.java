@@ -12,15 +12,11 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 
-import dev.cairn.testing.Accounts;
-import dev.cairn.testing.IntegrationTest;
+import dev.cairn.testing.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,14 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Settings an operator gives: a signing key pair in PEM, allowed CORS origins; and what a
  * TLS-terminating proxy in front of Cairn changes (HSTS).
  */
-@IntegrationTest
-@AutoConfigureRestTestClient
-class ConfiguredSecurityTests {
+class ConfiguredSecurityTests extends ApiTestSupport {
 
 	private static final KeyPair KEYS = ecKeyPair();
-
-	@Autowired
-	private RestTestClient client;
 
 	@DynamicPropertySource
 	static void settings(DynamicPropertyRegistry registry) {
@@ -51,7 +42,7 @@ class ConfiguredSecurityTests {
 		String kid = new ECKey.Builder(Curve.P_256, (ECPublicKey) KEYS.getPublic()).build()
 			.computeThumbprint()
 			.toString();
-		String token = Accounts.signUp(this.client).accessToken();
+		String token = this.users.signedIn().accessToken();
 		assertThat(JWSObject.parse(token).getHeader().getKeyID()).isEqualTo(kid);
 		Map<?, ?> jwks = this.client.get()
 			.uri("/.well-known/jwks.json")

@@ -17,23 +17,16 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 import dev.cairn.testing.Accounts;
-import dev.cairn.testing.IntegrationTest;
+import dev.cairn.testing.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * Every way of forging or bending an access token ends in 401 with WWW-Authenticate.
  */
-@IntegrationTest
-@AutoConfigureRestTestClient
-class ForgedTokenTests {
-
-	@Autowired
-	private RestTestClient client;
+class ForgedTokenTests extends ApiTestSupport {
 
 	@Autowired
 	private SigningKeys keys;
@@ -48,7 +41,7 @@ class ForgedTokenTests {
 
 	@Test
 	void aChangedPayloadIsRefused() {
-		String token = Accounts.signUp(this.client).accessToken();
+		String token = this.users.signedIn().accessToken();
 		String[] parts = token.split("\\.");
 		String otherPayload = Base64.getUrlEncoder()
 			.withoutPadding()
@@ -107,7 +100,7 @@ class ForgedTokenTests {
 	// entry in the verified-token cache).
 	@Test
 	void theTwinOfAGenuineSignatureIsRefused() {
-		Accounts.SignedIn user = Accounts.signUp(this.client);
+		Accounts.SignedIn user = this.users.signedIn();
 		String token = user.accessToken();
 		String twin = EcdsaSignaturesTests.twin(token);
 		this.client.get()

@@ -2,27 +2,19 @@ package dev.cairn.auth;
 
 import java.util.List;
 
-import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
-import dev.cairn.testing.IntegrationTest;
+import dev.cairn.testing.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-@IntegrationTest
-@AutoConfigureRestTestClient
-class MeApiTests {
-
-	@Autowired
-	private RestTestClient client;
+class MeApiTests extends ApiTestSupport {
 
 	@Test
 	void mergePatchSetsClearsAndLeavesFieldsAlone() {
-		SignedIn user = Accounts.signUp(this.client);
+		SignedIn user = this.users.signedIn();
 		patch(user, "{\"displayName\":\"Grace\",\"profile\":{\"bio\":\"Compilers\",\"timezone\":\"Europe/Berlin\"}}")
 			.expectStatus()
 			.isOk()
@@ -50,7 +42,7 @@ class MeApiTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void invalidPatchesAreRefusedWholeAndChangeNothing() {
-		SignedIn user = Accounts.signUp(this.client);
+		SignedIn user = this.users.signedIn();
 		patch(user,
 				"{\"displayName\":null,\"email\":\"x@example.com\",\"profile\":{\"timezone\":\"Mars/Olympus\","
 						+ "\"avatarUrl\":\"javascript:alert(1)\",\"bio\":7}}")

@@ -15,17 +15,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
-import dev.cairn.testing.IntegrationTest;
+import dev.cairn.testing.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,20 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * OpenID Connect sign-in end to end against a real provider (mock-oauth2-server): the
  * browser's redirects are followed by hand, with the cookie of the round trip.
  */
-@IntegrationTest
-@AutoConfigureRestTestClient
-class OidcSignInTests {
+class OidcSignInTests extends ApiTestSupport {
 
 	private static final MockOAuth2Server provider = started();
 
 	@LocalServerPort
 	private int port;
-
-	@Autowired
-	private RestTestClient client;
-
-	@Autowired
-	private JdbcClient jdbc;
 
 	@Autowired
 	private JsonMapper json;
@@ -93,7 +82,7 @@ class OidcSignInTests {
 
 	@Test
 	void aVerifiedEmailLinksToTheExistingAccount() throws Exception {
-		SignedIn existing = Accounts.signUp(this.client);
+		SignedIn existing = this.users.signedIn();
 		Signed signed = signIn("sub-" + existing.userId(), existing.email(), true);
 		assertThat(signed.status()).isEqualTo(200);
 		assertThat(this.jdbc.sql("SELECT user_id FROM user_identities WHERE provider = 'mock' AND subject = :subject")
@@ -104,7 +93,7 @@ class OidcSignInTests {
 
 	@Test
 	void anUnverifiedEmailNeverTakesOverAnExistingAccount() throws Exception {
-		SignedIn existing = Accounts.signUp(this.client);
+		SignedIn existing = this.users.signedIn();
 		Signed signed = signIn("attacker", existing.email(), false);
 		assertThat(signed.status()).isEqualTo(401);
 		assertThat(signed.body().get("code")).isEqualTo("invalid_credentials");

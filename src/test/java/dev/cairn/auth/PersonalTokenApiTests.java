@@ -6,31 +6,20 @@ import java.util.Map;
 
 import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
-import dev.cairn.testing.IntegrationTest;
+import dev.cairn.testing.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@IntegrationTest
-@AutoConfigureRestTestClient
-class PersonalTokenApiTests {
-
-	@Autowired
-	private RestTestClient client;
-
-	@Autowired
-	private JdbcClient jdbc;
+class PersonalTokenApiTests extends ApiTestSupport {
 
 	@Test
 	void aTokenIsShownOnceStoredHashedAndWorksAsABearerToken() {
-		SignedIn user = Accounts.signUp(this.client);
+		SignedIn user = this.users.signedIn();
 		Map<?, ?> created = create(user.bearer(), Map.of("name", "CI script", "scopes", List.of("read"))).expectStatus()
 			.isCreated()
 			.expectHeader()
@@ -71,7 +60,7 @@ class PersonalTokenApiTests {
 
 	@Test
 	void scopesLimitWhatATokenMayDo() {
-		SignedIn user = Accounts.signUp(this.client);
+		SignedIn user = this.users.signedIn();
 		String readOnly = "Bearer " + secret(user, List.of("read"));
 		String writer = "Bearer " + secret(user, List.of("read", "write"));
 
@@ -104,7 +93,7 @@ class PersonalTokenApiTests {
 
 	@Test
 	void revokedExpiredAndMistypedTokensAreRefused() {
-		SignedIn user = Accounts.signUp(this.client);
+		SignedIn user = this.users.signedIn();
 		String revoked = secret(user, List.of("read"));
 		String id = this.jdbc.sql("SELECT id::text FROM api_tokens WHERE token_hint = :hint")
 			.param("hint", revoked.substring(0, 14))
@@ -137,7 +126,7 @@ class PersonalTokenApiTests {
 
 	@Test
 	void badTokenRequestsAreRefused() {
-		SignedIn user = Accounts.signUp(this.client);
+		SignedIn user = this.users.signedIn();
 		create(user.bearer(), Map.of("name", "x", "scopes", List.of("root"))).expectStatus()
 			.isBadRequest()
 			.expectBody()

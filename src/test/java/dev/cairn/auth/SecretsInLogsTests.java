@@ -4,22 +4,17 @@ import java.util.List;
 import java.util.Map;
 
 import dev.cairn.testing.Accounts;
-import dev.cairn.testing.QuietLogs;
 import dev.cairn.testing.Accounts.SignedIn;
-import dev.cairn.testing.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.cairn.testing.ApiTestSupport;
+import dev.cairn.testing.LogsAsInProduction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,32 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Runs every authentication flow with web and security logging at DEBUG and proves that
  * no password, token, reset link or Authorization header reached the log.
  */
-@IntegrationTest
-@AutoConfigureRestTestClient
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = { "logging.level.root=info", "logging.level.org.springframework.web=DEBUG",
-		"logging.level.org.springframework.security=DEBUG", "logging.level.dev.cairn=DEBUG",
-		// The test's own HTTP client logs what it sends; only the server's log
-		// is under test.
-		"logging.level.org.springframework.web.client=INFO" })
-class SecretsInLogsTests {
-
-	/**
-	 * Logback's levels are the JVM's, not the context's: left at DEBUG, every later test
-	 * class in this JVM would log framework debug lines, request bodies included.
-	 */
-	@BeforeAll
-	static void loudAsInProduction() {
-		QuietLogs.asInProduction();
-	}
-
-	@AfterAll
-	static void quietAgain() {
-		QuietLogs.restore();
-	}
-
-	@Autowired
-	private RestTestClient client;
+// Logback's levels are the JVM's, not the context's: they are put back after the class,
+// else every later test class would log framework debug lines, request bodies included.
+// The test's own HTTP client logs what it sends (web.client at INFO): only the server's
+// log is under test.
+@LogsAsInProduction({ "org.springframework.web=DEBUG", "org.springframework.security=DEBUG", "dev.cairn=DEBUG",
+		"org.springframework.web.client=INFO" })
+@Isolated
+class SecretsInLogsTests extends ApiTestSupport {
 
 	@Test
 	void noSecretReachesTheLog(CapturedOutput output) {

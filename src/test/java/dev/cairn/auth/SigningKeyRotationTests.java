@@ -8,33 +8,22 @@ import com.nimbusds.jose.JWSObject;
 
 import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
-import dev.cairn.testing.IntegrationTest;
+import dev.cairn.testing.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.http.HttpHeaders;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@IntegrationTest
-@AutoConfigureRestTestClient
-class SigningKeyRotationTests {
-
-	@Autowired
-	private RestTestClient client;
+class SigningKeyRotationTests extends ApiTestSupport {
 
 	@Autowired
 	private SigningKeys keys;
 
-	@Autowired
-	private JdbcClient jdbc;
-
 	@Test
 	void afterARotationOldTokensStillWorkAndTheJwksPublishesBothKeys() throws Exception {
-		SignedIn before = Accounts.signUp(this.client);
+		SignedIn before = this.users.signedIn();
 		String oldKid = kid(before.accessToken());
 
 		this.keys.rotate();

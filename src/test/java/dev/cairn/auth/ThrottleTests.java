@@ -7,32 +7,21 @@ import java.util.UUID;
 import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.Api;
-import dev.cairn.testing.IntegrationTest;
+import dev.cairn.testing.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@IntegrationTest
-@AutoConfigureRestTestClient
 @TestPropertySource(properties = { "cairn.throttle.enabled=true", "cairn.throttle.limits.login-account.capacity=3",
 		"cairn.throttle.limits.login-ip.capacity=1000", "cairn.throttle.limits.register-ip.capacity=1000",
 		"cairn.throttle.limits.password-reset-account.capacity=2",
 		"cairn.throttle.limits.invitations-inviter.capacity=3" })
-class ThrottleTests {
-
-	@Autowired
-	private RestTestClient client;
-
-	@Autowired
-	private JdbcClient jdbc;
+class ThrottleTests extends ApiTestSupport {
 
 	@Test
 	void guessingOnePasswordIsThrottledPerAccountWith429AndRetryAfter() {

@@ -9,33 +9,23 @@ import org.apache.commons.codec.binary.Base32;
 
 import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
-import dev.cairn.testing.IntegrationTest;
+import dev.cairn.testing.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@IntegrationTest
-@AutoConfigureRestTestClient
-class TwoFactorApiTests {
-
-	@Autowired
-	private RestTestClient client;
-
-	@Autowired
-	private JdbcClient jdbc;
+class TwoFactorApiTests extends ApiTestSupport {
 
 	@Test
 	void enrolmentThenSignInNeedsACodeThatWorksOnlyOnce() {
-		SignedIn user = Accounts.signUp(this.client);
+		SignedIn user = this.users.signedIn();
 		Map<?, ?> enrolment = call("POST", "/api/v1/me/2fa/totp", user.bearer(), null).expectStatus()
 			.isOk()
 			.expectBody(Map.class)
@@ -89,7 +79,7 @@ class TwoFactorApiTests {
 
 	@Test
 	void aRecoveryCodeCompletesSignInOnce() {
-		SignedIn user = Accounts.signUp(this.client);
+		SignedIn user = this.users.signedIn();
 		List<?> recoveryCodes = enable(user);
 		String recoveryCode = ((String) recoveryCodes.get(3)).toUpperCase();
 
@@ -99,7 +89,7 @@ class TwoFactorApiTests {
 
 	@Test
 	void aChallengeDiesAfterFiveWrongCodesOrWhenItExpires() {
-		SignedIn user = Accounts.signUp(this.client);
+		SignedIn user = this.users.signedIn();
 		enable(user);
 		byte[] secret = secretOf(user);
 		String challenge = challenge(user);
@@ -117,7 +107,7 @@ class TwoFactorApiTests {
 
 	@Test
 	void turningItOffNeedsThePasswordAndACode() {
-		SignedIn user = Accounts.signUp(this.client);
+		SignedIn user = this.users.signedIn();
 		enable(user);
 		byte[] secret = secretOf(user);
 		call("DELETE", "/api/v1/me/2fa/totp", user.bearer(),
@@ -138,7 +128,7 @@ class TwoFactorApiTests {
 
 	@Test
 	void personalAccessTokensCannotTouchTwoFactorAndAreUnaffectedByIt() {
-		SignedIn user = Accounts.signUp(this.client);
+		SignedIn user = this.users.signedIn();
 		String pat = (String) call("POST", "/api/v1/me/tokens", user.bearer(),
 				Map.of("name", "t", "scopes", List.of("read", "write", "admin")))
 			.expectBody(Map.class)

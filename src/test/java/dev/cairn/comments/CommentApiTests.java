@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.Api;
 import dev.cairn.testing.ApiTestSupport;
@@ -107,10 +106,10 @@ class CommentApiTests extends ApiTestSupport {
 	}
 
 	private Fixture fixture() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn member = Accounts.signUp(this.client);
-		SignedIn viewer = Accounts.signUp(this.client);
-		SignedIn stranger = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn member = this.users.signedIn();
+		SignedIn viewer = this.users.signedIn();
+		SignedIn stranger = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		this.api.addMember(project, member, "member");
 		this.api.addMember(project, viewer, "viewer");

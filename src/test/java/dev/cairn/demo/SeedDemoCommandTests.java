@@ -7,12 +7,14 @@ import dev.cairn.platform.CommandFailed;
 import dev.cairn.testing.CommandContext;
 import dev.cairn.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+@Isolated
 class SeedDemoCommandTests {
 
 	private static final List<String> TABLES = List.of("users", "user_profiles", "projects", "project_members",
@@ -20,7 +22,7 @@ class SeedDemoCommandTests {
 
 	@Test
 	void loadsTheDemoOnceAndASecondRunChangesNothing() {
-		TestDatabase.Database database = TestDatabase.create();
+		TestDatabase.Database database = TestDatabase.migrated();
 		JdbcClient jdbc = JdbcClient.create(database.dataSource());
 		try (CommandContext cairn = CommandContext.on(database)) {
 			var first = cairn.run("seed-demo", Map.of());
@@ -46,7 +48,7 @@ class SeedDemoCommandTests {
 
 	@Test
 	void refusesToMixWithDataThatTakesADemoName() {
-		TestDatabase.Database database = TestDatabase.create();
+		TestDatabase.Database database = TestDatabase.migrated();
 		JdbcClient jdbc = JdbcClient.create(database.dataSource());
 		try (CommandContext cairn = CommandContext.on(database)) {
 			jdbc.sql("INSERT INTO projects (id, key, name) VALUES (gen_random_uuid(), 'OPS', 'Ours')").update();

@@ -13,7 +13,6 @@ import dev.cairn.fields.FieldCommands.CreateField;
 import dev.cairn.fields.FieldCommands.FieldPatch;
 import dev.cairn.fields.FieldCommands.OptionDraft;
 import dev.cairn.platform.Ids;
-import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.ApiTestSupport;
 import dev.cairn.web.Patch;
@@ -45,7 +44,7 @@ class CustomFieldTaskValuesTests extends ApiTestSupport {
 
 	@Test
 	void removingOptionsOrAFieldPublishesWhatWentAndNothingElse(ApplicationEvents events) {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		CustomField size = this.fields.create(owner.userId(), project,
 				new CreateField("Size", FieldType.SELECT, List.of(draft("S"), draft("M"), draft("L")), null));
@@ -169,7 +168,7 @@ class CustomFieldTaskValuesTests extends ApiTestSupport {
 	}
 
 	private UUID project() {
-		return this.api.project(Accounts.signUp(this.client));
+		return this.api.project(this.users.signedIn());
 	}
 
 	private UUID task(UUID project, int number, Map<String, ?> values) {

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.cairn.platform.Ids;
-import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.Api;
 import dev.cairn.testing.ApiTestSupport;
@@ -22,9 +21,9 @@ class FieldApiTests extends ApiTestSupport {
 
 	@Test
 	void adminsDefineFieldsThatMembersReadInOrder() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn admin = Accounts.signUp(this.client);
-		SignedIn viewer = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn admin = this.users.signedIn();
+		SignedIn viewer = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		this.api.addMember(project, admin, "admin");
 		this.api.addMember(project, viewer, "viewer");
@@ -57,10 +56,10 @@ class FieldApiTests extends ApiTestSupport {
 
 	@Test
 	void onlyOwnersAndAdminsChangeFieldsAndStrangersSeeNoProject() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn member = Accounts.signUp(this.client);
-		SignedIn viewer = Accounts.signUp(this.client);
-		SignedIn stranger = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn member = this.users.signedIn();
+		SignedIn viewer = this.users.signedIn();
+		SignedIn stranger = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		this.api.addMember(project, member, "member");
 		this.api.addMember(project, viewer, "viewer");
@@ -87,7 +86,7 @@ class FieldApiTests extends ApiTestSupport {
 
 	@Test
 	void namesAreUniqueWhateverTheirCase() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		create(owner, project, Map.of("name", "Sprint", "type", "text"));
 		Map<?, ?> other = create(owner, project, Map.of("name", "Team", "type", "text"));
@@ -103,7 +102,7 @@ class FieldApiTests extends ApiTestSupport {
 
 	@Test
 	void badDefinitionsAre400AndChangeNothing() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		List<Map<String, Object>> before = stored(project);
 
@@ -138,7 +137,7 @@ class FieldApiTests extends ApiTestSupport {
 
 	@Test
 	void renamingOrRecolouringAnOptionKeepsItsIdAndLeftOutOptionsGo() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		Map<?, ?> field = create(owner, project, Map.of("name", "Size", "type", "multiselect", "options",
 				List.of(Map.of("name", "S"), Map.of("name", "M"), Map.of("name", "L"))));
@@ -171,7 +170,7 @@ class FieldApiTests extends ApiTestSupport {
 
 	@Test
 	void aPatchIsCheckedWholeAndATypeNeverChanges() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		Map<?, ?> field = create(owner, project,
 				Map.of("name", "Stage", "type", "select", "options", List.of(Map.of("name", "Alpha"))));
@@ -201,7 +200,7 @@ class FieldApiTests extends ApiTestSupport {
 
 	@Test
 	void reorderingAndDeletingKeepPositionsDense() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		List<Object> ids = new ArrayList<>();
 		for (String name : List.of("A", "B", "C", "D")) {
@@ -227,7 +226,7 @@ class FieldApiTests extends ApiTestSupport {
 
 	@Test
 	void aProjectHasAtMostFiftyFields() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		for (int i = 0; i < CustomFields.MAX_FIELDS; i++) {
 			this.jdbc.sql(
@@ -248,7 +247,7 @@ class FieldApiTests extends ApiTestSupport {
 
 	@Test
 	void fieldsOfAnotherProjectAreNotFound() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID mine = this.api.project(owner);
 		UUID other = this.api.project(owner);
 		Map<?, ?> field = create(owner, other, Map.of("name", "Elsewhere", "type", "text"));

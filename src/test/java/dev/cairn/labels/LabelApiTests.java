@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.cairn.platform.Ids;
-import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.Api;
 import dev.cairn.testing.ApiTestSupport;
@@ -19,8 +18,8 @@ class LabelApiTests extends ApiTestSupport {
 
 	@Test
 	void adminsManageLabelsThatMembersPageThroughByName() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn member = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn member = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		this.api.addMember(project, member, "member");
 		for (String name : List.of("urgent", "Bug", "docs")) {
@@ -38,7 +37,7 @@ class LabelApiTests extends ApiTestSupport {
 
 	@Test
 	void labelNamesAreUniqueWhateverTheirCaseAndColoursAreHex() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		Map<?, ?> bug = this.api
 			.call(owner, HttpMethod.POST, labels(project), Map.of("name", "Bug", "color", "#DC2626"))
@@ -71,7 +70,7 @@ class LabelApiTests extends ApiTestSupport {
 
 	@Test
 	void deletingALabelTakesItOffEveryTask() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		Map<?, ?> label = this.api.call(owner, HttpMethod.POST, labels(project), Map.of("name", "chore"))
 			.expectBody(Map.class)

@@ -15,6 +15,7 @@ import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.ApiTestSupport;
 import dev.cairn.testing.Health;
 import dev.cairn.testing.Mailboxes;
+import dev.cairn.testing.WithJobs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,7 @@ import static org.awaitility.Awaitility.await;
  * queued while the server is down arrives once it is back, and meanwhile the instance is
  * degraded, not down.
  */
+@WithJobs
 class MailOutboxTests extends ApiTestSupport {
 
 	private static final int SMTP_PORT = Mailboxes.freePort();

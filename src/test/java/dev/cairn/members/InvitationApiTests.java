@@ -39,9 +39,9 @@ class InvitationApiTests extends MailApiTestSupport {
 
 	@Test
 	void invitingAnswersTheSameForAnAccountAnUnknownAddressAMemberAndAnInvitee() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn account = Accounts.signUp(this.client);
-		SignedIn member = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn account = this.users.signedIn();
+		SignedIn member = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		this.api.addMember(project, member, "member");
 
@@ -74,8 +74,8 @@ class InvitationApiTests extends MailApiTestSupport {
 
 	@Test
 	void membershipBeginsOnlyWhenTheInviteeAccepts() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn invitee = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn invitee = this.users.signedIn();
 		this.api.verifyEmail(invitee);
 		UUID project = this.api.project(owner);
 		String id = invitationId(invite(owner, project, invitee.email().toUpperCase(), "admin"));
@@ -125,7 +125,7 @@ class InvitationApiTests extends MailApiTestSupport {
 
 	@Test
 	void theMailLinksToTheInvitationsPageAndTellsNewcomersToRegisterFirst() throws Exception {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		String key = Api.uniqueProjectKey();
 		UUID project = UUID.fromString(
 				(String) this.api.created(owner, "/api/v1/projects", Map.of("key", key, "name", "Launch <b>&</b> co"))
@@ -149,7 +149,7 @@ class InvitationApiTests extends MailApiTestSupport {
 
 	@Test
 	void invitingAgainKeepsOneInvitationAndMailsTheAddressAtMostOnceADay() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		String email = Accounts.uniqueEmail();
 
@@ -174,8 +174,8 @@ class InvitationApiTests extends MailApiTestSupport {
 
 	@Test
 	void aDeclinedInvitationEndsWithoutMembership() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn invitee = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn invitee = this.users.signedIn();
 		this.api.verifyEmail(invitee);
 		UUID project = this.api.project(owner);
 		String id = invitationId(invite(owner, project, invitee.email(), "member"));
@@ -190,10 +190,10 @@ class InvitationApiTests extends MailApiTestSupport {
 
 	@Test
 	void adminsSeeAndRevokePendingInvitationsOfTheirProject() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn admin = Accounts.signUp(this.client);
-		SignedIn member = Accounts.signUp(this.client);
-		SignedIn invitee = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn admin = this.users.signedIn();
+		SignedIn member = this.users.signedIn();
+		SignedIn invitee = this.users.signedIn();
 		this.api.verifyEmail(invitee);
 		UUID project = this.api.project(owner);
 		this.api.join(owner, project, admin, "admin");
@@ -232,10 +232,10 @@ class InvitationApiTests extends MailApiTestSupport {
 
 	@Test
 	void theRolesThatMayAddAMemberMayInviteOne() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn admin = Accounts.signUp(this.client);
-		SignedIn member = Accounts.signUp(this.client);
-		SignedIn stranger = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn admin = this.users.signedIn();
+		SignedIn member = this.users.signedIn();
+		SignedIn stranger = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		this.api.join(owner, project, admin, "admin");
 		this.api.join(owner, project, member, "member");
@@ -264,10 +264,10 @@ class InvitationApiTests extends MailApiTestSupport {
 	// admins with what they sent before.
 	@Test
 	void anInvitationIsNoBetterThanWhatItsInviterMayStillDo() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn admin = Accounts.signUp(this.client);
-		SignedIn early = Accounts.signUp(this.client);
-		SignedIn late = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn admin = this.users.signedIn();
+		SignedIn early = this.users.signedIn();
+		SignedIn late = this.users.signedIn();
 		this.api.verifyEmail(early);
 		this.api.verifyEmail(late);
 		UUID project = this.api.project(owner);
@@ -301,8 +301,8 @@ class InvitationApiTests extends MailApiTestSupport {
 
 	@Test
 	void anExpiredInvitationCannotBeSeenOrAcceptedUntilTheAddressIsInvitedAgain() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn invitee = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn invitee = this.users.signedIn();
 		this.api.verifyEmail(invitee);
 		UUID project = this.api.project(owner);
 		String id = invitationId(invite(owner, project, invitee.email(), "member"));
@@ -322,10 +322,10 @@ class InvitationApiTests extends MailApiTestSupport {
 
 	@Test
 	void onlyWhoeverVerifiedTheAddressSeesAndAnswersItsInvitation() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		// Registered with the address, never verified: perhaps not its owner.
-		SignedIn unverified = Accounts.signUp(this.client);
-		SignedIn someoneElse = Accounts.signUp(this.client);
+		SignedIn unverified = this.users.signedIn();
+		SignedIn someoneElse = this.users.signedIn();
 		this.api.verifyEmail(someoneElse);
 		UUID project = this.api.project(owner);
 		String id = invitationId(invite(owner, project, unverified.email(), "member"));
@@ -345,8 +345,8 @@ class InvitationApiTests extends MailApiTestSupport {
 
 	@Test
 	void anInvitationToAProjectInTheTrashIsGoneUntilItIsRestored() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn invitee = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn invitee = this.users.signedIn();
 		this.api.verifyEmail(invitee);
 		UUID project = this.api.project(owner);
 		String id = invitationId(invite(owner, project, invitee.email(), "member"));
@@ -361,8 +361,8 @@ class InvitationApiTests extends MailApiTestSupport {
 
 	@Test
 	void acceptingAsAMemberAlreadyUsesTheInvitationAndKeepsTheRole() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn member = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn member = this.users.signedIn();
 		this.api.verifyEmail(member);
 		UUID project = this.api.project(owner);
 		this.api.addMember(project, member, "admin");
@@ -389,7 +389,7 @@ class InvitationApiTests extends MailApiTestSupport {
 
 	@Test
 	void aProjectHasAtMostTwoHundredPendingInvitations() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		this.jdbc.sql("""
 				INSERT INTO project_invitations (id, project_id, email, role, invited_by, expires_at)
@@ -411,7 +411,7 @@ class InvitationApiTests extends MailApiTestSupport {
 
 	@Test
 	void personalAccessTokensInviteWithAdminScopeButNeverAnswerInvitations() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		String write = this.api.personalToken(owner, "read", "write");
 		String admin = this.api.personalToken(owner, "admin");
@@ -441,7 +441,7 @@ class InvitationApiTests extends MailApiTestSupport {
 
 	@Test
 	void badInvitationRequestsAreRefusedAndChangeNothing() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		String members = "/api/v1/projects/" + project + "/members";
 		String tooLong = "a".repeat(243) + "@example.com";

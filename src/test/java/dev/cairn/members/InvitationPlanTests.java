@@ -6,11 +6,15 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import dev.cairn.testing.SideLane;
 import dev.cairn.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -23,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * table. Each statement is the one the repository runs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(SideLane.NAME)
 class InvitationPlanTests {
 
 	private JdbcClient jdbc;
@@ -33,7 +39,7 @@ class InvitationPlanTests {
 
 	@BeforeAll
 	void largeTables() {
-		DataSource dataSource = TestDatabase.create().dataSource();
+		DataSource dataSource = TestDatabase.migrated().dataSource();
 		Flyway.configure().dataSource(dataSource).load().migrate();
 		this.jdbc = JdbcClient.create(dataSource);
 		this.jdbc.sql("""

@@ -8,7 +8,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.ApiTestSupport;
 import org.junit.jupiter.api.Test;
@@ -22,9 +21,9 @@ class MemberApiTests extends ApiTestSupport {
 
 	@Test
 	void membersJoinByInvitationOrByIdAndEveryMemberSeesTheList() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn carol = Accounts.signUp(this.client);
-		SignedIn dave = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn carol = this.users.signedIn();
+		SignedIn dave = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		// Dave works with the owner elsewhere already.
 		this.api.addMember(this.api.project(owner), dave, "member");
@@ -61,10 +60,10 @@ class MemberApiTests extends ApiTestSupport {
 
 	@Test
 	void addingByIdWorksOnlyForPeopleWhoShareALiveProjectWithTheCaller() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn colleague = Accounts.signUp(this.client);
-		SignedIn formerColleague = Accounts.signUp(this.client);
-		SignedIn stranger = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn colleague = this.users.signedIn();
+		SignedIn formerColleague = this.users.signedIn();
+		SignedIn stranger = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		this.api.addMember(this.api.project(owner), colleague, "viewer");
 		UUID trashed = this.api.project(owner);
@@ -97,8 +96,8 @@ class MemberApiTests extends ApiTestSupport {
 
 	@Test
 	void badAdditionsAreRefused() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn carol = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn carol = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		this.api.addMember(this.api.project(owner), carol, "member");
 		this.api
@@ -134,9 +133,9 @@ class MemberApiTests extends ApiTestSupport {
 
 	@Test
 	void adminsManageMembersButNotOwners() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn admin = Accounts.signUp(this.client);
-		SignedIn carol = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn admin = this.users.signedIn();
+		SignedIn carol = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		add(owner, project, admin, "admin");
 
@@ -165,8 +164,8 @@ class MemberApiTests extends ApiTestSupport {
 
 	@Test
 	void theLastOwnerCannotLeaveOrBeDemotedButMembersMayLeave() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn carol = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn carol = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		add(owner, project, carol, "member");
 
@@ -191,8 +190,8 @@ class MemberApiTests extends ApiTestSupport {
 
 	@Test
 	void twoOwnersDemotingEachOtherAtOnceLeaveOneOwner() throws Exception {
-		SignedIn first = Accounts.signUp(this.client);
-		SignedIn second = Accounts.signUp(this.client);
+		SignedIn first = this.users.signedIn();
+		SignedIn second = this.users.signedIn();
 		UUID project = this.api.project(first);
 		add(first, project, second, "owner");
 		CountDownLatch start = new CountDownLatch(1);
@@ -219,8 +218,8 @@ class MemberApiTests extends ApiTestSupport {
 
 	@Test
 	void strangersLearnNothingAboutMembers() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn stranger = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn stranger = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		this.api.call(stranger, HttpMethod.GET, members(project), null)
 			.expectStatus()

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.MailApiTestSupport;
 
@@ -27,7 +26,7 @@ abstract class MailTestSupport extends MailApiTestSupport {
 	}
 
 	SignedIn user() {
-		return Accounts.signUp(this.client);
+		return this.users.signedIn();
 	}
 
 	String comment(SignedIn author, Object taskId, String body) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.Api;
 import dev.cairn.testing.ApiTestSupport;
@@ -29,7 +28,7 @@ class NotificationApiTests extends ApiTestSupport {
 
 	@Test
 	void preferencesStartOnWithoutDigestAndChangeByMergePatch() {
-		SignedIn user = Accounts.signUp(this.client);
+		SignedIn user = this.users.signedIn();
 		this.api.call(user, HttpMethod.GET, PREFERENCES, null).expectStatus().isOk().expectBody().json("""
 				{"email": {"assigned": true, "commented": true, "mentioned": true, "dueSoon": true},
 				 "inApp": {"assigned": true, "commented": true, "mentioned": true, "dueSoon": true},
@@ -44,7 +43,7 @@ class NotificationApiTests extends ApiTestSupport {
 
 	@Test
 	void badPreferencesAreProblemsAndChangeNothing() {
-		SignedIn user = Accounts.signUp(this.client);
+		SignedIn user = this.users.signedIn();
 		patch(user, "{\"email\": {\"commented\": false}}").expectStatus().isOk();
 		for (String[] bad : new String[][] { { "{\"email\": {\"comented\": false}}", "email.comented" },
 				{ "{\"sms\": {\"assigned\": true}}", "sms" },
@@ -79,8 +78,8 @@ class NotificationApiTests extends ApiTestSupport {
 
 	@Test
 	void theFeedPagesNewestFirstAndIsReadOneByOneOrAllAtOnce() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn member = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn member = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		this.api.addMember(project, member, "member");
 		Map<?, ?> task = this.api.task(owner, project,
@@ -131,9 +130,9 @@ class NotificationApiTests extends ApiTestSupport {
 
 	@Test
 	void everyoneSeesAndReadsOnlyTheirOwnNotifications() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn member = Accounts.signUp(this.client);
-		SignedIn other = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn member = this.users.signedIn();
+		SignedIn other = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		this.api.addMember(project, member, "member");
 		this.api.addMember(project, other, "member");

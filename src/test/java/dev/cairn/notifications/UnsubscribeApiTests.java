@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Map;
 
 import dev.cairn.platform.SecretBox;
-import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.ApiTestSupport;
 import org.junit.jupiter.api.Test;
@@ -39,7 +38,7 @@ class UnsubscribeApiTests extends ApiTestSupport {
 
 	@Test
 	void aFreshLinkWorksWithoutSignIn() {
-		SignedIn user = Accounts.signUp(this.client);
+		SignedIn user = this.users.signedIn();
 		String token = NotificationFixtures.unsubscribeToken(this.context, user.userId(), "commented",
 				Instant.now().minus(Duration.ofDays(179)));
 
@@ -50,8 +49,8 @@ class UnsubscribeApiTests extends ApiTestSupport {
 
 	@Test
 	void anExpiredOrFirstVersionLinkAsksToSignInAndChangesNothing() {
-		SignedIn user = Accounts.signUp(this.client);
-		SignedIn other = Accounts.signUp(this.client);
+		SignedIn user = this.users.signedIn();
+		SignedIn other = this.users.signedIn();
 		String expired = NotificationFixtures.unsubscribeToken(this.context, user.userId(), "commented",
 				Instant.now().minus(Duration.ofDays(181)));
 		String firstVersion = NotificationFixtures.firstVersionUnsubscribeToken(this.box, user.userId(), "assigned");
@@ -77,7 +76,7 @@ class UnsubscribeApiTests extends ApiTestSupport {
 
 	@Test
 	void anExpiredOrFirstVersionLinkWorksForItsOwnerSignedIn() {
-		SignedIn user = Accounts.signUp(this.client);
+		SignedIn user = this.users.signedIn();
 		String expired = NotificationFixtures.unsubscribeToken(this.context, user.userId(), "commented",
 				Instant.now().minus(Duration.ofDays(400)));
 		String firstVersion = NotificationFixtures.firstVersionUnsubscribeToken(this.box, user.userId(), "assigned");
@@ -124,7 +123,7 @@ class UnsubscribeApiTests extends ApiTestSupport {
 
 	@Test
 	void everythingButThePageKeepsTheStrictPolicy() {
-		SignedIn user = Accounts.signUp(this.client);
+		SignedIn user = this.users.signedIn();
 		this.client.get()
 			.uri("/api/v1/me")
 			.header(HttpHeaders.AUTHORIZATION, user.bearer())

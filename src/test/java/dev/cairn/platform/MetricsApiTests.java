@@ -6,12 +6,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.context.TestPropertySource;
 
-import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.Api;
 import dev.cairn.testing.ApiTestSupport;
+import dev.cairn.testing.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,14 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * holding what an operator watches: requests by route template, the JVM, the connection
  * pool, the caches, the outbox and the webhook queue.
  */
-@TestPropertySource(properties = "cairn.metrics.scrape-token=" + MetricsApiTests.SCRAPE_TOKEN)
 class MetricsApiTests extends ApiTestSupport {
 
-	static final String SCRAPE_TOKEN = "scrape-7c1e0f3a9b";
+	static final String SCRAPE_TOKEN = IntegrationTest.SCRAPE_TOKEN;
 
 	@Test
 	void theScrapeNeedsTheScrapeTokenAndNothingElseOpensIt() {
-		SignedIn user = Accounts.signUp(this.client);
+		SignedIn user = this.users.signedIn();
 
 		Api.expectProblem(this.client.get().uri("/actuator/prometheus").exchange().expectBody().returnResult(), 401,
 				"unauthenticated");
@@ -54,7 +52,7 @@ class MetricsApiTests extends ApiTestSupport {
 
 	@Test
 	void theScrapeHoldsRequestsByRouteAndWhatOperatorsWatch() {
-		SignedIn user = Accounts.signUp(this.client);
+		SignedIn user = this.users.signedIn();
 		UUID project = this.api.project(user);
 		String task = (String) this.api.task(user, project, Map.of("title", "Counted")).get("id");
 		this.client.get()

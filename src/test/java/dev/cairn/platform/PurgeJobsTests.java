@@ -10,6 +10,7 @@ import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.ApiTestSupport;
 import dev.cairn.testing.Jobs;
+import dev.cairn.testing.WithJobs;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,7 @@ import static org.awaitility.Awaitility.await;
  * The purge jobs delete what has expired or outstayed the trash's retention (30 days),
  * and nothing else.
  */
+@WithJobs
 class PurgeJobsTests extends ApiTestSupport {
 
 	@Autowired
@@ -29,6 +31,7 @@ class PurgeJobsTests extends ApiTestSupport {
 
 	@Test
 	void expiredRefreshAndLinkTokensAreDeletedLiveOnesKept() {
+		// Signed up for real: the verification link is the live link token.
 		SignedIn user = Accounts.signUp(this.client);
 		long refresh = count("refresh_tokens", user.userId());
 		long links = count("one_time_tokens", user.userId());
@@ -54,7 +57,7 @@ class PurgeJobsTests extends ApiTestSupport {
 
 	@Test
 	void trashOlderThanTheRetentionIsPurgedNewerTrashIsKept() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID oldProject = this.api.project(owner);
 		UUID project = this.api.project(owner);
 		UUID oldTask = taskId(owner, project, "Long gone");
@@ -86,7 +89,7 @@ class PurgeJobsTests extends ApiTestSupport {
 
 	@Test
 	void invitationsADayPastTheirExpiryAreDeletedOthersKept() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		UUID longExpired = invitation(project, "interval '-2 days'");
 		// Answered or revoked an hour ago: it still holds back the next mail

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.ApiTestSupport;
 import dev.cairn.testing.Api;
@@ -21,7 +20,7 @@ class ProjectApiTests extends ApiTestSupport {
 
 	@Test
 	void theCreatorOwnsANewProjectWithTheDefaultWorkflow() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		String key = Api.uniqueProjectKey();
 		Map<?, ?> project = this.api
 			.call(owner, HttpMethod.POST, "/api/v1/projects",
@@ -53,7 +52,7 @@ class ProjectApiTests extends ApiTestSupport {
 
 	@Test
 	void keysAreUniqueAndWellFormed() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		String key = Api.uniqueProjectKey();
 		create(owner, key);
 		this.api.call(owner, HttpMethod.POST, "/api/v1/projects", Map.of("key", key, "name", "Again"))
@@ -77,9 +76,9 @@ class ProjectApiTests extends ApiTestSupport {
 
 	@Test
 	void nonMembersCannotTellAProjectExistsAndViewersCannotChangeIt() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn viewer = Accounts.signUp(this.client);
-		SignedIn stranger = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn viewer = this.users.signedIn();
+		SignedIn stranger = this.users.signedIn();
 		UUID id = create(owner, Api.uniqueProjectKey());
 		this.api.addMember(id, viewer, "viewer");
 
@@ -114,7 +113,7 @@ class ProjectApiTests extends ApiTestSupport {
 
 	@Test
 	void updatesAreGuardedByTheEtag() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID id = create(owner, Api.uniqueProjectKey());
 		this.client.get()
 			.uri("/api/v1/projects/" + id)
@@ -151,8 +150,8 @@ class ProjectApiTests extends ApiTestSupport {
 
 	@Test
 	void onlyTheOwnerTrashesAndRestoresAProject() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn admin = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn admin = this.users.signedIn();
 		UUID id = create(owner, Api.uniqueProjectKey());
 		this.api.addMember(id, admin, "admin");
 
@@ -170,7 +169,7 @@ class ProjectApiTests extends ApiTestSupport {
 
 	@Test
 	void myProjectsArePagedByCursor() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		List<UUID> ids = List.of(create(owner, Api.uniqueProjectKey()), create(owner, Api.uniqueProjectKey()),
 				create(owner, Api.uniqueProjectKey()));
 		Map<?, ?> first = this.api.call(owner, HttpMethod.GET, "/api/v1/projects?limit=2", null)
@@ -196,7 +195,7 @@ class ProjectApiTests extends ApiTestSupport {
 
 	@Test
 	void aReadOnlyTokenCannotCreateProjects() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		String pat = (String) this.api
 			.call(owner, HttpMethod.POST, "/api/v1/me/tokens", Map.of("name", "ro", "scopes", List.of("read")))
 			.expectBody(Map.class)

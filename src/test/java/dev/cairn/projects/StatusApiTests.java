@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.cairn.platform.Ids;
-import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.ApiTestSupport;
 import org.junit.jupiter.api.Test;
@@ -18,9 +17,9 @@ class StatusApiTests extends ApiTestSupport {
 
 	@Test
 	void adminsShapeTheWorkflowAndMembersReadIt() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn member = Accounts.signUp(this.client);
-		SignedIn stranger = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn member = this.users.signedIn();
+		SignedIn stranger = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		this.api.addMember(project, member, "member");
 
@@ -54,7 +53,7 @@ class StatusApiTests extends ApiTestSupport {
 
 	@Test
 	void badStatusesAreRefused() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		this.api.call(owner, HttpMethod.POST, statuses(project), Map.of("name", "todo", "category", "unstarted"))
 			.expectStatus()
@@ -79,7 +78,7 @@ class StatusApiTests extends ApiTestSupport {
 
 	@Test
 	void tasksOfADeletedStatusJoinTheBottomOfTheirNewColumnInOrderAndCompleteThere() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		UUID todo = statusId(owner, project, "Todo");
 		UUID done = statusId(owner, project, "Done");
@@ -102,7 +101,7 @@ class StatusApiTests extends ApiTestSupport {
 
 	@Test
 	void aStatusWithTasksIsDeletedOnlyByMovingThemAndTheLastOneStays() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		UUID todo = statusId(owner, project, "Todo");
 		UUID backlog = statusId(owner, project, "Backlog");

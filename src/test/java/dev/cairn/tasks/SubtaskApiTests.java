@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.Api;
 import dev.cairn.testing.ApiTestSupport;
@@ -18,7 +17,7 @@ class SubtaskApiTests extends ApiTestSupport {
 
 	@Test
 	void subtasksAreListedUnderTheirParentAndTopLevelTasksApart() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		String epic = task(owner, project, "Epic", null);
 		task(owner, project, "Design", epic);
@@ -45,7 +44,7 @@ class SubtaskApiTests extends ApiTestSupport {
 
 	@Test
 	void aTaskIsNeverBelowItselfNorNestedTooDeep() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		String level1 = task(owner, project, "1", null);
 		String level2 = task(owner, project, "2", level1);

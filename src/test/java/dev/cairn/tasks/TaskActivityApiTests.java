@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.Api;
 import dev.cairn.testing.ApiTestSupport;
@@ -18,8 +17,8 @@ class TaskActivityApiTests extends ApiTestSupport {
 
 	@Test
 	void aTaskHistoryAndItsProjectsFeedPageNewestFirst() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn viewer = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn viewer = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		this.api.addMember(project, viewer, "viewer");
 		String task = (String) this.api.task(owner, project, Map.of("title", "Draft")).get("id");
@@ -54,8 +53,8 @@ class TaskActivityApiTests extends ApiTestSupport {
 
 	@Test
 	void strangersAndTrashedTasksHaveNoHistory() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn stranger = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn stranger = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		String task = (String) this.api.task(owner, project, Map.of("title", "Secret")).get("id");
 		this.api.call(stranger, HttpMethod.GET, "/api/v1/tasks/" + task + "/activity", null)

@@ -8,7 +8,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.ApiTestSupport;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,7 @@ class TaskApiTests extends ApiTestSupport {
 
 	@Test
 	void tasksGetTheNextNumberOfTheirProjectAndAreFoundByIdAndKey() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		Map<?, ?> first = create(owner, project, Map.of("title", "  Write the README  ")).expectStatus()
 			.isCreated()
@@ -64,9 +63,9 @@ class TaskApiTests extends ApiTestSupport {
 
 	@Test
 	void strangersSeeNoTaskAndViewersOnlyRead() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn viewer = Accounts.signUp(this.client);
-		SignedIn stranger = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn viewer = this.users.signedIn();
+		SignedIn stranger = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		this.api.addMember(project, viewer, "viewer");
 		String task = id(create(owner, project, Map.of("title", "Secret plan")));
@@ -90,7 +89,7 @@ class TaskApiTests extends ApiTestSupport {
 
 	@Test
 	void enteringADoneStatusCompletesTheTaskAndLeavingItReopensIt() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		String task = id(create(owner, project, Map.of("title", "Finish")));
 
@@ -108,8 +107,8 @@ class TaskApiTests extends ApiTestSupport {
 
 	@Test
 	void badChangesAreRefusedAndChangeNothing() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn outsider = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn outsider = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		UUID otherProject = this.api.project(owner);
 		String task = id(create(owner, project, Map.of("title", "Stable")));
@@ -139,7 +138,7 @@ class TaskApiTests extends ApiTestSupport {
 
 	@Test
 	void parallelCreationNeverDuplicatesANumber() throws Exception {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		CountDownLatch start = new CountDownLatch(1);
 		try (var pool = Executors.newFixedThreadPool(8)) {
@@ -166,7 +165,7 @@ class TaskApiTests extends ApiTestSupport {
 
 	@Test
 	void ofTwentyParallelPatchesCarryingOneIfMatchExactlyOneWins() throws Exception {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		String task = id(create(owner, project, Map.of("title", "Contested")));
 		CountDownLatch start = new CountDownLatch(1);
@@ -194,7 +193,7 @@ class TaskApiTests extends ApiTestSupport {
 
 	@Test
 	void parallelPatchesOfDifferentFieldsAllSurvive() throws Exception {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		String task = id(create(owner, project, Map.of("title", "Shared")));
 		CountDownLatch start = new CountDownLatch(1);
@@ -226,7 +225,7 @@ class TaskApiTests extends ApiTestSupport {
 
 	@Test
 	void aDeletedTaskIsGoneUntilRestored() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		String task = id(create(owner, project, Map.of("title", "Oops")));
 		this.api.call(owner, HttpMethod.DELETE, "/api/v1/tasks/" + task, null).expectStatus().isNoContent();

@@ -8,7 +8,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.Api;
 import dev.cairn.testing.ApiTestSupport;
@@ -23,7 +22,7 @@ class TaskBoardApiTests extends ApiTestSupport {
 
 	@Test
 	void tasksMoveBetweenNeighboursWithinAndAcrossColumns() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		UUID todo = this.api.status(project, "Todo");
 		String a = task(owner, project, "A", todo);
@@ -58,7 +57,7 @@ class TaskBoardApiTests extends ApiTestSupport {
 
 	@Test
 	void aGapThatRunsOutIsSpreadOutAgainKeepingTheOrder() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		UUID todo = this.api.status(project, "Todo");
 		String a = task(owner, project, "A", todo);
@@ -78,9 +77,9 @@ class TaskBoardApiTests extends ApiTestSupport {
 
 	@Test
 	void badMovesAreRefusedAndChangeNothing() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn viewer = Accounts.signUp(this.client);
-		SignedIn stranger = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn viewer = this.users.signedIn();
+		SignedIn stranger = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		this.api.addMember(project, viewer, "viewer");
 		UUID todo = this.api.status(project, "Todo");
@@ -126,7 +125,7 @@ class TaskBoardApiTests extends ApiTestSupport {
 
 	@Test
 	void parallelMovesNeverGiveTwoTasksOnePosition() throws Exception {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		UUID todo = this.api.status(project, "Todo");
 		UUID started = this.api.status(project, "In Progress");

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.Api;
 import dev.cairn.testing.ApiTestSupport;
@@ -19,9 +18,9 @@ class TaskCustomFieldApiTests extends ApiTestSupport {
 
 	@Test
 	void valuesAreCheckedAgainstTheirFieldMergedOnPatchAndFilterable() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn member = Accounts.signUp(this.client);
-		SignedIn stranger = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn member = this.users.signedIn();
+		SignedIn stranger = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		this.api.addMember(project, member, "member");
 		String points = field(owner, project, Map.of("name", "Points", "type", "number"));
@@ -73,7 +72,7 @@ class TaskCustomFieldApiTests extends ApiTestSupport {
 
 	@Test
 	void deletingAFieldOrAnOptionTakesItsValuesOffTheTasks() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		Map<?, ?> tags = fieldBody(owner, project, Map.of("name", "Tags", "type", "multiselect", "options",
 				List.of(Map.of("name", "red"), Map.of("name", "green"))));

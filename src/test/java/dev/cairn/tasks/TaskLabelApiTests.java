@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.ApiTestSupport;
 import org.junit.jupiter.api.Test;
@@ -17,9 +16,9 @@ class TaskLabelApiTests extends ApiTestSupport {
 
 	@Test
 	void membersLabelTasksWithTheirProjectsLabelsAndListsShowThem() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn member = Accounts.signUp(this.client);
-		SignedIn viewer = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn member = this.users.signedIn();
+		SignedIn viewer = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		this.api.addMember(project, member, "member");
 		this.api.addMember(project, viewer, "viewer");
@@ -66,7 +65,7 @@ class TaskLabelApiTests extends ApiTestSupport {
 	// be answered with 304 Not Modified.
 	@Test
 	void labellingGivesTheTaskANewVersionAndACachedCopyIsNoLongerCurrent() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		String bug = id(this.api.call(owner, HttpMethod.POST, "/api/v1/projects/" + project + "/labels",
 				Map.of("name", "bug")));
@@ -111,7 +110,7 @@ class TaskLabelApiTests extends ApiTestSupport {
 
 	@Test
 	void aLabelOfAnotherProjectCannotBeUsed() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		UUID other = this.api.project(owner);
 		String foreign = id(this.api.call(owner, HttpMethod.POST, "/api/v1/projects/" + other + "/labels",

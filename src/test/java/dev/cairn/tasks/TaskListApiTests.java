@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.Api;
 import dev.cairn.testing.ApiTestSupport;
@@ -19,8 +18,8 @@ class TaskListApiTests extends ApiTestSupport {
 
 	@Test
 	void filtersCombineAndPagesFollowTheLinkNewestFirst() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn carol = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn carol = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		this.api.addMember(project, carol, "member");
 		create(owner, project, Map.of("title", "Crash when importing CSV", "priority", "urgent", "assigneeId",
@@ -52,7 +51,7 @@ class TaskListApiTests extends ApiTestSupport {
 
 	@Test
 	void statusCategoriesFilterByWhatAStatusMeans() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		create(owner, project, Map.of("title", "Open"));
 		create(owner, project, Map.of("title", "Shipped", "statusId", this.api.status(project, "Done").toString()));
@@ -67,7 +66,7 @@ class TaskListApiTests extends ApiTestSupport {
 
 	@Test
 	void anInjectionLookingQueryIsJustText() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		UUID other = this.api.project(owner);
 		create(owner, other, Map.of("title", "In another project"));
@@ -77,8 +76,8 @@ class TaskListApiTests extends ApiTestSupport {
 
 	@Test
 	void badFiltersAreRefusedAndStrangersSeeNothing() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn stranger = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn stranger = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		for (String query : List.of("priority=asap", "status=not-a-uuid", "assignee=somebody", "limit=201",
 				"dueBefore=tomorrow", "cursor=tampered.cursor")) {
@@ -93,7 +92,7 @@ class TaskListApiTests extends ApiTestSupport {
 
 	@Test
 	void aCursorOfAnotherListIsRefusedNotMisread() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		for (String name : List.of("alpha", "beta")) {
 			this.api.call(owner, HttpMethod.POST, "/api/v1/projects/" + project + "/labels", Map.of("name", name))

@@ -8,11 +8,15 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import dev.cairn.testing.SideLane;
 import dev.cairn.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -27,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * timings: those live in bench/.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(SideLane.NAME)
 class TaskListPlanTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -45,7 +51,7 @@ class TaskListPlanTests {
 
 	@BeforeAll
 	void hundredThousandTasks() {
-		DataSource dataSource = TestDatabase.create().dataSource();
+		DataSource dataSource = TestDatabase.migrated().dataSource();
 		Flyway.configure().dataSource(dataSource).load().migrate();
 		this.jdbc = JdbcClient.create(dataSource);
 		// One large project (the hard case for a list) among 20 smaller ones.

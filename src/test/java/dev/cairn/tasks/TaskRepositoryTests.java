@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.ApiTestSupport;
 import org.junit.jupiter.api.Test;
@@ -28,8 +27,8 @@ class TaskRepositoryTests extends ApiTestSupport {
 
 	@Test
 	void everyReadMapsEachColumnToItsOwnField() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn assignee = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn assignee = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		this.api.addMember(project, assignee, "member");
 		UUID status = this.api.status(project, "Done");

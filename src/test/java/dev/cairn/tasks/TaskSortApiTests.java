@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.Api;
 import dev.cairn.testing.ApiTestSupport;
@@ -19,7 +18,7 @@ class TaskSortApiTests extends ApiTestSupport {
 
 	@Test
 	void everySortPagesThroughEveryTaskOnceInItsOrder() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		task(owner, project, "a", "low", "2027-03-01");
 		task(owner, project, "b", "urgent", null);
@@ -46,7 +45,7 @@ class TaskSortApiTests extends ApiTestSupport {
 
 	@Test
 	void aSortOutsideTheAllowListOrACursorOfAnotherOrderIsRefused() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		task(owner, project, "a", "low", null);
 		task(owner, project, "b", "low", null);

@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
-import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.Api;
 import dev.cairn.testing.ApiTestSupport;
@@ -48,7 +47,7 @@ class TaskStatementsTests extends ApiTestSupport {
 
 	@Test
 	void aTaskReadIsOneStatementOutsideATransaction() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		Map<?, ?> task = this.api.task(owner, project, Map.of("title", "Read me"));
 		this.api.call(owner, HttpMethod.GET, "/api/v1/tasks/" + task.get("id"), null).expectStatus().isOk();
@@ -63,7 +62,7 @@ class TaskStatementsTests extends ApiTestSupport {
 
 	@Test
 	void aCreateIsTwoStatementsPlusTheActivityRowAndItsOutbox() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		this.api.task(owner, project, Map.of("title", "Warms the caches"));
 
@@ -84,7 +83,7 @@ class TaskStatementsTests extends ApiTestSupport {
 
 	@Test
 	void aPageOfFiftyTasksWithLabelsIsOneStatement() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		String label = (String) this.api
 			.call(owner, HttpMethod.POST, "/api/v1/projects/" + project + "/labels", Map.of("name", "bug"))
@@ -117,7 +116,7 @@ class TaskStatementsTests extends ApiTestSupport {
 	 */
 	@Test
 	void theBenchCeilingRunsTheVerySqlOfEachRoute() throws IOException {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		this.api.task(owner, project, Map.of("title", "Warms the caches"));
 		Map<?, ?> task = this.api.task(owner, project, Map.of("title", "Read me"));

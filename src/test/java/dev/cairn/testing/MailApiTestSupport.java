@@ -24,8 +24,11 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * API tests with a real SMTP server (GreenMail) and Cairn at a public https address. All
- * subclasses share one port and so one application context.
+ * subclasses share one port and so one application context, which runs background jobs:
+ * mail is delivered through the event publication registry, whose recovery is a job, and
+ * the mails of reminders, digests and disabled webhooks come from jobs.
  */
+@WithJobs
 public abstract class MailApiTestSupport extends ApiTestSupport {
 
 	public static final String PUBLIC_URL = "https://cairn.example.com";

@@ -3,6 +3,7 @@ package dev.cairn.testing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import dev.cairn.CairnApplication;
 
@@ -13,7 +14,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * One Cairn node: a whole application context on a port of its own, against a database
- * that other nodes may share. For tests of what crosses nodes and restarts.
+ * that other nodes may share, running background jobs as production does. For tests of
+ * what crosses nodes and restarts.
  */
 public final class Node implements AutoCloseable {
 
@@ -38,6 +40,13 @@ public final class Node implements AutoCloseable {
 		List<String> settings = new ArrayList<>(List.of(database.properties()));
 		// The rest of the test settings come from src/test/resources/config.
 		settings.addAll(List.of("server.port=0", "cairn.throttle.enabled=false"));
+		// A node runs jobs, as in production (the test settings turn them off for
+		// @IntegrationTest contexts), unless the test says otherwise.
+		if (Stream.of(properties)
+			.noneMatch((property) -> property.startsWith("cairn.jobs.enabled=")
+					|| property.startsWith("CAIRN_JOBS_ENABLED="))) {
+			settings.add("cairn.jobs.enabled=true");
+		}
 		settings.addAll(List.of(properties));
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(CairnApplication.class);
 		if (before != null) {

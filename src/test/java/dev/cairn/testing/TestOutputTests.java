@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
+@Isolated
 class TestOutputTests {
 
 	private static final Logger log = LoggerFactory.getLogger("dev.cairn.output");

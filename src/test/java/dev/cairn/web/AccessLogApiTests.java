@@ -5,21 +5,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.context.TestPropertySource;
 
-import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.ApiTestSupport;
-import dev.cairn.testing.QuietLogs;
+import dev.cairn.testing.LogsAsInProduction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,24 +28,15 @@ import static org.awaitility.Awaitility.await;
  */
 @ExtendWith(OutputCaptureExtension.class)
 // As Cairn logs when it runs, not as the other tests do (text at WARN).
-@TestPropertySource(properties = "logging.level.root=info")
+@LogsAsInProduction
+@Isolated
 class AccessLogApiTests extends ApiTestSupport {
-
-	@BeforeAll
-	static void loudAsInProduction() {
-		QuietLogs.asInProduction();
-	}
-
-	@AfterAll
-	static void quietAgain() {
-		QuietLogs.restore();
-	}
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Test
 	void aRequestIsLoggedOnceAsJsonWithItsRouteStatusDurationRequestIdAndUser(CapturedOutput output) {
-		SignedIn user = Accounts.signUp(this.client);
+		SignedIn user = this.users.signedIn();
 		UUID project = this.api.project(user);
 		String task = (String) this.api.task(user, project, Map.of("title", "Logged")).get("id");
 		String requestId = "access-" + UUID.randomUUID().toString().substring(0, 8);

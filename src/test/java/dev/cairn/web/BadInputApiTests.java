@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.Api;
 import dev.cairn.testing.ApiTestSupport;
@@ -163,8 +162,8 @@ class BadInputApiTests extends ApiTestSupport {
 
 	@Test
 	void anInjectionLookingQueryIsPlainTextWithinTheCallersProject() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn other = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn other = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		UUID theirs = this.api.project(other);
 		String mine = (String) this.api.task(owner, project, Map.of("title", "project true or 1=1")).get("id");
@@ -577,8 +576,8 @@ class BadInputApiTests extends ApiTestSupport {
 	 * and a number field in the first, a task in the second; a stranger to neither.
 	 */
 	private Fixture fixture() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn stranger = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn stranger = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		UUID otherProject = this.api.project(owner);
 		UUID task = UUID.fromString((String) this.api

@@ -22,7 +22,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 
-import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.ApiTestSupport;
 
@@ -50,7 +49,7 @@ class EveryRouteInputTests extends ApiTestSupport {
 
 	@TestFactory
 	Stream<DynamicTest> everyInputOfEveryRouteRefusesWhatCannotBeStored() {
-		SignedIn user = Accounts.signUp(this.client);
+		SignedIn user = this.users.signedIn();
 		JsonNode api = JSON.readTree(this.client.get()
 			.uri("/v3/api-docs")
 			.exchange()

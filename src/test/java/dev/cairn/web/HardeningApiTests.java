@@ -21,7 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.cairn.testing.Accounts;
 import dev.cairn.testing.ApiTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +43,7 @@ class HardeningApiTests extends ApiTestSupport {
 
 	@Test
 	void traceAndMethodsNobodyDefinedAre405WithTheSecurityHeadersAndEchoNothing() throws Exception {
-		String token = Accounts.signUp(this.client).accessToken();
+		String token = this.users.signedIn().accessToken();
 		for (String method : List.of("TRACE", "FOO", "PROPFIND", "TRACK")) {
 			for (String credentials : new String[] { null, "Bearer " + token }) {
 				HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/v1/projects"))

@@ -18,6 +18,7 @@ import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.Api;
 import dev.cairn.testing.ApiTestSupport;
 import dev.cairn.testing.Jobs;
+import dev.cairn.testing.WithJobs;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +29,7 @@ import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+@WithJobs
 class IdempotencyApiTests extends ApiTestSupport {
 
 	private static final String PROJECTS = "/api/v1/projects";
@@ -40,7 +42,7 @@ class IdempotencyApiTests extends ApiTestSupport {
 
 	@Test
 	void aRetryReplaysTheFirstResponseExactlyAndCreatesOnce() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		String projectKey = Api.uniqueProjectKey();
 		String key = UUID.randomUUID().toString();
 
@@ -63,7 +65,7 @@ class IdempotencyApiTests extends ApiTestSupport {
 
 	@Test
 	void theDraftsQuotedFormNamesTheSameKey() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		String projectKey = Api.uniqueProjectKey();
 		String key = UUID.randomUUID().toString();
 		post(owner, "\"" + key + "\"", project(projectKey, "Apollo"));
@@ -77,7 +79,7 @@ class IdempotencyApiTests extends ApiTestSupport {
 
 	@Test
 	void theSameKeyForAnotherRequestIs422AndChangesNothing() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		String key = UUID.randomUUID().toString();
 		String first = Api.uniqueProjectKey();
 		String other = Api.uniqueProjectKey();
@@ -94,7 +96,7 @@ class IdempotencyApiTests extends ApiTestSupport {
 
 	@Test
 	void concurrentRetriesCreateOnce() throws Exception {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		String projectKey = Api.uniqueProjectKey();
 		String key = UUID.randomUUID().toString();
 		int threads = 10;
@@ -133,7 +135,7 @@ class IdempotencyApiTests extends ApiTestSupport {
 
 	@Test
 	void aRetryWhileTheFirstRequestRunsIs409() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		String projectKey = Api.uniqueProjectKey();
 		String key = UUID.randomUUID().toString();
 		String body = project(projectKey, "Apollo");
@@ -146,7 +148,7 @@ class IdempotencyApiTests extends ApiTestSupport {
 
 	@Test
 	void aClaimLeftByANodeThatDiedIsTakenOverAfterTheLease() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		String projectKey = Api.uniqueProjectKey();
 		String key = UUID.randomUUID().toString();
 		String body = project(projectKey, "Apollo");
@@ -162,7 +164,7 @@ class IdempotencyApiTests extends ApiTestSupport {
 
 	@Test
 	void anAbandonedClaimIsNotTakenOverByAnotherRequest() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		String key = UUID.randomUUID().toString();
 		String body = project(Api.uniqueProjectKey(), "Apollo");
 		openClaim(owner, key, body, "3 minutes");
@@ -172,7 +174,7 @@ class IdempotencyApiTests extends ApiTestSupport {
 
 	@Test
 	void aRequestWhoseClaimWasTakenOverNeitherStoresNorReleasesTheNewOne() {
-		UUID user = Accounts.signUp(this.client).userId();
+		UUID user = this.users.signedIn().userId();
 		String key = UUID.randomUUID().toString();
 		byte[] hash = new byte[32];
 		IdempotencyKeys.Claim.Claimed slow = (IdempotencyKeys.Claim.Claimed) this.keys.claim(user, key, hash);
@@ -195,7 +197,7 @@ class IdempotencyApiTests extends ApiTestSupport {
 
 	@Test
 	void anExpiredKeyIsTreatedAsNew() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		String key = UUID.randomUUID().toString();
 		String first = Api.uniqueProjectKey();
 		post(owner, key, project(first, "Apollo"));
@@ -212,7 +214,7 @@ class IdempotencyApiTests extends ApiTestSupport {
 
 	@Test
 	void aRetryAfterExpiryRunsAgain() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		String key = UUID.randomUUID().toString();
 		String projectKey = Api.uniqueProjectKey();
 		post(owner, key, project(projectKey, "Apollo"));
@@ -225,8 +227,8 @@ class IdempotencyApiTests extends ApiTestSupport {
 
 	@Test
 	void keysBelongToTheirUser() {
-		SignedIn ada = Accounts.signUp(this.client);
-		SignedIn grace = Accounts.signUp(this.client);
+		SignedIn ada = this.users.signedIn();
+		SignedIn grace = this.users.signedIn();
 		String key = UUID.randomUUID().toString();
 		String adas = Api.uniqueProjectKey();
 		String graces = Api.uniqueProjectKey();
@@ -243,7 +245,7 @@ class IdempotencyApiTests extends ApiTestSupport {
 
 	@Test
 	void aTokenWithoutTheScopeIsRefusedBeforeAnythingIsReplayed() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		String readOnly = this.api.personalToken(owner, "read");
 		String key = UUID.randomUUID().toString();
 		String body = project(Api.uniqueProjectKey(), "Apollo");
@@ -275,7 +277,7 @@ class IdempotencyApiTests extends ApiTestSupport {
 
 	@Test
 	void aFailedRequestLetsGoOfItsKeySoACorrectedOneRuns() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		String key = UUID.randomUUID().toString();
 		String projectKey = Api.uniqueProjectKey();
 
@@ -292,7 +294,7 @@ class IdempotencyApiTests extends ApiTestSupport {
 
 	@Test
 	void malformedKeysAre400AndChangeNothing() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		String projectKey = Api.uniqueProjectKey();
 		for (String key : List.of("k".repeat(256), "tab\there", "\"\"")) {
 			EntityExchangeResult<byte[]> result = post(owner, key, project(projectKey, "Apollo"));
@@ -332,7 +334,7 @@ class IdempotencyApiTests extends ApiTestSupport {
 
 	@Test
 	void responsesWithSecretsAreNeverKept() {
-		SignedIn user = Accounts.signUp(this.client);
+		SignedIn user = this.users.signedIn();
 		String key = UUID.randomUUID().toString();
 		List<String> secrets = new ArrayList<>();
 		for (int i = 0; i < 2; i++) {
@@ -359,7 +361,7 @@ class IdempotencyApiTests extends ApiTestSupport {
 
 	@Test
 	void purgingDeletesOnlyExpiredKeys() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		String live = UUID.randomUUID().toString();
 		String expired = UUID.randomUUID().toString();
 		post(owner, live, project(Api.uniqueProjectKey(), "Apollo"));

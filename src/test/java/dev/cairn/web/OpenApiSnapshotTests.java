@@ -1,5 +1,6 @@
 package dev.cairn.web;
 
+import dev.cairn.testing.ApiTestSupport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,12 +9,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.cairn.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,14 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to the API is a reviewed change to that file. After an intended change, regenerate it
  * with {@code ./mvnw verify -Dtest=OpenApiSnapshotTests -Dopenapi.update=true}.
  */
-@IntegrationTest
-@AutoConfigureRestTestClient
-class OpenApiSnapshotTests {
+class OpenApiSnapshotTests extends ApiTestSupport {
 
 	private static final Path SNAPSHOT = Path.of("docs/openapi.json");
-
-	@Autowired
-	private RestTestClient client;
 
 	@Test
 	void theServedApiMatchesTheCommittedSnapshot() throws Exception {

@@ -3,7 +3,6 @@ package dev.cairn.web;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.Api;
 import dev.cairn.testing.ApiTestSupport;
@@ -31,7 +30,7 @@ class RateLimitApiTests extends ApiTestSupport {
 
 	@Test
 	void everyResponseSaysWhereTheCallerStands() {
-		SignedIn user = Accounts.signUp(this.client);
+		SignedIn user = this.users.signedIn();
 
 		me(user.bearer()).expectStatus()
 			.isOk()
@@ -48,7 +47,7 @@ class RateLimitApiTests extends ApiTestSupport {
 
 	@Test
 	void aCallerOverBudgetGets429WithRetryAfterAndTheWriteIsNotMade() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner); // 1
 		for (int i = 0; i < 5; i++) { // 2 to 6
 			this.api.task(owner, project, Map.of("title", "Task " + i));
@@ -69,13 +68,13 @@ class RateLimitApiTests extends ApiTestSupport {
 			.single()).isEqualTo(5);
 
 		// Someone else's budget is their own.
-		SignedIn other = Accounts.signUp(this.client);
+		SignedIn other = this.users.signedIn();
 		me(other.bearer()).expectStatus().isOk();
 	}
 
 	@Test
 	void aPersonalTokenHasABudgetOfItsOwn() {
-		SignedIn user = Accounts.signUp(this.client);
+		SignedIn user = this.users.signedIn();
 		String token = this.api.personalToken(user, "read");
 
 		for (int i = 0; i < 6; i++) {
@@ -87,7 +86,7 @@ class RateLimitApiTests extends ApiTestSupport {
 
 	@Test
 	void searchesSpendASmallerBudgetOnTop() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		String tasks = "/api/v1/projects/" + project + "/tasks";
 

@@ -32,7 +32,7 @@ class RequestLimitsApiTests extends ApiTestSupport {
 
 	@Test
 	void aBodyOfExactlyTheLimitIsAccepted() throws Exception {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		String declared = Api.uniqueProjectKey();
 		String chunked = Api.uniqueProjectKey();
 
@@ -45,7 +45,7 @@ class RequestLimitsApiTests extends ApiTestSupport {
 
 	@Test
 	void aLargerBodyWithContentLengthIs413AndChangesNothing() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		String projectKey = Api.uniqueProjectKey();
 		for (String idempotencyKey : new String[] { null, UUID.randomUUID().toString() }) {
 			EntityExchangeResult<byte[]> result = post(owner, idempotencyKey, padded(projectKey, LIMIT + 1));
@@ -61,7 +61,7 @@ class RequestLimitsApiTests extends ApiTestSupport {
 
 	@Test
 	void aLargerChunkedBodyIs413AndChangesNothing() throws Exception {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		String projectKey = Api.uniqueProjectKey();
 		for (String idempotencyKey : new String[] { null, UUID.randomUUID().toString() }) {
 			HttpResponse<String> response = postChunked(owner, idempotencyKey, padded(projectKey, LIMIT + 1));
@@ -99,7 +99,7 @@ class RequestLimitsApiTests extends ApiTestSupport {
 
 	@Test
 	void bodiesThatAreNotJsonAre415AndChangeNothing() throws Exception {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		String projectKey = Api.uniqueProjectKey();
 		String json = "{\"key\":\"" + projectKey + "\",\"name\":\"Apollo\"}";
@@ -142,7 +142,7 @@ class RequestLimitsApiTests extends ApiTestSupport {
 
 	@Test
 	void htmlIsNotAcceptableAndTheProblemIsStillJson() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		Api.expectProblem(this.client.get()
 			.uri(PROJECTS)
 			.header(HttpHeaders.AUTHORIZATION, owner.bearer())

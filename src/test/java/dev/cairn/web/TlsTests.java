@@ -31,9 +31,13 @@ import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import dev.cairn.platform.StartupFailure;
 import dev.cairn.testing.Node;
+import dev.cairn.testing.SideLane;
 import dev.cairn.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +48,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * and behind a TLS-terminating proxy, whose forwarded headers count only when it is
  * trusted.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(SideLane.NAME)
 class TlsTests {
 
 	@Test
@@ -56,7 +62,7 @@ class TlsTests {
 		// PKCS#8: "PRIVATE KEY".
 		writePem(keyFile, new JcaPKCS8Generator(keys.getPrivate(), null));
 
-		try (Node node = Node.start(TestDatabase.create(), null, "CAIRN_TLS_CERTIFICATE=" + certificateFile,
+		try (Node node = Node.start(TestDatabase.migrated(), null, "CAIRN_TLS_CERTIFICATE=" + certificateFile,
 				"CAIRN_TLS_PRIVATE_KEY=" + keyFile)) {
 			URI health = URI.create("https://127.0.0.1:" + node.port() + "/actuator/health");
 			HttpResponse<String> response = trusting(certificate).send(HttpRequest.newBuilder(health).build(),
@@ -75,7 +81,7 @@ class TlsTests {
 
 	@Test
 	void forwardedHeadersCountOnlyFromATrustedProxy() throws Exception {
-		TestDatabase.Database database = TestDatabase.create();
+		TestDatabase.Database database = TestDatabase.migrated();
 		// The test client is 127.0.0.1: trusted only once the operator names it (or its
 		// range) as a proxy.
 		try (Node trusting = Node.start(database, null, "CAIRN_TRUSTED_PROXIES=127.0.0.0/8")) {
@@ -116,7 +122,7 @@ class TlsTests {
 
 	@Test
 	void aCertificateWithoutItsKeyStopsStartUpSayingWhatToSet() {
-		assertThatThrownBy(() -> Node.start(TestDatabase.create(), null, "CAIRN_TLS_CERTIFICATE=/etc/cairn/tls.crt"))
+		assertThatThrownBy(() -> Node.start(TestDatabase.migrated(), null, "CAIRN_TLS_CERTIFICATE=/etc/cairn/tls.crt"))
 			.isInstanceOf(StartupFailure.class)
 			.hasMessageContaining("CAIRN_TLS_CERTIFICATE and CAIRN_TLS_PRIVATE_KEY");
 	}

@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.ApiTestSupport;
+import dev.cairn.testing.WithJobs;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +29,7 @@ import static org.awaitility.Awaitility.await;
  * answer until the test lets it go, so the test steps in while an attempt is in flight; a
  * connection of the test's own holds a lock where the race would go wrong.
  */
+@WithJobs
 class DeliveryRacesTests extends ApiTestSupport {
 
 	@Autowired
@@ -40,7 +41,7 @@ class DeliveryRacesTests extends ApiTestSupport {
 	@Test
 	void aRedeliveryAskedForAsTheJobEndsIsSent() throws Exception {
 		try (Receiver receiver = Receiver.start().holding()) {
-			SignedIn owner = Accounts.signUp(this.client);
+			SignedIn owner = this.users.signedIn();
 			String base = "/api/v1/webhooks/" + webhook(owner, receiver);
 			String delivery = ping(owner, base);
 			awaitRequests(receiver, 1);
@@ -76,7 +77,7 @@ class DeliveryRacesTests extends ApiTestSupport {
 	@Test
 	void anAttemptIsRecordedInTheLockOrderOfARedelivery() throws Exception {
 		try (Receiver receiver = Receiver.start().holding()) {
-			SignedIn owner = Accounts.signUp(this.client);
+			SignedIn owner = this.users.signedIn();
 			String webhook = webhook(owner, receiver);
 			String delivery = ping(owner, "/api/v1/webhooks/" + webhook);
 			awaitRequests(receiver, 1);
@@ -116,7 +117,7 @@ class DeliveryRacesTests extends ApiTestSupport {
 	@Test
 	void aDeliveryIsGivenUpOnlyWhileItsWebhookIsOff() {
 		try (Receiver receiver = Receiver.start().holding()) {
-			SignedIn owner = Accounts.signUp(this.client);
+			SignedIn owner = this.users.signedIn();
 			String webhook = webhook(owner, receiver);
 			UUID delivery = UUID.fromString(ping(owner, "/api/v1/webhooks/" + webhook));
 			awaitRequests(receiver, 1);

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.Api;
 import dev.cairn.testing.ApiTestSupport;
@@ -22,7 +21,7 @@ class WebhookApiTests extends ApiTestSupport {
 
 	@Test
 	void adminsRegisterAWebhookAndSeeItsSecretOnce() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		Map<?, ?> created = create(owner, project,
 				Map.of("url", RECEIVER, "events", List.of("task.*", "comment.created")));
@@ -50,7 +49,7 @@ class WebhookApiTests extends ApiTestSupport {
 
 	@Test
 	void aClientMayBringItsOwnWellFormedSecret() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		String mine = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 		assertThat(
@@ -65,10 +64,10 @@ class WebhookApiTests extends ApiTestSupport {
 
 	@Test
 	void onlyAdminsAndOwnersManageWebhooksAndStrangersLearnNothing() {
-		SignedIn owner = Accounts.signUp(this.client);
-		SignedIn admin = Accounts.signUp(this.client);
-		SignedIn member = Accounts.signUp(this.client);
-		SignedIn stranger = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
+		SignedIn admin = this.users.signedIn();
+		SignedIn member = this.users.signedIn();
+		SignedIn stranger = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		this.api.addMember(project, admin, "admin");
 		this.api.addMember(project, member, "member");
@@ -95,7 +94,7 @@ class WebhookApiTests extends ApiTestSupport {
 			"http://192.168.1.20/", "http://100.100.100.200/", "ftp://example.com/", "file:///etc/passwd",
 			"http://user:pass@127.0.0.1/", "http://127.0.0.1/#x", "https://no-such-host.invalid/", "not a url" })
 	void registrationRefusesUrlsWebhooksMayNotReach(String url) {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		Api.expectProblem(
 				this.api.call(owner, HttpMethod.POST, webhooks(project), Map.of("url", url, "events", List.of("*")))
@@ -107,7 +106,7 @@ class WebhookApiTests extends ApiTestSupport {
 
 	@Test
 	void eventTypesMustBeKnown() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		for (List<String> events : List.of(List.of("task.exploded"), List.of("nothing.*"), List.<String>of(),
 				List.of("webhook.disabled"))) {
@@ -120,7 +119,7 @@ class WebhookApiTests extends ApiTestSupport {
 
 	@Test
 	void patchChangesUrlEventsAndStateWithOptimisticLocking() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		Map<?, ?> webhook = create(owner, project, Map.of("url", RECEIVER, "events", List.of("*")));
 		String path = "/api/v1/webhooks/" + webhook.get("id");
@@ -156,7 +155,7 @@ class WebhookApiTests extends ApiTestSupport {
 
 	@Test
 	void aProjectHasAtMostTwentyWebhooks() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		for (int i = 0; i < 20; i++) {
 			create(owner, project, Map.of("url", RECEIVER, "events", List.of("*")));

@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.ApiTestSupport;
+import dev.cairn.testing.WithJobs;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpMethod;
@@ -31,6 +31,7 @@ import static org.awaitility.Awaitility.await;
  * events. The delay from commit to delivery is reported (target/webhook-burst.txt), not
  * asserted: timing goals belong to benchmarks.
  */
+@WithJobs
 class WebhookBurstTests extends ApiTestSupport {
 
 	private static final int TASKS = 1000;
@@ -40,7 +41,7 @@ class WebhookBurstTests extends ApiTestSupport {
 	@Test
 	void everySubscribedWebhookReceivesEveryEventOfABurst() throws Exception {
 		try (Receiver first = Receiver.start(); Receiver second = Receiver.start()) {
-			SignedIn owner = Accounts.signUp(this.client);
+			SignedIn owner = this.users.signedIn();
 			UUID project = this.api.project(owner);
 			for (Receiver receiver : List.of(first, second)) {
 				this.api

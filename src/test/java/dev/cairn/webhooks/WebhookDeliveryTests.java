@@ -9,11 +9,11 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.Api;
 import dev.cairn.testing.ApiTestSupport;
 import dev.cairn.testing.Jobs;
+import dev.cairn.testing.WithJobs;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +26,7 @@ import static org.awaitility.Awaitility.await;
  * Deliveries to real receivers on loopback, with the test retry schedule (1s, 2s, 3s) and
  * a 2 s timeout.
  */
+@WithJobs
 class WebhookDeliveryTests extends ApiTestSupport {
 
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -36,7 +37,7 @@ class WebhookDeliveryTests extends ApiTestSupport {
 	@Test
 	void aCommittedTaskReachesItsWebhookSignedAndLogged() {
 		try (Receiver receiver = Receiver.start()) {
-			SignedIn owner = Accounts.signUp(this.client);
+			SignedIn owner = this.users.signedIn();
 			UUID project = this.api.project(owner);
 			Map<?, ?> webhook = webhook(owner, project, receiver, List.of("task.created"));
 			Map<?, ?> task = this.api.task(owner, project, Map.of("title", "Ship the release"));
@@ -72,7 +73,7 @@ class WebhookDeliveryTests extends ApiTestSupport {
 	@Test
 	void onlySubscribedEventsOfTheWebhooksOwnProjectAreSent() {
 		try (Receiver receiver = Receiver.start(); Receiver other = Receiver.start()) {
-			SignedIn owner = Accounts.signUp(this.client);
+			SignedIn owner = this.users.signedIn();
 			UUID project = this.api.project(owner);
 			UUID otherProject = this.api.project(owner);
 			webhook(owner, project, receiver, List.of("comment.*"));
@@ -92,7 +93,7 @@ class WebhookDeliveryTests extends ApiTestSupport {
 	@Test
 	void aFailingReceiverGetsEveryRetryWithTheSameIdAndIsThenDisabled() {
 		try (Receiver failing = Receiver.start().answering(500); Receiver healthy = Receiver.start()) {
-			SignedIn owner = Accounts.signUp(this.client);
+			SignedIn owner = this.users.signedIn();
 			UUID project = this.api.project(owner);
 			Map<?, ?> broken = webhook(owner, project, failing, List.of("task.created"));
 			webhook(owner, project, healthy, List.of("task.created"));
@@ -141,7 +142,7 @@ class WebhookDeliveryTests extends ApiTestSupport {
 	void aHangingReceiverTimesOutWithoutDelayingOtherWebhooks() {
 		try (Receiver hanging = Receiver.start().delaying(Duration.ofSeconds(30));
 				Receiver healthy = Receiver.start()) {
-			SignedIn owner = Accounts.signUp(this.client);
+			SignedIn owner = this.users.signedIn();
 			UUID project = this.api.project(owner);
 			Map<?, ?> slow = webhook(owner, project, hanging, List.of("task.created"));
 			webhook(owner, project, healthy, List.of("task.created"));
@@ -166,7 +167,7 @@ class WebhookDeliveryTests extends ApiTestSupport {
 		Receiver gone = Receiver.start();
 		String url = gone.url();
 		gone.close();
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		Map<?, ?> webhook = this.api
 			.call(owner, HttpMethod.POST, WebhookApiTests.webhooks(project), Map.of("url", url, "events", List.of("*")))
@@ -186,7 +187,7 @@ class WebhookDeliveryTests extends ApiTestSupport {
 	@Test
 	void pingAndRedeliverySendTheSameEventAgainOnRequest() {
 		try (Receiver receiver = Receiver.start()) {
-			SignedIn owner = Accounts.signUp(this.client);
+			SignedIn owner = this.users.signedIn();
 			UUID project = this.api.project(owner);
 			Map<?, ?> webhook = webhook(owner, project, receiver, List.of("task.created"));
 			String base = "/api/v1/webhooks/" + webhook.get("id");
@@ -226,7 +227,7 @@ class WebhookDeliveryTests extends ApiTestSupport {
 	@Test
 	void duringASecretRotationBothSecretsSign() {
 		try (Receiver receiver = Receiver.start()) {
-			SignedIn owner = Accounts.signUp(this.client);
+			SignedIn owner = this.users.signedIn();
 			UUID project = this.api.project(owner);
 			Map<?, ?> webhook = webhook(owner, project, receiver, List.of("task.created"));
 			Map<?, ?> rotated = this.api
@@ -250,7 +251,7 @@ class WebhookDeliveryTests extends ApiTestSupport {
 	@Test
 	void theDeliveryLogPagesNewestFirstAndFiltersByStatus() {
 		try (Receiver receiver = Receiver.start()) {
-			SignedIn owner = Accounts.signUp(this.client);
+			SignedIn owner = this.users.signedIn();
 			UUID project = this.api.project(owner);
 			Map<?, ?> webhook = webhook(owner, project, receiver, List.of("task.created"));
 			for (int i = 0; i < 3; i++) {
@@ -275,7 +276,7 @@ class WebhookDeliveryTests extends ApiTestSupport {
 	@Test
 	void aPendingDeliveryThatLostItsJobIsPickedUpByTheSweep() {
 		try (Receiver receiver = Receiver.start()) {
-			SignedIn owner = Accounts.signUp(this.client);
+			SignedIn owner = this.users.signedIn();
 			UUID project = this.api.project(owner);
 			Map<?, ?> webhook = webhook(owner, project, receiver, List.of("task.created"));
 			this.api.task(owner, project, Map.of("title", "Orphaned later"));
@@ -296,7 +297,7 @@ class WebhookDeliveryTests extends ApiTestSupport {
 
 	@Test
 	void anUpperCaseSchemeIsStoredInLowerCase() {
-		SignedIn owner = Accounts.signUp(this.client);
+		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
 		Map<?, ?> webhook = this.api
 			.call(owner, HttpMethod.POST, WebhookApiTests.webhooks(project),

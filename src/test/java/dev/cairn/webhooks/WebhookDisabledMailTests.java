@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import jakarta.mail.Message;
 
-import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.MailApiTestSupport;
 import org.junit.jupiter.api.Test;
@@ -28,9 +27,9 @@ class WebhookDisabledMailTests extends MailApiTestSupport {
 	@Test
 	void ownersAndAdminsAreMailedWhenAWebhookIsDisabled() {
 		try (Receiver failing = Receiver.start().answering(503)) {
-			SignedIn owner = Accounts.signUp(this.client);
-			SignedIn admin = Accounts.signUp(this.client);
-			SignedIn member = Accounts.signUp(this.client);
+			SignedIn owner = this.users.signedIn();
+			SignedIn admin = this.users.signedIn();
+			SignedIn member = this.users.signedIn();
 			UUID project = this.api.project(owner);
 			this.api.addMember(project, admin, "admin");
 			this.api.addMember(project, member, "member");

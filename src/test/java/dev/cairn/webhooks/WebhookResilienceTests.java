@@ -13,8 +13,12 @@ import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.Api;
 import dev.cairn.testing.Node;
+import dev.cairn.testing.SideLane;
 import dev.cairn.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.http.HttpMethod;
@@ -27,6 +31,8 @@ import static org.awaitility.Awaitility.await;
  * What happens to deliveries when a node dies, and when several nodes share the work.
  * Each test runs its own nodes on a database of its own.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(SideLane.NAME)
 class WebhookResilienceTests {
 
 	// Stands in for a node that dies right after a commit: the after-commit listeners
@@ -36,7 +42,7 @@ class WebhookResilienceTests {
 
 	@Test
 	void anEventCommittedJustBeforeTheNodeDiedIsDeliveredByTheNextNode() {
-		TestDatabase.Database database = TestDatabase.create();
+		TestDatabase.Database database = TestDatabase.migrated();
 		try (Receiver receiver = Receiver.start()) {
 			UUID eventId;
 			// After-commit listeners run on the eventListenerExecutor.
@@ -61,7 +67,7 @@ class WebhookResilienceTests {
 
 	@Test
 	void aDeliveryScheduledOnANodeThatStoppedIsSentByAnother() {
-		TestDatabase.Database database = TestDatabase.create();
+		TestDatabase.Database database = TestDatabase.migrated();
 		try (Receiver receiver = Receiver.start()) {
 			UUID eventId;
 			// This node commits and schedules but never runs a job: as if it died.
@@ -88,7 +94,7 @@ class WebhookResilienceTests {
 
 	@Test
 	void twoNodesDeliverEachEventOnceAndRunEachJobOncePerPeriod() throws InterruptedException {
-		TestDatabase.Database database = TestDatabase.create();
+		TestDatabase.Database database = TestDatabase.migrated();
 		try (Receiver receiver = Receiver.start();
 				Node a = Node.start(database, null);
 				Node b = Node.start(database, null)) {

@@ -39,7 +39,7 @@ class CachesAcrossNodesTests {
 	}
 
 	private static void changesMadeOnOneNodeHoldOnTheOtherAtOnce(String... settings) {
-		TestDatabase.Database database = TestDatabase.create();
+		TestDatabase.Database database = TestDatabase.migrated();
 		try (Node a = Node.start(database, null, settings); Node b = Node.start(database, null, settings)) {
 			Api onA = new Api(a.client(), a.bean(JdbcClient.class));
 			Api onB = new Api(b.client(), b.bean(JdbcClient.class));

@@ -24,7 +24,7 @@ class RedisCachesTests {
 	@Test
 	void aLookupThatReadTheOldValueBeforeAnEvictionCannotStoreItAfter() throws Exception {
 		LocalRedis.require();
-		try (Node node = Node.start(TestDatabase.create(), null,
+		try (Node node = Node.start(TestDatabase.migrated(), null,
 				LocalRedis.settings(LocalRedis.PORT, LocalRedis.freshPrefix()))) {
 			Caches caches = node.bean(Caches.class);
 			String key = UUID.randomUUID().toString();

@@ -13,9 +13,13 @@ import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.Api;
 import dev.cairn.testing.LocalRedis;
 import dev.cairn.testing.Node;
+import dev.cairn.testing.SideLane;
 import dev.cairn.testing.TcpProxy;
 import dev.cairn.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,12 +33,14 @@ import static org.awaitility.Awaitility.await;
  * hold, and once Redis is back Cairn uses it again, but only after emptying what it may
  * have failed to evict.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(SideLane.NAME)
 class RedisOutageTests {
 
 	@Test
 	void cairnServesWithoutRedisAndTrustsItAgainOnlyAfterEmptyingIt() throws InterruptedException {
 		LocalRedis.require();
-		TestDatabase.Database database = TestDatabase.create();
+		TestDatabase.Database database = TestDatabase.migrated();
 		try (TcpProxy redis = new TcpProxy(LocalRedis.HOST, LocalRedis.PORT)) {
 			List<String> settings = new ArrayList<>(
 					List.of(LocalRedis.settings(redis.port(), LocalRedis.freshPrefix())));

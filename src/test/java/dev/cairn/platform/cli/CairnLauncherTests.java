@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import dev.cairn.CairnApplication;
 import dev.cairn.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Commands as the jar runs them, through the launcher.
  */
+@Isolated
 class CairnLauncherTests {
 
 	private final TestDatabase.Database database = TestDatabase.create();

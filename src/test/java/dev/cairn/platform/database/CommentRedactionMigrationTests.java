@@ -6,9 +6,13 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import dev.cairn.platform.Ids;
+import dev.cairn.testing.SideLane;
 import dev.cairn.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -19,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * comment's text from its creation through its author's edits on the task, so that
  * deleting an old comment redacts its old edits too.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(SideLane.NAME)
 class CommentRedactionMigrationTests {
 
 	private final DataSource dataSource = TestDatabase.create().dataSource();

@@ -9,8 +9,12 @@ import java.nio.file.Path;
 import dev.cairn.CairnApplication;
 import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Api;
+import dev.cairn.testing.SideLane;
 import dev.cairn.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -23,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Cairn on its own embedded database, which the test then stops under it.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(SideLane.NAME)
 class DatabaseOutageTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();
@@ -31,7 +37,9 @@ class DatabaseOutageTests {
 	void healthAndReadinessTurnDownWhenTheDatabaseStopsButLivenessStaysUp() throws Exception {
 		Path dataDir = TestDatabase.temporaryDataDir("cairn-outage");
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CairnApplication.class)
-			.run("--server.port=0", "--cairn.database.data-dir=" + dataDir)) {
+			// A second, not five, before a request gives up waiting for a connection.
+			.run("--server.port=0", "--cairn.database.data-dir=" + dataDir,
+					"--spring.datasource.hikari.connection-timeout=1000")) {
 			String base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
 			assertThat(status(base + "/actuator/health")).isEqualTo(200);
 			RestTestClient client = RestTestClient.bindToServer().baseUrl(base).build();

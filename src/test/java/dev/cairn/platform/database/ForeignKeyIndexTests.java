@@ -4,14 +4,20 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import dev.cairn.testing.SideLane;
 import dev.cairn.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(SideLane.NAME)
 class ForeignKeyIndexTests {
 
 	// A foreign key is covered when an index starts with its columns (in any order) and
@@ -35,7 +41,7 @@ class ForeignKeyIndexTests {
 
 	@Test
 	void everyForeignKeyIsBackedByAnIndex() {
-		DataSource dataSource = TestDatabase.create().dataSource();
+		DataSource dataSource = TestDatabase.migrated().dataSource();
 		Flyway.configure().dataSource(dataSource).load().migrate();
 		List<String> uncovered = JdbcClient.create(dataSource).sql(UNCOVERED_FOREIGN_KEYS).query(String.class).list();
 		assertThat(uncovered).isEmpty();

@@ -6,11 +6,15 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import dev.cairn.platform.CommandFailed;
+import dev.cairn.testing.SideLane;
 import dev.cairn.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(SideLane.NAME)
 class MigrationRollbackTests {
 
 	private final DataSource dataSource = TestDatabase.create().dataSource();

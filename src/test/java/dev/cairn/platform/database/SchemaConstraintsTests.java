@@ -7,10 +7,14 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import dev.cairn.platform.Ids;
+import dev.cairn.testing.SideLane;
 import dev.cairn.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -24,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * The constraints that protect data even from code that forgets a check.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(SideLane.NAME)
 class SchemaConstraintsTests {
 
 	private static JdbcClient jdbc;
@@ -32,7 +38,7 @@ class SchemaConstraintsTests {
 
 	@BeforeAll
 	static void migrate() {
-		DataSource dataSource = TestDatabase.create().dataSource();
+		DataSource dataSource = TestDatabase.migrated().dataSource();
 		Flyway.configure().dataSource(dataSource).load().migrate();
 		jdbc = JdbcClient.create(dataSource);
 		rows = new SchemaRows(jdbc);

@@ -9,8 +9,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import dev.cairn.testing.Node;
+import dev.cairn.testing.SideLane;
 import dev.cairn.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +24,8 @@ import static org.awaitility.Awaitility.await;
  * Spans leave over OTLP when OpenTelemetry's own variable names a collector: here a
  * stand-in collector on this machine that keeps what it is sent.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(SideLane.NAME)
 class OtlpExportTests {
 
 	@Test
@@ -28,7 +34,7 @@ class OtlpExportTests {
 		HttpServer collector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		collector.createContext("/", (exchange) -> received.add(describe(exchange)));
 		collector.start();
-		try (Node node = Node.start(TestDatabase.create(), null,
+		try (Node node = Node.start(TestDatabase.migrated(), null,
 				"OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:" + collector.getAddress().getPort(),
 				"OTEL_EXPORTER_OTLP_HEADERS=x-collector-key=k-123", "management.tracing.sampling.probability=1.0")) {
 			node.client().get().uri("/api/v1/me").exchange().expectStatus().isUnauthorized();

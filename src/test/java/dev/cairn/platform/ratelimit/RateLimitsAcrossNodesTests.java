@@ -14,10 +14,14 @@ import dev.cairn.testing.Accounts;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.LocalRedis;
 import dev.cairn.testing.Node;
+import dev.cairn.testing.SideLane;
 import dev.cairn.testing.TcpProxy;
 import dev.cairn.testing.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -28,12 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With Redis, a caller's budget is one across nodes; while Redis is away, each node
  * counts on its own and keeps answering.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(SideLane.NAME)
 class RateLimitsAcrossNodesTests {
 
 	@Test
 	void nodesShareOneBudgetThroughRedisAndCountAloneWhileItIsAway() {
 		LocalRedis.require();
-		TestDatabase.Database database = TestDatabase.create();
+		TestDatabase.Database database = TestDatabase.migrated();
 		try (TcpProxy redis = new TcpProxy(LocalRedis.HOST, LocalRedis.PORT)) {
 			List<String> settings = new ArrayList<>(
 					List.of(LocalRedis.settings(redis.port(), LocalRedis.freshPrefix())));

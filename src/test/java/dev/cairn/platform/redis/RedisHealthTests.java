@@ -22,7 +22,7 @@ class RedisHealthTests {
 	@Test
 	void anUnreachableRedisDegradesHealthButNotReadiness() {
 		LocalRedis.require();
-		TestDatabase.Database database = TestDatabase.create();
+		TestDatabase.Database database = TestDatabase.migrated();
 		try (TcpProxy redis = new TcpProxy(LocalRedis.HOST, LocalRedis.PORT);
 				Node node = Node.start(database, null, LocalRedis.settings(redis.port(), LocalRedis.freshPrefix()))) {
 			Health.expect(node.client(), "/actuator/health", "UP");

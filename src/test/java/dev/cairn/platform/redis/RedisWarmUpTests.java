@@ -21,7 +21,7 @@ class RedisWarmUpTests {
 	@Test
 	void aNodeHasItsRedisConnectionsBeforeItsFirstRequest() {
 		LocalRedis.require();
-		TestDatabase.Database database = TestDatabase.create();
+		TestDatabase.Database database = TestDatabase.migrated();
 		try (TcpProxy redis = new TcpProxy(LocalRedis.HOST, LocalRedis.PORT);
 				Node node = Node.start(database, null, withRateLimits(redis))) {
 			// One for the caches, one for the rate limits.
