@@ -12,6 +12,12 @@ public enum Priority {
 
 	NONE, LOW, MEDIUM, HIGH, URGENT;
 
+	/** The names a priority is given by, as a pattern for a validation annotation. */
+	public static final String PATTERN = "none|low|medium|high|urgent";
+
+	/** The rule a priority's name follows, as a field error says it. */
+	public static final String RULE = "must be none, low, medium, high or urgent";
+
 	// Every task of every page is named: worked out once.
 	private static final List<Priority> BY_STORED = List.of(values());
 

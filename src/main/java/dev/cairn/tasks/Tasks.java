@@ -170,7 +170,7 @@ class Tasks {
 		var statusId = patch.uuid("statusId", false).orElse(null);
 		var priority = patch.text("priority", 10, false).orElse(null);
 		if (priority != null && Priority.of(priority.value()).isEmpty()) {
-			patch.reject("priority", "must be none, low, medium, high or urgent");
+			patch.reject("priority", Priority.RULE);
 		}
 		var assigneeId = patch.uuid("assigneeId", true).orElse(null);
 		var parentId = patch.uuid("parentId", true).orElse(null);
