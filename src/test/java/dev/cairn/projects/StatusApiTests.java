@@ -157,6 +157,35 @@ class StatusApiTests extends ApiTestSupport {
 			.single();
 	}
 
+	@Test
+	void aProjectHasAtMostFiftyStatuses() {
+		SignedIn owner = this.users.signedIn();
+		UUID project = this.api.project(owner);
+		int existing = this.jdbc.sql("SELECT count(*) FROM statuses WHERE project_id = :p")
+			.param("p", project)
+			.query(Integer.class)
+			.single();
+		for (int i = existing; i < Statuses.MAX_STATUSES; i++) {
+			this.jdbc
+				.sql("INSERT INTO statuses (id, project_id, name, category, position)"
+						+ " VALUES (:id, :p, :n, 'started', :i)")
+				.param("id", Ids.newId())
+				.param("p", project)
+				.param("n", "status " + i)
+				.param("i", i)
+				.update();
+		}
+
+		this.api.call(owner, HttpMethod.POST, statuses(project), Map.of("name", "One more", "category", "started"))
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("too_many")
+			.jsonPath("$.detail")
+			.isEqualTo("A project has at most 50 statuses.");
+	}
+
 	private static String statuses(UUID project) {
 		return "/api/v1/projects/" + project + "/statuses";
 	}
