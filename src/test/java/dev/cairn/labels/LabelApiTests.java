@@ -112,14 +112,10 @@ class LabelApiTests extends ApiTestSupport {
 			.param("max", Labels.MAX_LABELS)
 			.update();
 
-		this.api.call(owner, HttpMethod.POST, labels(project), Map.of("name", "One more"))
-			.expectStatus()
-			.isEqualTo(422)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("too_many")
-			.jsonPath("$.detail")
-			.isEqualTo("A project has at most 500 labels.");
+		assertThat(Api
+			.problem(this.api.call(owner, HttpMethod.POST, labels(project), Map.of("name", "One more")), 422,
+					"too_many")
+			.get("detail")).isEqualTo("A project has at most 500 labels.");
 	}
 
 	private static String labels(UUID project) {

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import dev.cairn.platform.Ids;
 import dev.cairn.testing.Accounts.SignedIn;
+import dev.cairn.testing.Api;
 import dev.cairn.testing.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 
@@ -176,14 +177,10 @@ class StatusApiTests extends ApiTestSupport {
 				.update();
 		}
 
-		this.api.call(owner, HttpMethod.POST, statuses(project), Map.of("name", "One more", "category", "started"))
-			.expectStatus()
-			.isEqualTo(422)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("too_many")
-			.jsonPath("$.detail")
-			.isEqualTo("A project has at most 50 statuses.");
+		assertThat(Api
+			.problem(this.api.call(owner, HttpMethod.POST, statuses(project),
+					Map.of("name", "One more", "category", "started")), 422, "too_many")
+			.get("detail")).isEqualTo("A project has at most 50 statuses.");
 	}
 
 	private static String statuses(UUID project) {
