@@ -7,8 +7,6 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
-import dev.cairn.web.ApiProblem;
-import dev.cairn.web.ErrorCode;
 import dev.cairn.web.SessionOnly;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,10 +29,9 @@ class OidcProviderController {
 	@GetMapping(OidcConfiguration.BASE + "/{provider}")
 	void provider(@PathVariable @Size(max = 100) String provider, HttpServletRequest request) {
 		if (Boolean.TRUE.equals(request.getAttribute(UNAVAILABLE))) {
-			throw new ApiProblem(ErrorCode.DEPENDENCY_UNAVAILABLE,
-					"The sign-in provider cannot be reached right now; try again later.");
+			throw new ProviderUnavailable();
 		}
-		throw new ApiProblem(ErrorCode.UNKNOWN_PROVIDER, "There is no sign-in provider with this name.");
+		throw new UnknownProvider();
 	}
 
 }

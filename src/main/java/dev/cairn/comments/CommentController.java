@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 
 import dev.cairn.web.Caller;
 import dev.cairn.web.ETags;
+import dev.cairn.web.IfMatch;
 import dev.cairn.web.Page;
 import dev.cairn.web.RequiresScope;
 
@@ -52,7 +53,7 @@ class CommentController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/tasks/{taskId}/comments")
 	ResponseEntity<Comment> create(Caller caller, @PathVariable UUID taskId, @Valid @RequestBody Body request) {
-		Comment comment = this.comments.create(caller.userId(), taskId, request.body());
+		Comment comment = this.comments.create(caller.userId(), taskId, new CommentText(request.body()));
 		return ResponseEntity.created(URI.create("/api/v1/comments/" + comment.id()))
 			.eTag(ETags.of(comment.version()))
 			.body(comment);
@@ -63,7 +64,8 @@ class CommentController {
 			consumes = { "application/merge-patch+json", "application/json" })
 	ResponseEntity<Comment> edit(Caller caller, @PathVariable UUID commentId, @Valid @RequestBody Body request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		Comment comment = this.comments.edit(caller.userId(), commentId, request.body(), ifMatch);
+		Comment comment = this.comments.edit(caller.userId(), commentId, new CommentText(request.body()),
+				IfMatch.header(ifMatch));
 		return ResponseEntity.ok().eTag(ETags.of(comment.version())).body(comment);
 	}
 
@@ -75,7 +77,7 @@ class CommentController {
 		return ResponseEntity.noContent().build();
 	}
 
-	record Body(@NotBlank @Size(max = 20_000) String body) {
+	record Body(@NotBlank @Size(max = CommentText.MAX_BODY) String body) {
 	}
 
 }

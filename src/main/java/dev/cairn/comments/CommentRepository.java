@@ -51,15 +51,20 @@ class CommentRepository {
 			.optional();
 	}
 
-	void updateBody(UUID id, String body) {
-		this.jdbc.sql("UPDATE comments SET body = :body, edited_at = now(), version = version + 1 WHERE id = :id")
-			.param("id", id)
-			.param("body", body)
-			.update();
+	// Writes name the task whose project the caller was checked against, as well as the
+	// comment: a write never reaches a comment of another task.
+	void updateBody(UUID taskId, UUID id, String body) {
+		this.jdbc.sql("""
+				UPDATE comments SET body = :body, edited_at = now(), version = version + 1
+				WHERE id = :id AND task_id = :taskId
+				""").param("id", id).param("taskId", taskId).param("body", body).update();
 	}
 
-	void delete(UUID id) {
-		this.jdbc.sql("DELETE FROM comments WHERE id = :id").param("id", id).update();
+	void delete(UUID taskId, UUID id) {
+		this.jdbc.sql("DELETE FROM comments WHERE id = :id AND task_id = :taskId")
+			.param("id", id)
+			.param("taskId", taskId)
+			.update();
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.cairn.comments;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import dev.cairn.activity.ActivityLog;
@@ -11,11 +10,10 @@ import dev.cairn.members.ProjectAccess.ProjectNotFound;
 import dev.cairn.members.Role;
 import dev.cairn.platform.Ids;
 import dev.cairn.tasks.TaskDirectory;
-import dev.cairn.web.ApiProblem;
+import dev.cairn.tasks.TaskNotFound;
 import dev.cairn.web.Cursor;
 import dev.cairn.web.Cursor.ListKey;
-import dev.cairn.web.ETags;
-import dev.cairn.web.ErrorCode;
+import dev.cairn.web.IfMatch;
 import dev.cairn.web.Page;
 
 import org.springframework.stereotype.Service;
@@ -55,10 +53,10 @@ class Comments {
 	}
 
 	@Transactional
-	Comment create(UUID userId, UUID taskId, String body) {
+	Comment create(UUID userId, UUID taskId, CommentText text) {
 		UUID projectId = projectOfTask(userId, taskId, Capability.COMMENTS_WRITE);
 		UUID id = Ids.newId();
-		this.comments.insert(id, taskId, userId, body.strip());
+		this.comments.insert(id, taskId, userId, text.body());
 		Comment comment = this.comments.find(id).orElseThrow();
 		this.activity.record(new CommentEvent.CommentCreated(projectId, taskId, userId, id, comment.body()));
 		return comment;
@@ -66,14 +64,14 @@ class Comments {
 
 	/** Only the author edits a comment. */
 	@Transactional
-	Comment edit(UUID userId, UUID commentId, String body, String ifMatch) {
-		Comment comment = this.comments.findForUpdate(commentId).orElseThrow(Comments::notFound);
+	Comment edit(UUID userId, UUID commentId, CommentText text, IfMatch ifMatch) {
+		Comment comment = this.comments.findForUpdate(commentId).orElseThrow(CommentNotFound::new);
 		UUID projectId = projectOfComment(userId, comment, Capability.COMMENTS_WRITE);
 		if (!userId.equals(comment.authorId())) {
-			throw new ApiProblem(ErrorCode.ROLE_FORBIDS, "Only the author may edit a comment.");
+			throw new NotTheAuthor();
 		}
-		ETags.require(ifMatch, comment.version());
-		this.comments.updateBody(commentId, body.strip());
+		ifMatch.require(comment.version());
+		this.comments.updateBody(comment.taskId(), commentId, text.body());
 		Comment edited = this.comments.find(commentId).orElseThrow();
 		this.activity.record(new CommentEvent.CommentUpdated(projectId, comment.taskId(), userId, commentId,
 				comment.body(), edited.body()));
@@ -86,13 +84,13 @@ class Comments {
 	 */
 	@Transactional
 	void delete(UUID userId, UUID commentId) {
-		Comment comment = this.comments.findForUpdate(commentId).orElseThrow(Comments::notFound);
-		UUID projectId = this.tasks.liveProjectOf(comment.taskId()).orElseThrow(Comments::notFound);
-		Role role = this.access.roleOf(userId, projectId).orElseThrow(Comments::notFound);
+		Comment comment = this.comments.findForUpdate(commentId).orElseThrow(CommentNotFound::new);
+		UUID projectId = this.tasks.liveProjectOf(comment.taskId()).orElseThrow(CommentNotFound::new);
+		Role role = this.access.roleOf(userId, projectId).orElseThrow(CommentNotFound::new);
 		if (!userId.equals(comment.authorId())) {
 			this.access.check(role, Capability.COMMENTS_MODERATE);
 		}
-		this.comments.delete(commentId);
+		this.comments.delete(comment.taskId(), commentId);
 		// Deleted means its text is gone from the activity too, not only from the task.
 		this.activity.redactComment(CommentEvent.CommentCreated.class, CommentEvent.CommentUpdated.class,
 				comment.taskId(), commentId, comment.authorId());
@@ -101,30 +99,25 @@ class Comments {
 	}
 
 	private UUID projectOfTask(UUID userId, UUID taskId, Capability capability) {
-		UUID projectId = this.tasks.liveProjectOf(taskId)
-			.orElseThrow(() -> new ApiProblem(ErrorCode.TASK_NOT_FOUND, "No such task."));
+		UUID projectId = this.tasks.liveProjectOf(taskId).orElseThrow(TaskNotFound::new);
 		try {
 			this.access.requireLive(userId, projectId, capability);
 		}
 		catch (ProjectNotFound ex) {
-			throw new ApiProblem(ErrorCode.TASK_NOT_FOUND, "No such task.");
+			throw new TaskNotFound();
 		}
 		return projectId;
 	}
 
 	private UUID projectOfComment(UUID userId, Comment comment, Capability capability) {
-		UUID projectId = this.tasks.liveProjectOf(comment.taskId()).orElseThrow(Comments::notFound);
+		UUID projectId = this.tasks.liveProjectOf(comment.taskId()).orElseThrow(CommentNotFound::new);
 		try {
 			this.access.requireLive(userId, projectId, capability);
 		}
 		catch (ProjectNotFound ex) {
-			throw notFound();
+			throw new CommentNotFound();
 		}
 		return projectId;
-	}
-
-	private static ApiProblem notFound() {
-		return new ApiProblem(ErrorCode.COMMENT_NOT_FOUND, "No such comment.");
 	}
 
 }

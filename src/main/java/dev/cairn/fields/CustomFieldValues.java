@@ -16,8 +16,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import tools.jackson.databind.JsonNode;
-
 import dev.cairn.web.FieldError;
 import dev.cairn.web.InvalidInput;
 
@@ -52,8 +50,9 @@ public final class CustomFieldValues {
 	/**
 	 * Checks new values and gives the map to store.
 	 * @param definitions the fields of the task's project
-	 * @param incoming the {@code customFields} member of the request: an object keyed by
-	 * field id, {@code null} (clears every value), or null/missing (changes nothing)
+	 * @param incoming the new values keyed by field id, each as a JSON value in plain
+	 * Java ({@code dev.cairn.web.JsonValues}): a string, a {@link BigDecimal}, a boolean,
+	 * a list, or null to clear the field
 	 * @param isMergePatch whether keys absent from {@code incoming} keep their
 	 * {@code current} value (an update) or are unset (a create or a replacement)
 	 * @param current the values stored now (empty for a new task)
@@ -61,18 +60,9 @@ public final class CustomFieldValues {
 	 * @return the values to store, in the fields' order
 	 * @throws InvalidInput naming {@code customFields.<fieldId>} for every bad value
 	 */
-	public static Map<String, Object> validate(List<CustomField> definitions, JsonNode incoming, boolean isMergePatch,
-			Map<String, ?> current, Predicate<UUID> isMember) {
+	public static Map<String, Object> validate(List<CustomField> definitions, Map<String, ?> incoming,
+			boolean isMergePatch, Map<String, ?> current, Predicate<UUID> isMember) {
 		Map<String, Object> values = isMergePatch ? prune(definitions, current) : new LinkedHashMap<>();
-		if (incoming == null || incoming.isMissingNode()) {
-			return values;
-		}
-		if (incoming.isNull()) {
-			return new LinkedHashMap<>();
-		}
-		if (!incoming.isObject()) {
-			throw new InvalidInput("customFields", "must be an object of values keyed by field id");
-		}
 		if (incoming.size() > definitions.size()) {
 			throw new InvalidInput("customFields",
 					"has more entries than the project has custom fields (" + definitions.size() + ")");
@@ -80,7 +70,7 @@ public final class CustomFieldValues {
 		Map<UUID, CustomField> byId = new LinkedHashMap<>();
 		definitions.forEach((field) -> byId.put(field.id(), field));
 		List<FieldError> errors = new ArrayList<>();
-		for (Map.Entry<String, JsonNode> entry : incoming.properties()) {
+		for (Map.Entry<String, ?> entry : incoming.entrySet()) {
 			CustomField field = uuid(entry.getKey()).map(byId::get).orElse(null);
 			if (field == null) {
 				errors.add(new FieldError("customFields." + clip(entry.getKey()),
@@ -89,7 +79,7 @@ public final class CustomFieldValues {
 			}
 			String key = field.id().toString();
 			try {
-				Object value = entry.getValue().isNull() ? null : value(field, entry.getValue(), isMember);
+				Object value = (entry.getValue() == null) ? null : value(field, entry.getValue(), isMember);
 				if (value == null) {
 					values.remove(key);
 				}
@@ -139,26 +129,28 @@ public final class CustomFieldValues {
 	 * choices).
 	 * @throws IllegalArgumentException with the rule broken, as a field error message
 	 */
-	static Object value(CustomField field, JsonNode node, Predicate<UUID> isMember) {
+	static Object value(CustomField field, Object node, Predicate<UUID> isMember) {
 		return switch (field.type()) {
 			case TEXT -> {
 				String text = string(node, MAX_TEXT);
 				yield text.isBlank() ? null : text;
 			}
 			case NUMBER -> {
-				// Compared as a decimal, never through a double: 1e309 has no double, and
-				// JSON has no NaN or infinity to refuse.
-				if (!node.isNumber()) {
-					throw new IllegalArgumentException("must be a number");
-				}
-				yield number(node.decimalValue());
+				// Compared as a decimal, never through a double: 1e309 has no double. A
+				// JSON number read as a double too large for one is infinite: too large.
+				yield switch (node) {
+					case BigDecimal decimal -> number(decimal);
+					case Double infinite when infinite.isInfinite() -> number(NUMBER_BOUND);
+					case Number other -> number(new BigDecimal(other.toString()));
+					default -> throw new IllegalArgumentException("must be a number");
+				};
 			}
 			case DATE -> date(string(node, 10)).toString();
 			case CHECKBOX -> {
-				if (!node.isBoolean()) {
+				if (!(node instanceof Boolean checked)) {
 					throw new IllegalArgumentException("must be true or false");
 				}
-				yield node.booleanValue();
+				yield checked;
 			}
 			case URL -> {
 				String url = string(node, MAX_TEXT).strip();
@@ -235,15 +227,15 @@ public final class CustomFieldValues {
 		}
 	}
 
-	private static List<String> multiselect(CustomField field, JsonNode node) {
-		if (!node.isArray()) {
+	private static List<String> multiselect(CustomField field, Object node) {
+		if (!(node instanceof List<?> elements)) {
 			throw new IllegalArgumentException("must be an array of option ids");
 		}
-		if (node.size() > MAX_CHOICES) {
+		if (elements.size() > MAX_CHOICES) {
 			throw new IllegalArgumentException("must have at most " + MAX_CHOICES + " options");
 		}
 		Set<UUID> chosen = new HashSet<>();
-		for (JsonNode element : node) {
+		for (Object element : elements) {
 			if (!chosen.add(option(field, string(element, 36)))) {
 				throw new IllegalArgumentException("must not repeat an option");
 			}
@@ -261,11 +253,10 @@ public final class CustomFieldValues {
 		return kept.isEmpty() ? null : kept;
 	}
 
-	private static String string(JsonNode node, int maxLength) {
-		if (!node.isString()) {
+	private static String string(Object node, int maxLength) {
+		if (!(node instanceof String text)) {
 			throw new IllegalArgumentException("must be a string");
 		}
-		String text = node.asString();
 		if (text.codePointCount(0, text.length()) > maxLength) {
 			throw new IllegalArgumentException("must be at most " + maxLength + " characters");
 		}

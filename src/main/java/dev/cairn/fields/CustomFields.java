@@ -14,8 +14,6 @@ import dev.cairn.members.Capability;
 import dev.cairn.members.ProjectAccess;
 import dev.cairn.platform.DenseOrder;
 import dev.cairn.platform.Ids;
-import dev.cairn.web.ApiProblem;
-import dev.cairn.web.ErrorCode;
 import dev.cairn.web.FieldError;
 import dev.cairn.web.InvalidInput;
 import dev.cairn.web.Patch;
@@ -87,7 +85,7 @@ public class CustomFields {
 		this.fields.lock(projectId);
 		List<CustomField> all = new ArrayList<>(this.fields.findAll(projectId));
 		if (all.size() >= MAX_FIELDS) {
-			throw new ApiProblem(ErrorCode.TOO_MANY, "A project has at most " + MAX_FIELDS + " custom fields.");
+			throw new TooManyFields(MAX_FIELDS);
 		}
 		CustomField created = new CustomField(Ids.newId(), command.name(), command.type(), settled, all.size());
 		if (!this.fields.insert(projectId, created)) {

@@ -9,10 +9,8 @@ import dev.cairn.labels.LabelCommands.LabelPatch;
 import dev.cairn.members.Capability;
 import dev.cairn.members.ProjectAccess;
 import dev.cairn.platform.Ids;
-import dev.cairn.web.ApiProblem;
 import dev.cairn.web.Cursor;
 import dev.cairn.web.Cursor.ListKey;
-import dev.cairn.web.ErrorCode;
 import dev.cairn.web.Page;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -62,7 +60,7 @@ public class Labels {
 	public Label create(UUID userId, UUID projectId, CreateLabel command) {
 		this.access.requireLive(userId, projectId, Capability.LABELS_MANAGE);
 		if (this.labels.count(projectId) >= MAX_LABELS) {
-			throw new ApiProblem(ErrorCode.TOO_MANY, "A project has at most " + MAX_LABELS + " labels.");
+			throw new TooManyLabels(MAX_LABELS);
 		}
 		Label label = new Label(Ids.newId(), command.name(),
 				(command.color() != null) ? command.color() : DEFAULT_COLOR, command.description());

@@ -9,10 +9,8 @@ import java.util.UUID;
 import dev.cairn.activity.ActivityLog;
 import dev.cairn.mail.Mailer;
 import dev.cairn.platform.Ids;
-import dev.cairn.web.ApiProblem;
 import dev.cairn.web.Cursor;
 import dev.cairn.web.Cursor.ListKey;
-import dev.cairn.web.ErrorCode;
 import dev.cairn.web.Page;
 import dev.cairn.web.Throttle;
 
@@ -82,8 +80,7 @@ public class Invitations {
 		// Per inviter, whatever the address: a bound on the mail one account can send.
 		this.throttle.attempt(Throttle.Rule.INVITATIONS_INVITER, callerId.toString());
 		if (this.invitations.countPendingToOthers(projectId, email) >= MAX_PENDING) {
-			throw new ApiProblem(ErrorCode.TOO_MANY, "A project has at most " + MAX_PENDING
-					+ " pending invitations; revoke some, or wait for them to be answered or expire.");
+			throw new TooManyPendingInvitations(MAX_PENDING);
 		}
 		// An owner's pending invitation is left alone unless the caller manages owners.
 		UUID id = this.invitations

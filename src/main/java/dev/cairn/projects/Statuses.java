@@ -11,8 +11,6 @@ import dev.cairn.platform.DenseOrder;
 import dev.cairn.platform.Ids;
 import dev.cairn.projects.StatusCommands.CreateStatus;
 import dev.cairn.projects.StatusCommands.StatusPatch;
-import dev.cairn.web.ApiProblem;
-import dev.cairn.web.ErrorCode;
 import dev.cairn.web.Patch;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -55,7 +53,7 @@ public class Statuses {
 		this.access.requireLive(userId, projectId, Capability.STATUSES_MANAGE);
 		List<Status> all = new ArrayList<>(this.statuses.findAll(projectId, true));
 		if (all.size() >= MAX_STATUSES) {
-			throw new ApiProblem(ErrorCode.TOO_MANY, "A project has at most " + MAX_STATUSES + " statuses.");
+			throw new TooManyStatuses(MAX_STATUSES);
 		}
 		Status created = new Status(Ids.newId(), command.name(), command.category(), all.size());
 		if (!this.statuses.insert(projectId, created)) {

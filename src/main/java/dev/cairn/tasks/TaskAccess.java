@@ -6,8 +6,6 @@ import dev.cairn.members.Capability;
 import dev.cairn.members.ProjectAccess;
 import dev.cairn.members.ProjectAccess.ProjectNotFound;
 import dev.cairn.members.Role;
-import dev.cairn.web.ApiProblem;
-import dev.cairn.web.ErrorCode;
 
 import org.springframework.stereotype.Component;
 
@@ -42,7 +40,7 @@ class TaskAccess {
 			return this.access.requireLive(userId, projectId, capability);
 		}
 		catch (ProjectNotFound ex) {
-			throw notFound();
+			throw new TaskNotFound();
 		}
 	}
 
@@ -50,28 +48,18 @@ class TaskAccess {
 	Task liveForUpdate(UUID taskId) {
 		return this.tasks.findForUpdate(taskId)
 			.filter((task) -> task.deletedAt() == null)
-			.orElseThrow(TaskAccess::notFound);
+			.orElseThrow(TaskNotFound::new);
 	}
 
 	/** A task that is not in the trash, when the caller may read its project. */
 	Task readable(UUID userId, UUID taskId) {
-		Task task = this.tasks.find(taskId)
-			.filter((found) -> found.deletedAt() == null)
-			.orElseThrow(TaskAccess::notFound);
+		Task task = this.tasks.find(taskId).filter((found) -> found.deletedAt() == null).orElseThrow(TaskNotFound::new);
 		require(userId, task.projectId(), Capability.PROJECT_READ);
 		return task;
 	}
 
 	boolean isMember(UUID userId, UUID projectId) {
 		return this.access.isMember(userId, projectId);
-	}
-
-	static ApiProblem notFound() {
-		return new ApiProblem(ErrorCode.TASK_NOT_FOUND, "No such task.");
-	}
-
-	static ApiProblem invalid(String detail) {
-		return new ApiProblem(ErrorCode.INVALID_REFERENCE, detail);
 	}
 
 }

@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,11 +26,17 @@ import jakarta.validation.constraints.Size;
 import tools.jackson.databind.JsonNode;
 
 import dev.cairn.activity.ActivityEntry;
+import dev.cairn.tasks.TaskCommands.NewTask;
+import dev.cairn.tasks.TaskCommands.TaskPatch;
 import dev.cairn.web.Caller;
 import dev.cairn.web.ETags;
 import dev.cairn.web.ErrorCode;
+import dev.cairn.web.IfMatch;
 import dev.cairn.web.InvalidInput;
+import dev.cairn.web.JsonValues;
+import dev.cairn.web.MergePatch;
 import dev.cairn.web.Page;
+import dev.cairn.web.Patch;
 import dev.cairn.web.Refuses;
 import dev.cairn.web.RequiresScope;
 
@@ -51,6 +59,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RestController
 class TaskController {
 
+	private static final Set<String> PATCHABLE = Set.of("title", "description", "statusId", "priority", "assigneeId",
+			"parentId", "startDate", "dueDate", "estimate", "customFields");
+
 	private final Tasks tasks;
 
 	private final TaskMoves moves;
@@ -69,10 +80,12 @@ class TaskController {
 	@Refuses({ ErrorCode.INVALID_REFERENCE, ErrorCode.SUBTASKS_TOO_DEEP })
 	ResponseEntity<TaskResponse> create(Caller caller, @PathVariable UUID projectId,
 			@Valid @RequestBody NewTaskRequest request) {
-		TaskResponse task = this.tasks.create(caller.userId(), projectId,
-				new Tasks.NewTask(request.title(), request.description(), request.statusId(), request.priority(),
-						request.assigneeId(), request.parentId(), request.startDate(), request.dueDate(),
-						request.estimate(), request.customFields()));
+		Map<String, Object> customFields = JsonValues.object(request.customFields(), "customFields",
+				TaskCommands.CUSTOM_FIELDS_RULE);
+		TaskResponse task = TaskResponse.of(this.tasks.create(caller.userId(), projectId,
+				new NewTask(request.title(), request.description(), request.statusId(),
+						Priority.of(request.priority()).orElse(null), request.assigneeId(), request.parentId(),
+						request.startDate(), request.dueDate(), request.estimate(), customFields)));
 		return ResponseEntity.created(URI.create("/api/v1/tasks/" + task.id()))
 			.eTag(ETags.of(task.version()))
 			.body(task);
@@ -86,7 +99,8 @@ class TaskController {
 					regexp = "backlog|unstarted|started|completed|canceled",
 					message = "must be backlog, unstarted, started, completed or canceled") String> statusCategory,
 			@RequestParam(required = false) @Size(max = 36) String assignee,
-			@RequestParam(required = false) @Pattern(regexp = Priority.PATTERN, message = Priority.RULE) String priority,
+			@RequestParam(required = false) @Pattern(regexp = Priority.PATTERN,
+					message = Priority.RULE) String priority,
 			@RequestParam(required = false) @Size(min = 1, max = 200) String q,
 			@RequestParam(required = false) LocalDate dueBefore, @RequestParam(required = false) LocalDate dueAfter,
 			@RequestParam(required = false) Instant updatedSince, @RequestParam(required = false) UUID label,
@@ -123,6 +137,7 @@ class TaskController {
 			}
 		});
 		return this.tasks.list(caller.userId(), projectId, filter, fieldFilters, TaskSort.parse(sort), cursor, limit)
+			.map(TaskResponse::of)
 			.toResponse(self);
 	}
 
@@ -130,7 +145,7 @@ class TaskController {
 	@GetMapping("/api/v1/tasks/{taskId}")
 	ResponseEntity<TaskResponse> get(Caller caller, @PathVariable UUID taskId,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-		TaskResponse task = this.tasks.get(caller.userId(), taskId);
+		TaskResponse task = TaskResponse.of(this.tasks.get(caller.userId(), taskId));
 		return ETags.read(task, task.version(), ifNoneMatch);
 	}
 
@@ -138,17 +153,30 @@ class TaskController {
 	@GetMapping("/api/v1/tasks/by-key/{key}")
 	ResponseEntity<TaskResponse> getByKey(Caller caller, @PathVariable @Size(max = 24) String key,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-		TaskResponse task = this.tasks.getByKey(caller.userId(), key);
+		TaskResponse task = TaskResponse.of(this.tasks.getByKey(caller.userId(), key));
 		return ETags.read(task, task.version(), ifNoneMatch);
 	}
 
 	@RequiresScope(Caller.Scope.WRITE)
 	@PatchMapping(path = "/api/v1/tasks/{taskId}", consumes = { "application/merge-patch+json", "application/json" })
 	@Refuses({ ErrorCode.INVALID_REFERENCE, ErrorCode.PARENT_CYCLE, ErrorCode.SUBTASKS_TOO_DEEP })
-	ResponseEntity<TaskResponse> update(Caller caller, @PathVariable UUID taskId, @RequestBody JsonNode patch,
+	ResponseEntity<TaskResponse> update(Caller caller, @PathVariable UUID taskId, @RequestBody JsonNode body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		TaskResponse task = this.tasks.update(caller.userId(), taskId, patch, ifMatch);
-		return ResponseEntity.ok().eTag(ETags.of(task.version())).body(task);
+		MergePatch patch = MergePatch.of(body, PATCHABLE);
+		Patch<String> title = Patch.from(patch.text("title", TaskCommands.MAX_TITLE, false));
+		Patch<String> description = Patch.from(patch.text("description", TaskCommands.MAX_DESCRIPTION, true));
+		Patch<UUID> statusId = Patch.from(patch.uuid("statusId", false));
+		Patch<Priority> priority = Patch.from(priority(patch));
+		Patch<UUID> assigneeId = Patch.from(patch.uuid("assigneeId", true));
+		Patch<UUID> parentId = Patch.from(patch.uuid("parentId", true));
+		Patch<LocalDate> startDate = Patch.from(patch.date("startDate"));
+		Patch<LocalDate> dueDate = Patch.from(patch.date("dueDate"));
+		Patch<BigDecimal> estimate = Patch.from(patch.amount("estimate", TaskCommands.MAX_ESTIMATE));
+		Patch<Map<String, Object>> customFields = Patch
+			.from(patch.values("customFields", TaskCommands.CUSTOM_FIELDS_RULE));
+		TaskPatch command = patch.build(() -> new TaskPatch(title, description, statusId, priority, assigneeId,
+				parentId, startDate, dueDate, estimate, customFields));
+		return withETag(this.tasks.update(caller.userId(), taskId, command, IfMatch.header(ifMatch)));
 	}
 
 	@RequiresScope(Caller.Scope.WRITE)
@@ -156,29 +184,26 @@ class TaskController {
 	@DeleteMapping("/api/v1/tasks/{taskId}")
 	ResponseEntity<Void> delete(Caller caller, @PathVariable UUID taskId,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		this.tasks.delete(caller.userId(), taskId, ifMatch);
+		this.tasks.delete(caller.userId(), taskId, IfMatch.header(ifMatch));
 		return ResponseEntity.noContent().build();
 	}
 
 	@RequiresScope(Caller.Scope.WRITE)
 	@PutMapping("/api/v1/tasks/{taskId}/labels/{labelId}")
 	ResponseEntity<TaskResponse> addLabel(Caller caller, @PathVariable UUID taskId, @PathVariable UUID labelId) {
-		TaskResponse task = this.tasks.addLabel(caller.userId(), taskId, labelId);
-		return ResponseEntity.ok().eTag(ETags.of(task.version())).body(task);
+		return withETag(this.tasks.addLabel(caller.userId(), taskId, labelId));
 	}
 
 	@RequiresScope(Caller.Scope.WRITE)
 	@DeleteMapping("/api/v1/tasks/{taskId}/labels/{labelId}")
 	ResponseEntity<TaskResponse> removeLabel(Caller caller, @PathVariable UUID taskId, @PathVariable UUID labelId) {
-		TaskResponse task = this.tasks.removeLabel(caller.userId(), taskId, labelId);
-		return ResponseEntity.ok().eTag(ETags.of(task.version())).body(task);
+		return withETag(this.tasks.removeLabel(caller.userId(), taskId, labelId));
 	}
 
 	@RequiresScope(Caller.Scope.WRITE)
 	@PostMapping("/api/v1/tasks/{taskId}/restore")
 	ResponseEntity<TaskResponse> restore(Caller caller, @PathVariable UUID taskId) {
-		TaskResponse task = this.tasks.restore(caller.userId(), taskId);
-		return ResponseEntity.ok().eTag(ETags.of(task.version())).body(task);
+		return withETag(this.tasks.restore(caller.userId(), taskId));
 	}
 
 	@RequiresScope(Caller.Scope.WRITE)
@@ -186,9 +211,9 @@ class TaskController {
 	@Refuses({ ErrorCode.INVALID_REFERENCE, ErrorCode.NOT_NEIGHBOURS })
 	ResponseEntity<TaskResponse> move(Caller caller, @PathVariable UUID taskId, @Valid @RequestBody MoveRequest request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		TaskResponse task = this.moves.move(caller.userId(), taskId,
-				new TaskMoves.Move(request.statusId(), request.afterTaskId(), request.beforeTaskId()), ifMatch);
-		return ResponseEntity.ok().eTag(ETags.of(task.version())).body(task);
+		return withETag(this.moves.move(caller.userId(), taskId,
+				new TaskMoves.Move(request.statusId(), request.afterTaskId(), request.beforeTaskId()),
+				IfMatch.header(ifMatch)));
 	}
 
 	@RequiresScope(Caller.Scope.READ)
@@ -199,6 +224,22 @@ class TaskController {
 		return this.history.of(caller.userId(), taskId, cursor, limit)
 			.toResponse(
 					UriComponentsBuilder.fromPath("/api/v1/tasks/" + taskId + "/activity").queryParam("limit", limit));
+	}
+
+	private static ResponseEntity<TaskResponse> withETag(TaskView view) {
+		return ResponseEntity.ok().eTag(ETags.of(view.task().version())).body(TaskResponse.of(view));
+	}
+
+	// Read as text first, so that a long value is "at most 10 characters", as before
+	// priorities were checked by name.
+	private static Optional<MergePatch.Change<Priority>> priority(MergePatch patch) {
+		return patch.text("priority", 10, false).flatMap((change) -> {
+			Optional<Priority> priority = Priority.of(change.value());
+			if (priority.isEmpty()) {
+				patch.reject("priority", Priority.RULE);
+			}
+			return priority.map(MergePatch.Change::new);
+		});
 	}
 
 	private static String formEncoded(String value) {
@@ -214,12 +255,11 @@ class TaskController {
 		}
 	}
 
-	record NewTaskRequest(@NotBlank @Size(max = 500) String title, @Size(max = 100_000) String description,
-			UUID statusId,
-			@Pattern(regexp = Priority.PATTERN, message = Priority.RULE) String priority,
-			UUID assigneeId, UUID parentId, LocalDate startDate, LocalDate dueDate,
-			@DecimalMin("0") @DecimalMax(value = "1000000", inclusive = false) @Digits(integer = 7,
-					fraction = 2) BigDecimal estimate,
+	record NewTaskRequest(@NotBlank @Size(max = TaskCommands.MAX_TITLE) String title,
+			@Size(max = TaskCommands.MAX_DESCRIPTION) String description, UUID statusId,
+			@Pattern(regexp = Priority.PATTERN, message = Priority.RULE) String priority, UUID assigneeId,
+			UUID parentId, LocalDate startDate, LocalDate dueDate, @DecimalMin("0") @DecimalMax(value = "1000000",
+					inclusive = false) @Digits(integer = 7, fraction = 2) BigDecimal estimate,
 			JsonNode customFields) {
 	}
 

@@ -77,7 +77,7 @@ public sealed interface TaskEvent extends DomainEvent {
 
 		static TaskState of(Task task) {
 			return new TaskState((task.projectKey() != null) ? task.key() : null, task.title(), task.statusId(),
-					Priority.stored(task.priority()).value(), task.assigneeId(), task.parentId(), task.estimate(),
+					task.priority().value(), task.assigneeId(), task.parentId(), task.estimate(),
 					TaskJson.tree(task.customFields()), task.startDate(), task.dueDate(), null);
 		}
 

@@ -10,9 +10,7 @@ import java.util.UUID;
 import dev.cairn.activity.ActivityLog;
 import dev.cairn.members.Capability;
 import dev.cairn.members.Role;
-import dev.cairn.web.ApiProblem;
-import dev.cairn.web.ETags;
-import dev.cairn.web.ErrorCode;
+import dev.cairn.web.IfMatch;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,44 +49,41 @@ class TaskMoves {
 	 * of the column
 	 */
 	@Transactional
-	TaskResponse move(UUID userId, UUID taskId, Move move, String ifMatch) {
-		Task found = this.tasks.find(taskId)
-			.filter((task) -> task.deletedAt() == null)
-			.orElseThrow(TaskAccess::notFound);
+	TaskView move(UUID userId, UUID taskId, Move move, IfMatch ifMatch) {
+		Task found = this.tasks.find(taskId).filter((task) -> task.deletedAt() == null).orElseThrow(TaskNotFound::new);
 		Role role = this.access.require(userId, found.projectId(), Capability.TASKS_WRITE);
 		if (!this.placements.lockProject(found.projectId())) {
-			throw TaskAccess.notFound();
+			throw new TaskNotFound();
 		}
 		Task task = this.access.liveForUpdate(taskId);
-		ETags.require(ifMatch, task.version());
+		ifMatch.require(task.version());
 		Task above = neighbour(task, move.afterTaskId(), "afterTaskId");
 		Task below = neighbour(task, move.beforeTaskId(), "beforeTaskId");
 		UUID statusId = (move.statusId() != null) ? move.statusId()
 				: (above != null) ? above.statusId() : (below != null) ? below.statusId() : task.statusId();
 		String category = this.states.category(task.projectId(), statusId)
-			.orElseThrow(() -> TaskAccess.invalid("statusId is not a status of this project."));
+			.orElseThrow(() -> new InvalidReference("statusId is not a status of this project."));
 		for (Task neighbour : new Task[] { above, below }) {
 			if (neighbour != null && !neighbour.statusId().equals(statusId)) {
-				throw TaskAccess.invalid("The neighbours must be tasks in the status the task moves to.");
+				throw new InvalidReference("The neighbours must be tasks in the status the task moves to.");
 			}
 		}
 		if (above != null && below != null && above.position() >= below.position()) {
-			throw TaskAccess.invalid("afterTaskId must be above beforeTaskId in the column.");
+			throw new InvalidReference("afterTaskId must be above beforeTaskId in the column.");
 		}
 		// Both neighbours given: they must still be next to each other, or the client's
 		// board is stale and "between them" means nothing.
 		if (above != null && below != null
 				&& !this.placements.positionBelow(task.projectId(), statusId, above.position(), task.id())
 					.equals(Optional.of(below.position()))) {
-			throw new ApiProblem(ErrorCode.NOT_NEIGHBOURS,
-					"afterTaskId and beforeTaskId are no longer next to each other; reload the column.");
+			throw new NotNeighbours();
 		}
 		long position = place(task, statusId, above, below);
-		this.placements.move(taskId, statusId, position, WorkflowStates.isDone(category));
+		this.placements.move(task.projectId(), taskId, statusId, position, WorkflowStates.isDone(category));
 		Task moved = this.tasks.find(taskId).orElseThrow();
 		this.activity.record(new TaskEvent.TaskMoved(task.projectId(), taskId, userId, TaskEvent.Place.of(task),
 				TaskEvent.Place.of(moved), changes(task, moved)));
-		return TaskResponse.of(moved, this.tasks.labelsOf(taskId), role);
+		return new TaskView(moved, this.tasks.labelsOf(taskId), role);
 	}
 
 	private Task neighbour(Task task, UUID neighbourId, String field) {
@@ -98,7 +93,7 @@ class TaskMoves {
 		return this.tasks.find(neighbourId)
 			.filter((found) -> found.projectId().equals(task.projectId()) && found.deletedAt() == null
 					&& !found.id().equals(task.id()))
-			.orElseThrow(() -> TaskAccess.invalid(field + " is not another task of this project."));
+			.orElseThrow(() -> new InvalidReference(field + " is not another task of this project."));
 	}
 
 	/**

@@ -3,9 +3,6 @@ package dev.cairn.tasks;
 import java.util.List;
 import java.util.UUID;
 
-import dev.cairn.web.ApiProblem;
-import dev.cairn.web.ErrorCode;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,17 +36,15 @@ class TaskParents {
 			.filter((parent) -> parent.projectId().equals(projectId) && parent.deletedAt() == null)
 			.isPresent();
 		if (!live) {
-			throw TaskAccess.invalid("parentId is not a task of this project.");
+			throw new InvalidReference("parentId is not a task of this project.");
 		}
 		List<UUID> chain = this.placements.ancestry(projectId, parentId, MAX_DEPTH);
 		if (taskId != null && chain.contains(taskId)) {
-			throw new ApiProblem(ErrorCode.PARENT_CYCLE,
-					"A task cannot be a subtask of itself or of its own subtasks.");
+			throw new ParentCycle();
 		}
 		int height = (taskId != null) ? this.placements.subtreeHeight(projectId, taskId, MAX_DEPTH) : 0;
 		if (chain.size() + 1 + height > MAX_DEPTH) {
-			throw new ApiProblem(ErrorCode.SUBTASKS_TOO_DEEP,
-					"Subtasks nest at most " + MAX_DEPTH + " levels deep (a task and four levels below it).");
+			throw new SubtasksTooDeep();
 		}
 	}
 

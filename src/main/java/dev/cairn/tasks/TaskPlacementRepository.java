@@ -119,14 +119,15 @@ class TaskPlacementRepository {
 			.update();
 	}
 
-	void move(UUID taskId, UUID statusId, long position, boolean completed) {
+	void move(UUID projectId, UUID taskId, UUID statusId, long position, boolean completed) {
 		this.jdbc.sql("""
 				UPDATE tasks SET status_id = :statusId, position = :position,
 				    completed_at = CASE WHEN :completed THEN coalesce(completed_at, now()) END,
 				    version = version + 1
-				WHERE id = :id
+				WHERE id = :id AND project_id = :projectId
 				""")
 			.param("id", taskId)
+			.param("projectId", projectId)
 			.param("statusId", statusId)
 			.param("position", position)
 			.param("completed", completed)

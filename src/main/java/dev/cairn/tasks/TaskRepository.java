@@ -92,7 +92,7 @@ class TaskRepository {
 			.param("title", task.title())
 			.param("description", task.description())
 			.param("statusId", task.statusId())
-			.param("priority", task.priority())
+			.param("priority", task.priority().ordinal())
 			.param("assigneeId", task.assigneeId())
 			.param("reporterId", task.reporterId())
 			.param("parentId", task.parentId())
@@ -154,13 +154,14 @@ class TaskRepository {
 				    custom_fields = CAST(:customFields AS jsonb),
 				    completed_at = CASE WHEN :completed THEN coalesce(completed_at, now()) END,
 				    version = version + 1
-				WHERE id = :id
+				WHERE id = :id AND project_id = :projectId
 				""")
 			.param("id", task.id())
+			.param("projectId", task.projectId())
 			.param("title", task.title())
 			.param("description", task.description())
 			.param("statusId", task.statusId())
-			.param("priority", task.priority())
+			.param("priority", task.priority().ordinal())
 			.param("assigneeId", task.assigneeId())
 			.param("parentId", task.parentId())
 			.param("startDate", date(task.startDate()))
@@ -236,15 +237,18 @@ class TaskRepository {
 	 * A new version for a change kept outside the task's row (its labels): the version is
 	 * the task's ETag, and a cached copy with the old labels must not pass for current.
 	 */
-	void newVersion(UUID id) {
-		this.jdbc.sql("UPDATE tasks SET version = version + 1 WHERE id = :id").param("id", id).update();
+	void newVersion(UUID projectId, UUID id) {
+		this.jdbc.sql("UPDATE tasks SET version = version + 1 WHERE id = :id AND project_id = :projectId")
+			.param("id", id)
+			.param("projectId", projectId)
+			.update();
 	}
 
-	void setDeleted(UUID id, boolean deleted) {
+	void setDeleted(UUID projectId, UUID id, boolean deleted) {
 		this.jdbc.sql("""
 				UPDATE tasks SET deleted_at = CASE WHEN :deleted THEN now() END, version = version + 1
-				WHERE id = :id
-				""").param("id", id).param("deleted", deleted).update();
+				WHERE id = :id AND project_id = :projectId
+				""").param("id", id).param("projectId", projectId).param("deleted", deleted).update();
 	}
 
 	/** Takes a deleted custom field's values off every task of its project. */
@@ -288,7 +292,7 @@ class TaskRepository {
 	 */
 	static Task task(ResultSet rs, int row) throws SQLException {
 		return new Task(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4),
-				rs.getString(5), rs.getString(6), rs.getObject(7, UUID.class), rs.getInt(8),
+				rs.getString(5), rs.getString(6), rs.getObject(7, UUID.class), Priority.stored(rs.getInt(8)),
 				rs.getObject(9, UUID.class), rs.getObject(10, UUID.class), rs.getObject(11, UUID.class),
 				localDate(rs.getDate(12)), localDate(rs.getDate(13)), rs.getBigDecimal(14), rs.getLong(15),
 				rs.getString(16), instant(rs, 17), instant(rs, 18), instant(rs, 19), instant(rs, 20), rs.getLong(21));

@@ -26,13 +26,15 @@ record TaskResponse(UUID id, String key, int number, UUID projectId, String titl
 		Instant createdAt, Instant updatedAt, long version, String role,
 		@JsonSerialize(using = CapabilityNamesJson.class) List<String> capabilities) {
 
-	static TaskResponse of(Task task, List<UUID> labels, Role role) {
+	static TaskResponse of(TaskView view) {
+		Task task = view.task();
+		Role role = view.role();
 		return new TaskResponse(task.id(), task.key(), task.number(), task.projectId(), task.title(),
-				task.description(), task.statusId(), Priority.stored(task.priority()).value(), task.assigneeId(),
-				task.reporterId(), task.parentId(), task.startDate(), task.dueDate(),
-				(task.estimate() != null) ? task.estimate().stripTrailingZeros() : null, task.position(),
-				List.copyOf(labels), (task.customFields() != null) ? task.customFields() : "{}", task.completedAt(),
-				task.createdAt(), task.updatedAt(), task.version(), role.value(), role.capabilityNames());
+				task.description(), task.statusId(), task.priority().value(), task.assigneeId(), task.reporterId(),
+				task.parentId(), task.startDate(), task.dueDate(),
+				(task.estimate() != null) ? task.estimate().stripTrailingZeros() : null, task.position(), view.labels(),
+				(task.customFields() != null) ? task.customFields() : "{}", task.completedAt(), task.createdAt(),
+				task.updatedAt(), task.version(), role.value(), role.capabilityNames());
 	}
 
 }

@@ -132,7 +132,7 @@ record TaskSort(Field field, boolean descending) {
 		 * Least urgent first; {@code -priority} puts urgent first:
 		 * tasks_project_priority_idx.
 		 */
-		PRIORITY("priority", "t.priority", false, ":afterValue", Task::priority, Integer::valueOf),
+		PRIORITY("priority", "t.priority", false, ":afterValue", (task) -> task.priority().ordinal(), Integer::valueOf),
 
 		/**
 		 * The number in the key, unique in a project (so no tie-breaker):

@@ -16,14 +16,6 @@ public final class ETags {
 		return "\"" + version + "\"";
 	}
 
-	/**
-	 * @param ifMatch the request's {@code If-Match}, or null when it sent none
-	 * @throws PreconditionFailed when it was sent and names no current version
-	 */
-	public static void require(String ifMatch, long version) {
-		IfMatch.header(ifMatch).require(version);
-	}
-
 	/** Whether {@code If-None-Match} names the current version (answer 304). */
 	static boolean notModified(String ifNoneMatch, long version) {
 		if (ifNoneMatch == null) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -223,6 +224,23 @@ public final class MergePatch {
 			items.add(item.asString());
 		}
 		return Optional.of(List.copyOf(items));
+	}
+
+	/**
+	 * An object of values of no fixed type (as {@link JsonValues#plain}), or a
+	 * {@link Change} holding null when cleared.
+	 * @param rule the message for a value that is no object
+	 */
+	public Optional<Change<Map<String, Object>>> values(String name, String rule) {
+		JsonNode value = this.node.get(name);
+		if (value == null) {
+			return Optional.empty();
+		}
+		if (!value.isNull() && !value.isObject()) {
+			reject(name, rule);
+			return Optional.empty();
+		}
+		return Optional.of(new Change<>(JsonValues.object(value, path(name), rule)));
 	}
 
 	/** Records a rule broken by a field's value. */

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.cairn.fields.CustomFieldFilter.Condition;
@@ -15,6 +14,7 @@ import dev.cairn.fields.FieldCommands.OptionDraft;
 import dev.cairn.platform.Ids;
 import dev.cairn.testing.Accounts.SignedIn;
 import dev.cairn.testing.ApiTestSupport;
+import dev.cairn.web.JsonValues;
 import dev.cairn.web.Patch;
 import org.junit.jupiter.api.Test;
 
@@ -202,8 +202,10 @@ class CustomFieldTaskValuesTests extends ApiTestSupport {
 		return this.jdbc.sql("SELECT version FROM tasks WHERE id = :id").param("id", task).query(Long.class).single();
 	}
 
-	private static JsonNode json(Object value) {
-		return JsonMapper.shared().valueToTree(value);
+	// The values as a client's JSON gives them: through the same reading as a request.
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> json(Map<String, ?> value) {
+		return (Map<String, Object>) JsonValues.plain(JsonMapper.shared().valueToTree(value));
 	}
 
 	private static OptionDraft draft(String name) {

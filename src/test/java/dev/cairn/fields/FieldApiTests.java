@@ -68,17 +68,17 @@ class FieldApiTests extends ApiTestSupport {
 		List<Map<String, Object>> before = stored(project);
 
 		for (SignedIn user : List.of(member, viewer)) {
-			problem(this.api.call(user, HttpMethod.POST, fields(project), Map.of("name", "X", "type", "text")), 403,
+			Api.problem(this.api.call(user, HttpMethod.POST, fields(project), Map.of("name", "X", "type", "text")), 403,
 					"role_forbids");
-			problem(this.api.call(user, HttpMethod.PATCH, path, Map.of("name", "X")), 403, "role_forbids");
-			problem(this.api.call(user, HttpMethod.DELETE, path, null), 403, "role_forbids");
+			Api.problem(this.api.call(user, HttpMethod.PATCH, path, Map.of("name", "X")), 403, "role_forbids");
+			Api.problem(this.api.call(user, HttpMethod.DELETE, path, null), 403, "role_forbids");
 			this.api.page(user, fields(project));
 		}
-		problem(this.api.call(stranger, HttpMethod.GET, fields(project), null), 404, "project_not_found");
-		problem(this.api.call(stranger, HttpMethod.POST, fields(project), Map.of("name", "X", "type", "text")), 404,
+		Api.problem(this.api.call(stranger, HttpMethod.GET, fields(project), null), 404, "project_not_found");
+		Api.problem(this.api.call(stranger, HttpMethod.POST, fields(project), Map.of("name", "X", "type", "text")), 404,
 				"project_not_found");
-		problem(this.api.call(stranger, HttpMethod.PATCH, path, Map.of("name", "X")), 404, "project_not_found");
-		problem(this.api.call(stranger, HttpMethod.DELETE, path, null), 404, "project_not_found");
+		Api.problem(this.api.call(stranger, HttpMethod.PATCH, path, Map.of("name", "X")), 404, "project_not_found");
+		Api.problem(this.api.call(stranger, HttpMethod.DELETE, path, null), 404, "project_not_found");
 
 		assertThat(stored(project)).isEqualTo(before);
 		assertThat(eventTypes(project)).containsExactly("field.created");
@@ -92,9 +92,9 @@ class FieldApiTests extends ApiTestSupport {
 		Map<?, ?> other = create(owner, project, Map.of("name", "Team", "type", "text"));
 		List<Map<String, Object>> before = stored(project);
 
-		problem(this.api.call(owner, HttpMethod.POST, fields(project), Map.of("name", " sprint ", "type", "date")), 409,
-				"field_name_taken");
-		problem(this.api.call(owner, HttpMethod.PATCH, fields(project) + "/" + other.get("id"),
+		Api.problem(this.api.call(owner, HttpMethod.POST, fields(project), Map.of("name", " sprint ", "type", "date")),
+				409, "field_name_taken");
+		Api.problem(this.api.call(owner, HttpMethod.PATCH, fields(project) + "/" + other.get("id"),
 				Map.of("name", "SPRINT")), 409, "field_name_taken");
 
 		assertThat(stored(project)).isEqualTo(before);
@@ -177,7 +177,7 @@ class FieldApiTests extends ApiTestSupport {
 		String path = fields(project) + "/" + field.get("id");
 		List<Map<String, Object>> before = stored(project);
 
-		problem(this.api.call(owner, HttpMethod.PATCH, path, Map.of("type", "multiselect")), 422,
+		Api.problem(this.api.call(owner, HttpMethod.PATCH, path, Map.of("type", "multiselect")), 422,
 				"field_type_immutable");
 		assertThat(patchErrors(owner, path, Map.of("type", "float"))).containsExactly("type");
 		assertThat(patchErrors(owner, path, Map.of("options", List.of()))).containsExactly("options");
@@ -188,7 +188,8 @@ class FieldApiTests extends ApiTestSupport {
 		assertThat(patchErrors(owner, path,
 				Map.of("options", List.of(Map.of("id", UUID.randomUUID().toString(), "name", "A")))))
 			.containsExactly("options[0].id");
-		problem(this.api.call(owner, HttpMethod.PATCH, fields(project) + "/" + UUID.randomUUID(), Map.of("name", "X")),
+		Api.problem(
+				this.api.call(owner, HttpMethod.PATCH, fields(project) + "/" + UUID.randomUUID(), Map.of("name", "X")),
 				404, "field_not_found");
 		assertThat(stored(project)).isEqualTo(before);
 
@@ -219,7 +220,7 @@ class FieldApiTests extends ApiTestSupport {
 		Map<?, ?> page = this.api.page(owner, fields(project));
 		assertThat(Api.values(page, "name")).containsExactly("D", "B", "C");
 		assertThat(Api.values(page, "position")).containsExactly(0, 1, 2);
-		problem(this.api.call(owner, HttpMethod.DELETE, fields(project) + "/" + ids.get(0), null), 404,
+		Api.problem(this.api.call(owner, HttpMethod.DELETE, fields(project) + "/" + ids.get(0), null), 404,
 				"field_not_found");
 		assertThat(eventTypes(project)).endsWith("field.updated", "field.deleted");
 	}
@@ -238,8 +239,8 @@ class FieldApiTests extends ApiTestSupport {
 				.update();
 		}
 
-		problem(this.api.call(owner, HttpMethod.POST, fields(project), Map.of("name", "one more", "type", "text")), 422,
-				"too_many");
+		Api.problem(this.api.call(owner, HttpMethod.POST, fields(project), Map.of("name", "one more", "type", "text")),
+				422, "too_many");
 
 		assertThat(stored(project)).hasSize(CustomFields.MAX_FIELDS);
 		assertThat(Api.values(this.api.page(owner, fields(project)), "name")).hasSize(CustomFields.MAX_FIELDS);
@@ -252,9 +253,10 @@ class FieldApiTests extends ApiTestSupport {
 		UUID other = this.api.project(owner);
 		Map<?, ?> field = create(owner, other, Map.of("name", "Elsewhere", "type", "text"));
 
-		problem(this.api.call(owner, HttpMethod.PATCH, fields(mine) + "/" + field.get("id"), Map.of("name", "Here")),
+		Api.problem(
+				this.api.call(owner, HttpMethod.PATCH, fields(mine) + "/" + field.get("id"), Map.of("name", "Here")),
 				404, "field_not_found");
-		problem(this.api.call(owner, HttpMethod.DELETE, fields(mine) + "/" + field.get("id"), null), 404,
+		Api.problem(this.api.call(owner, HttpMethod.DELETE, fields(mine) + "/" + field.get("id"), null), 404,
 				"field_not_found");
 		assertThat(Api.values(this.api.page(owner, fields(other)), "name")).containsExactly("Elsewhere");
 	}
@@ -265,29 +267,17 @@ class FieldApiTests extends ApiTestSupport {
 
 	private List<Object> invalid(SignedIn user, UUID project, Map<String, ?> body) {
 		return errorFields(
-				problem(this.api.call(user, HttpMethod.POST, fields(project), body), 400, "validation_failed"));
+				Api.problem(this.api.call(user, HttpMethod.POST, fields(project), body), 400, "validation_failed"));
 	}
 
 	// Unknown properties are refused while the body is read, before any rule is checked.
 	private List<Object> unknown(SignedIn user, UUID project, Map<String, ?> body) {
 		return errorFields(
-				problem(this.api.call(user, HttpMethod.POST, fields(project), body), 400, "validation_failed"));
+				Api.problem(this.api.call(user, HttpMethod.POST, fields(project), body), 400, "validation_failed"));
 	}
 
 	private List<Object> patchErrors(SignedIn user, String path, Map<String, ?> body) {
-		return errorFields(problem(this.api.call(user, HttpMethod.PATCH, path, body), 400, "validation_failed"));
-	}
-
-	private static Map<?, ?> problem(RestTestClient.ResponseSpec response, int status, String code) {
-		Map<?, ?> problem = response.expectStatus()
-			.isEqualTo(status)
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
-		assertThat(problem.get("code")).as("%s", problem).isEqualTo(code);
-		return problem;
+		return errorFields(Api.problem(this.api.call(user, HttpMethod.PATCH, path, body), 400, "validation_failed"));
 	}
 
 	private static List<Object> errorFields(Map<?, ?> problem) {

@@ -101,6 +101,23 @@ class LabelApiTests extends ApiTestSupport {
 		this.api.call(owner, HttpMethod.DELETE, labels(project) + "/" + labelId, null).expectStatus().isNotFound();
 	}
 
+	@Test
+	void aProjectHasAtMostFiveHundredLabels() {
+		SignedIn owner = this.users.signedIn();
+		UUID project = this.api.project(owner);
+		this.jdbc
+			.sql("INSERT INTO labels (id, project_id, name) SELECT gen_random_uuid(), :p, 'label ' || n"
+					+ " FROM generate_series(1, :max) n")
+			.param("p", project)
+			.param("max", Labels.MAX_LABELS)
+			.update();
+
+		assertThat(Api
+			.problem(this.api.call(owner, HttpMethod.POST, labels(project), Map.of("name", "One more")), 422,
+					"too_many")
+			.get("detail")).isEqualTo("A project has at most 500 labels.");
+	}
+
 	private static String labels(UUID project) {
 		return "/api/v1/projects/" + project + "/labels";
 	}

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import dev.cairn.platform.Ids;
 import dev.cairn.testing.Accounts.SignedIn;
+import dev.cairn.testing.Api;
 import dev.cairn.testing.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 
@@ -155,6 +156,31 @@ class StatusApiTests extends ApiTestSupport {
 			.param("n", name)
 			.query(UUID.class)
 			.single();
+	}
+
+	@Test
+	void aProjectHasAtMostFiftyStatuses() {
+		SignedIn owner = this.users.signedIn();
+		UUID project = this.api.project(owner);
+		int existing = this.jdbc.sql("SELECT count(*) FROM statuses WHERE project_id = :p")
+			.param("p", project)
+			.query(Integer.class)
+			.single();
+		for (int i = existing; i < Statuses.MAX_STATUSES; i++) {
+			this.jdbc
+				.sql("INSERT INTO statuses (id, project_id, name, category, position)"
+						+ " VALUES (:id, :p, :n, 'started', :i)")
+				.param("id", Ids.newId())
+				.param("p", project)
+				.param("n", "status " + i)
+				.param("i", i)
+				.update();
+		}
+
+		assertThat(Api
+			.problem(this.api.call(owner, HttpMethod.POST, statuses(project),
+					Map.of("name", "One more", "category", "started")), 422, "too_many")
+			.get("detail")).isEqualTo("A project has at most 50 statuses.");
 	}
 
 	private static String statuses(UUID project) {

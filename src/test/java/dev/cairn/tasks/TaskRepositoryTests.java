@@ -49,7 +49,7 @@ class TaskRepositoryTests extends ApiTestSupport {
 		assertThat(task.title()).isEqualTo("Every field");
 		assertThat(task.description()).isEqualTo("Said once");
 		assertThat(task.statusId()).isEqualTo(status);
-		assertThat(task.priority()).isEqualTo(Priority.of("high").orElseThrow().ordinal());
+		assertThat(task.priority()).isEqualTo(Priority.HIGH);
 		assertThat(task.assigneeId()).isEqualTo(assignee.userId());
 		assertThat(task.reporterId()).isEqualTo(owner.userId());
 		assertThat(task.parentId()).isEqualTo(parent);

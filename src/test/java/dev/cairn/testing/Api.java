@@ -148,6 +148,22 @@ public record Api(RestTestClient client, JdbcClient jdbc) {
 			.contains("\"code\":\"" + code + "\"");
 	}
 
+	/**
+	 * Asserts a problem+json response with this status and code.
+	 * @return the problem's body, for its detail and field errors
+	 */
+	public static Map<?, ?> problem(RestTestClient.ResponseSpec response, int status, String code) {
+		Map<?, ?> problem = response.expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(problem.get("code")).as("%s", problem).isEqualTo(code);
+		return problem;
+	}
+
 	/** How many projects carry this key: one after a create, none after a refusal. */
 	public long projectsWithKey(String key) {
 		return this.jdbc.sql("SELECT count(*) FROM projects WHERE key = :key")
