@@ -41,15 +41,19 @@ public final class ParameterConverter<T> implements GenericConverter {
 
 	@Override
 	public Set<ConvertiblePair> getConvertibleTypes() {
-		return Set.of(new ConvertiblePair(String.class, this.type));
+		return Set.of(new ConvertiblePair(String.class, this.type), new ConvertiblePair(String[].class, this.type));
 	}
 
+	// A parameter given twice is one text, its values joined by commas, as Spring MVC
+	// gives it to a String parameter: ?priority=low&priority=urgent names no priority,
+	// where Spring's own array converter would quietly take the first.
 	@Override
 	public Object convert(Object source, TypeDescriptor sourceType, TypeDescriptor targetType) {
 		if (source == null) {
 			return null;
 		}
-		return this.parser.apply((String) source).orElseThrow(() -> new Refused(this.rule));
+		String text = (source instanceof String[] values) ? String.join(",", values) : (String) source;
+		return this.parser.apply(text).orElseThrow(() -> new Refused(this.rule));
 	}
 
 	/**
