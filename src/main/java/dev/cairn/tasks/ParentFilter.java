@@ -25,8 +25,7 @@ sealed interface ParentFilter {
 	record SubtasksOf(UUID parentId) implements ParentFilter {
 	}
 
-	// Lenient as UUID.fromString is: the same text is taken as before the filters had
-	// types.
+	// As lenient as UUID.fromString, which read the filter before it had a type.
 	private static Optional<UUID> id(String value) {
 		try {
 			return Optional.of(UUID.fromString(value));
