@@ -3,6 +3,7 @@ package dev.cairn.accounts;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 @RestController
 @RequestMapping("/api/v1/users")
@@ -46,7 +46,7 @@ class UserController {
 	@GetMapping
 	ResponseEntity<Page<UserProfileView>> search(Caller caller, @RequestParam @NotBlank @Size(max = 100) String q,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(50) int limit,
-			@RequestParam(required = false) @Size(max = 1024) String cursor) {
+			@RequestParam(required = false) @Size(max = 1024) String cursor, HttpServletRequest request) {
 		// A page of one caller's search for one text: the results are theirs alone.
 		ListKey list = ListKey.of("users", caller.userId(), q.strip());
 		String afterName = null;
@@ -58,7 +58,7 @@ class UserController {
 		}
 		List<UserProfileView> rows = this.directory.search(caller.userId(), q.strip(), afterName, afterId, limit + 1);
 		return this.cursors.page(list, rows, limit, (user) -> List.of(user.displayName(), user.id().toString()))
-			.toResponse(UriComponentsBuilder.fromPath("/api/v1/users").queryParam("q", q).queryParam("limit", limit));
+			.toResponse(request);
 	}
 
 }

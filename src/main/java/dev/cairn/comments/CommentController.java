@@ -3,6 +3,7 @@ package dev.cairn.comments;
 import java.net.URI;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,7 +29,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 @RestController
 class CommentController {
@@ -43,10 +43,8 @@ class CommentController {
 	@GetMapping("/api/v1/tasks/{taskId}/comments")
 	ResponseEntity<Page<Comment>> list(Caller caller, @PathVariable UUID taskId,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
-			@RequestParam(required = false) @Size(max = 1024) String cursor) {
-		return this.comments.list(caller.userId(), taskId, cursor, limit)
-			.toResponse(
-					UriComponentsBuilder.fromPath("/api/v1/tasks/" + taskId + "/comments").queryParam("limit", limit));
+			@RequestParam(required = false) @Size(max = 1024) String cursor, HttpServletRequest request) {
+		return this.comments.list(caller.userId(), taskId, cursor, limit).toResponse(request);
 	}
 
 	@RequiresScope(Caller.Scope.WRITE)

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -35,7 +36,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 @RestController
 @RequestMapping("/api/v1/projects/{projectId}/labels")
@@ -51,10 +51,8 @@ class LabelController {
 	@GetMapping
 	ResponseEntity<Page<Label>> list(Caller caller, @PathVariable UUID projectId,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
-			@RequestParam(required = false) @Size(max = 1024) String cursor) {
-		return this.labels.list(caller.userId(), projectId, cursor, limit)
-			.toResponse(UriComponentsBuilder.fromPath("/api/v1/projects/" + projectId + "/labels")
-				.queryParam("limit", limit));
+			@RequestParam(required = false) @Size(max = 1024) String cursor, HttpServletRequest request) {
+		return this.labels.list(caller.userId(), projectId, cursor, limit).toResponse(request);
 	}
 
 	@RequiresScope(Caller.Scope.WRITE)

@@ -2,6 +2,7 @@ package dev.cairn.members;
 
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Invitations: the invitee's (their own, answered signed in) and a project's pending ones
@@ -39,9 +39,8 @@ class InvitationController {
 	@RequiresScope(Caller.Scope.READ)
 	@GetMapping("/api/v1/me/invitations")
 	ResponseEntity<Page<Invitation>> mine(Caller caller, @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
-			@RequestParam(required = false) @Size(max = 1024) String cursor) {
-		return this.invitations.listForInvitee(caller.userId(), cursor, limit)
-			.toResponse(UriComponentsBuilder.fromPath("/api/v1/me/invitations").queryParam("limit", limit));
+			@RequestParam(required = false) @Size(max = 1024) String cursor, HttpServletRequest request) {
+		return this.invitations.listForInvitee(caller.userId(), cursor, limit).toResponse(request);
 	}
 
 	// Accepting and declining join or refuse a project in the caller's name: no scope
@@ -65,10 +64,8 @@ class InvitationController {
 	@GetMapping("/api/v1/projects/{projectId}/invitations")
 	ResponseEntity<Page<ProjectInvitation>> list(Caller caller, @PathVariable UUID projectId,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
-			@RequestParam(required = false) @Size(max = 1024) String cursor) {
-		return this.invitations.listForProject(caller.userId(), projectId, cursor, limit)
-			.toResponse(UriComponentsBuilder.fromPath("/api/v1/projects/" + projectId + "/invitations")
-				.queryParam("limit", limit));
+			@RequestParam(required = false) @Size(max = 1024) String cursor, HttpServletRequest request) {
+		return this.invitations.listForProject(caller.userId(), projectId, cursor, limit).toResponse(request);
 	}
 
 	@RequiresScope(Caller.Scope.ADMIN)

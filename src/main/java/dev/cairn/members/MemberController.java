@@ -3,6 +3,7 @@ package dev.cairn.members;
 import java.net.URI;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
@@ -34,7 +35,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 @RestController
 @RequestMapping("/api/v1/projects/{projectId}/members")
@@ -55,10 +55,8 @@ class MemberController {
 	@GetMapping
 	ResponseEntity<Page<Member>> list(Caller caller, @PathVariable UUID projectId,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
-			@RequestParam(required = false) @Size(max = 1024) String cursor) {
-		return this.members.list(caller.userId(), projectId, cursor, limit)
-			.toResponse(UriComponentsBuilder.fromPath("/api/v1/projects/" + projectId + "/members")
-				.queryParam("limit", limit));
+			@RequestParam(required = false) @Size(max = 1024) String cursor, HttpServletRequest request) {
+		return this.members.list(caller.userId(), projectId, cursor, limit).toResponse(request);
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -30,7 +31,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 @RestController
 @RequestMapping("/api/v1/me/notifications")
@@ -65,11 +65,8 @@ class NotificationController {
 	@GetMapping("/feed")
 	ResponseEntity<Page<Notification>> feed(Caller caller, @RequestParam(defaultValue = "false") boolean unread,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
-			@RequestParam(required = false) @Size(max = 1024) String cursor) {
-		return this.feed.page(caller.userId(), unread, cursor, limit)
-			.toResponse(UriComponentsBuilder.fromPath("/api/v1/me/notifications/feed")
-				.queryParam("unread", unread)
-				.queryParam("limit", limit));
+			@RequestParam(required = false) @Size(max = 1024) String cursor, HttpServletRequest request) {
+		return this.feed.page(caller.userId(), unread, cursor, limit).toResponse(request);
 	}
 
 	@RequiresScope(Caller.Scope.WRITE)

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -40,7 +41,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 @RestController
 @RequestMapping("/api/v1/projects")
@@ -68,10 +68,8 @@ class ProjectController {
 	@GetMapping
 	ResponseEntity<Page<ProjectResponse>> mine(Caller caller,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
-			@RequestParam(required = false) @Size(max = 1024) String cursor) {
-		return this.projects.mine(caller.userId(), cursor, limit)
-			.map(ProjectResponse::of)
-			.toResponse(UriComponentsBuilder.fromPath("/api/v1/projects").queryParam("limit", limit));
+			@RequestParam(required = false) @Size(max = 1024) String cursor, HttpServletRequest request) {
+		return this.projects.mine(caller.userId(), cursor, limit).map(ProjectResponse::of).toResponse(request);
 	}
 
 	@RequiresScope(Caller.Scope.READ)
@@ -86,10 +84,8 @@ class ProjectController {
 	@GetMapping("/{projectId}/activity")
 	ResponseEntity<Page<ActivityEntry>> activity(Caller caller, @PathVariable UUID projectId,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
-			@RequestParam(required = false) @Size(max = 1024) String cursor) {
-		return this.projects.activity(caller.userId(), projectId, cursor, limit)
-			.toResponse(UriComponentsBuilder.fromPath("/api/v1/projects/" + projectId + "/activity")
-				.queryParam("limit", limit));
+			@RequestParam(required = false) @Size(max = 1024) String cursor, HttpServletRequest request) {
+		return this.projects.activity(caller.userId(), projectId, cursor, limit).toResponse(request);
 	}
 
 	@RequiresScope(Caller.Scope.ADMIN)

@@ -2,12 +2,8 @@ package dev.cairn.tasks;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +21,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import tools.jackson.databind.JsonNode;
 
+import org.springdoc.core.annotations.ParameterObject;
+
 import dev.cairn.activity.ActivityEntry;
 import dev.cairn.tasks.TaskCommands.NewTask;
 import dev.cairn.tasks.TaskCommands.TaskPatch;
@@ -32,7 +30,6 @@ import dev.cairn.web.Caller;
 import dev.cairn.web.ETags;
 import dev.cairn.web.ErrorCode;
 import dev.cairn.web.IfMatch;
-import dev.cairn.web.InvalidInput;
 import dev.cairn.web.JsonValues;
 import dev.cairn.web.MergePatch;
 import dev.cairn.web.Page;
@@ -54,7 +51,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 @RestController
 class TaskController {
@@ -94,51 +90,18 @@ class TaskController {
 	@RequiresScope(Caller.Scope.READ)
 	@GetMapping("/api/v1/projects/{projectId}/tasks")
 	ResponseEntity<Page<TaskResponse>> list(Caller caller, @PathVariable UUID projectId,
-			@RequestParam(required = false) @Size(max = 50) List<UUID> status,
-			@RequestParam(required = false) @Size(max = 5) List<@Pattern(
-					regexp = "backlog|unstarted|started|completed|canceled",
-					message = "must be backlog, unstarted, started, completed or canceled") String> statusCategory,
-			@RequestParam(required = false) @Size(max = 36) String assignee,
-			@RequestParam(required = false) @Pattern(regexp = Priority.PATTERN,
-					message = Priority.RULE) String priority,
-			@RequestParam(required = false) @Size(min = 1, max = 200) String q,
-			@RequestParam(required = false) LocalDate dueBefore, @RequestParam(required = false) LocalDate dueAfter,
-			@RequestParam(required = false) Instant updatedSince, @RequestParam(required = false) UUID label,
-			@RequestParam(required = false) @Size(max = 36) String parent,
-			@RequestParam(required = false) @Size(max = 20) String sort,
-			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
-			@RequestParam(required = false) @Size(max = 1024) String cursor, HttpServletRequest request) {
-		UUID assigneeId = null;
-		boolean unassigned = "none".equals(assignee);
-		if (assignee != null && !unassigned) {
-			assigneeId = "me".equals(assignee) ? caller.userId()
-					: parseUuid("assignee", assignee, "must be a user id, me or none");
-		}
-		boolean topLevel = "none".equals(parent);
-		UUID parentId = (parent != null && !topLevel) ? parseUuid("parent", parent, "must be a task id or none") : null;
-		TaskFilter filter = new TaskFilter(status, statusCategory, assigneeId, unassigned,
-				(priority != null) ? Priority.of(priority).orElseThrow().ordinal() : null,
-				(q != null && !q.isBlank()) ? q.strip() : null, dueBefore, dueAfter, updatedSince, label, parentId,
-				topLevel, null);
-		// The next link repeats the filters as given, each encoded as a form value: a '+'
-		// or a '{' in a filter must come back as itself.
-		UriComponentsBuilder self = UriComponentsBuilder.fromPath("/api/v1/projects/" + projectId + "/tasks");
-		request.getParameterMap().forEach((name, values) -> {
-			if (!"cursor".equals(name)) {
-				for (String value : values) {
-					self.queryParam(formEncoded(name), formEncoded(value));
-				}
-			}
-		});
+			@Valid @ParameterObject TaskListQuery query, HttpServletRequest request) {
 		Map<String, String> fieldFilters = new LinkedHashMap<>();
 		request.getParameterMap().forEach((name, values) -> {
 			if (name.startsWith("cf.")) {
 				fieldFilters.put(name, values[0]);
 			}
 		});
-		return this.tasks.list(caller.userId(), projectId, filter, fieldFilters, TaskSort.parse(sort), cursor, limit)
+		return this.tasks
+			.list(caller.userId(), projectId, TaskFilter.of(query, caller.userId()), fieldFilters,
+					TaskSort.parse(query.sort()), query.cursor(), query.limit())
 			.map(TaskResponse::of)
-			.toResponse(self);
+			.toResponse(request);
 	}
 
 	@RequiresScope(Caller.Scope.READ)
@@ -220,10 +183,8 @@ class TaskController {
 	@GetMapping("/api/v1/tasks/{taskId}/activity")
 	ResponseEntity<Page<ActivityEntry>> activity(Caller caller, @PathVariable UUID taskId,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
-			@RequestParam(required = false) @Size(max = 1024) String cursor) {
-		return this.history.of(caller.userId(), taskId, cursor, limit)
-			.toResponse(
-					UriComponentsBuilder.fromPath("/api/v1/tasks/" + taskId + "/activity").queryParam("limit", limit));
+			@RequestParam(required = false) @Size(max = 1024) String cursor, HttpServletRequest request) {
+		return this.history.of(caller.userId(), taskId, cursor, limit).toResponse(request);
 	}
 
 	private static ResponseEntity<TaskResponse> withETag(TaskView view) {
@@ -240,19 +201,6 @@ class TaskController {
 			}
 			return priority.map(MergePatch.Change::new);
 		});
-	}
-
-	private static String formEncoded(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
-	}
-
-	private static UUID parseUuid(String field, String value, String message) {
-		try {
-			return UUID.fromString(value);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidInput(field, message);
-		}
 	}
 
 	record NewTaskRequest(@NotBlank @Size(max = TaskCommands.MAX_TITLE) String title,

@@ -29,6 +29,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.util.DisconnectedClientHelper;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -55,15 +56,19 @@ class ProblemDetailsAdvice {
 		return respond(Problems.of(ex.code(), ex.getMessage(), request.getRequestURI(), ex.errors()));
 	}
 
+	// A body's fields (@RequestBody), or a query record's parameters (bound through
+	// their constructor, as the task list's are).
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> invalidBody(MethodArgumentNotValidException ex, HttpServletRequest request) {
+		boolean body = ex.getParameter().hasParameterAnnotation(RequestBody.class);
 		List<FieldError> errors = ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
-			.map((error) -> new FieldError(error.getField(), error.getDefaultMessage()))
+			.map((error) -> body ? new FieldError(error.getField(), error.getDefaultMessage()) : parameterError(error))
 			.sorted(java.util.Comparator.comparing(FieldError::field))
 			.toList();
-		return respond(Problems.of(ErrorCode.VALIDATION_FAILED, "The request has invalid fields.",
+		return respond(Problems.of(ErrorCode.VALIDATION_FAILED,
+				body ? "The request has invalid fields." : "The request has invalid parameters.",
 				request.getRequestURI(), errors));
 	}
 
@@ -83,7 +88,7 @@ class ProblemDetailsAdvice {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> parameterType(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
 		return respond(Problems.of(ErrorCode.VALIDATION_FAILED, "The request has invalid parameters.",
-				request.getRequestURI(), List.of(new FieldError(ex.getName(), "has the wrong format"))));
+				request.getRequestURI(), List.of(new FieldError(ex.getName(), wrongValue(ex)))));
 	}
 
 	@ExceptionHandler
@@ -178,6 +183,24 @@ class ProblemDetailsAdvice {
 
 	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
 		return ResponseEntity.status(problem.getStatus()).body(problem);
+	}
+
+	/**
+	 * A query record's error named as the parameter was sent ({@code statusCategory}, not
+	 * the index {@code statusCategory[1]} of the value at fault), and for a value that
+	 * could not be converted, the converter's rule when it has one.
+	 */
+	private static FieldError parameterError(org.springframework.validation.FieldError error) {
+		String parameter = error.getField().replaceFirst("[\\[.].*", "");
+		if (!error.isBindingFailure()) {
+			return new FieldError(parameter, error.getDefaultMessage());
+		}
+		return new FieldError(parameter,
+				error.contains(Throwable.class) ? wrongValue(error.unwrap(Throwable.class)) : "has the wrong format");
+	}
+
+	private static String wrongValue(Throwable failure) {
+		return ParameterConverter.rule(failure).orElse("has the wrong format");
 	}
 
 	private static BodyTooLarge tooLarge(Throwable ex) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -38,7 +39,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import static dev.cairn.webhooks.WebhookCommands.MAX_EVENTS;
 import static dev.cairn.webhooks.WebhookCommands.MAX_EVENT_LENGTH;
@@ -60,11 +60,10 @@ class WebhookController {
 	@GetMapping("/api/v1/projects/{projectId}/webhooks")
 	ResponseEntity<Page<WebhookResponse>> list(Caller caller, @PathVariable UUID projectId,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
-			@RequestParam(required = false) @Size(max = 1024) String cursor) {
+			@RequestParam(required = false) @Size(max = 1024) String cursor, HttpServletRequest request) {
 		return this.webhooks.list(caller.userId(), projectId, cursor, limit)
 			.map(WebhookResponse::of)
-			.toResponse(UriComponentsBuilder.fromPath("/api/v1/projects/" + projectId + "/webhooks")
-				.queryParam("limit", limit));
+			.toResponse(request);
 	}
 
 	@RequiresScope(Caller.Scope.ADMIN)
@@ -129,13 +128,8 @@ class WebhookController {
 	ResponseEntity<Page<Delivery>> deliveries(Caller caller, @PathVariable UUID webhookId,
 			@RequestParam(required = false) @Size(max = 16) String status,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
-			@RequestParam(required = false) @Size(max = 1024) String cursor) {
-		UriComponentsBuilder next = UriComponentsBuilder.fromPath("/api/v1/webhooks/" + webhookId + "/deliveries")
-			.queryParam("limit", limit);
-		if (status != null) {
-			next.queryParam("status", status);
-		}
-		return this.deliveries.list(caller.userId(), webhookId, status, cursor, limit).toResponse(next);
+			@RequestParam(required = false) @Size(max = 1024) String cursor, HttpServletRequest request) {
+		return this.deliveries.list(caller.userId(), webhookId, status, cursor, limit).toResponse(request);
 	}
 
 	@RequiresScope(Caller.Scope.ADMIN)

@@ -74,6 +74,29 @@ class UsersApiTests extends ApiTestSupport {
 		get(alice, "/api/v1/users?q=person&limit=2&cursor=" + first.get("nextCursor")).expectStatus().isBadRequest();
 	}
 
+	// The next link repeats the text as a form value: a space in it once made the link
+	// builder throw, and the page a 500.
+	@Test
+	void aSearchWithASpaceLinksToItsNextPage() {
+		SignedIn alice = this.users.signedIn();
+		String tag = "Zs" + Long.toString(System.nanoTime(), 36);
+		List<SignedIn> colleagues = List.of(this.users.signedIn(), this.users.signedIn(), this.users.signedIn());
+		for (int i = 0; i < colleagues.size(); i++) {
+			rename(colleagues.get(i), tag + " Person " + i);
+		}
+		shareProject(alice, colleagues.toArray(SignedIn[]::new));
+
+		Map<?, ?> first = get(alice, "/api/v1/users?q=" + tag.toLowerCase() + " person&limit=2").expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueMatches(HttpHeaders.LINK,
+					"</api/v1/users\\?q=" + tag.toLowerCase() + "\\+person&limit=2&cursor=.+>; rel=\"next\"")
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(names(first)).containsExactly(tag + " Person 0", tag + " Person 1");
+	}
+
 	@Test
 	void badSearchParametersAreRefused() {
 		SignedIn alice = this.users.signedIn();

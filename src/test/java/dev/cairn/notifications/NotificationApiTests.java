@@ -104,10 +104,14 @@ class NotificationApiTests extends ApiTestSupport {
 		assertThat(newest.get("actorId")).isEqualTo(owner.userId().toString());
 		assertThat(newest.get("actorName")).isEqualTo("Test User");
 		assertThat(newest.get("readAt")).isNull();
-		this.api.call(member, HttpMethod.GET, FEED + "?limit=3", null)
+		// The next link is the request again, with the parameters as sent.
+		this.api.call(member, HttpMethod.GET, FEED + "?unread=false&limit=3", null)
 			.expectHeader()
 			.valueMatches(HttpHeaders.LINK,
 					"</api/v1/me/notifications/feed\\?unread=false&limit=3&cursor=.+>; rel=\"next\"");
+		this.api.call(member, HttpMethod.GET, FEED + "?limit=3", null)
+			.expectHeader()
+			.valueMatches(HttpHeaders.LINK, "</api/v1/me/notifications/feed\\?limit=3&cursor=.+>; rel=\"next\"");
 
 		this.api.call(member, HttpMethod.POST, FEED + "/" + newest.get("id") + "/read", null)
 			.expectStatus()

@@ -15,9 +15,7 @@ class TaskFilterTests {
 
 	@Test
 	void noFilterStillScopesToTheProjectAndLiveTasks() {
-		TaskFilter.Sql sql = new TaskFilter(null, null, null, false, null, null, null, null, null, null, null, false,
-				null)
-			.toSql(this.project);
+		TaskFilter.Sql sql = TaskFilter.NONE.toSql(this.project);
 		assertThat(sql.text()).isEqualTo("(t.project_id = :projectId) AND (t.deleted_at IS NULL)");
 		assertThat(sql.params()).containsOnlyKeys("projectId");
 	}
@@ -25,10 +23,14 @@ class TaskFilterTests {
 	@Test
 	void everyConditionIsParenthesizedAndBoundNeverInlined() {
 		UUID status = UUID.randomUUID();
-		TaskFilter filter = new TaskFilter(List.of(status), null, null, true, 4, "x') OR (true",
-				LocalDate.of(2027, 1, 1), null, null, null, null, true,
-				List.of(new CustomFieldFilter.Condition("(t.custom_fields @> CAST(:cf0 AS jsonb))",
-						java.util.Map.of("cf0", "{}"))));
+		TaskFilter filter = TaskFilter.NONE.withStatuses(List.of(status))
+			.withAssignee(new AssigneeFilter.Unassigned())
+			.withPriority(Priority.URGENT)
+			.withText("x') OR (true")
+			.withDueBefore(LocalDate.of(2027, 1, 1))
+			.withParent(new ParentFilter.TopLevel())
+			.withFieldConditions(List.of(new CustomFieldFilter.Condition("(t.custom_fields @> CAST(:cf0 AS jsonb))",
+					java.util.Map.of("cf0", "{}"))));
 		TaskFilter.Sql sql = filter.toSql(this.project);
 		assertThat(sql.text()).isEqualTo("(t.project_id = :projectId) AND (t.deleted_at IS NULL)"
 				+ " AND (t.status_id IN (:statusIds)) AND (t.assignee_id IS NULL) AND (t.priority = :priority)"

@@ -1,5 +1,9 @@
 package dev.cairn.tasks;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,12 +13,17 @@ import dev.cairn.testing.Api;
 import dev.cairn.testing.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TaskListApiTests extends ApiTestSupport {
+
+	@LocalServerPort
+	private int port;
 
 	@Test
 	void filtersCombineAndPagesFollowTheLinkNewestFirst() {
@@ -90,6 +99,128 @@ class TaskListApiTests extends ApiTestSupport {
 			.isNotFound();
 	}
 
+	// The query is bound to one record; what it cannot take is a problem naming the
+	// parameter, with the rule of its converter or its constraint.
+	@Test
+	void aParameterThatCannotBeBoundIsAProblemNamingItAndItsRule() {
+		SignedIn owner = this.users.signedIn();
+		UUID project = this.api.project(owner);
+		Map<String, List<Map<String, String>>> cases = new java.util.LinkedHashMap<>();
+		cases.put("priority=asap", List.of(error("priority", "must be none, low, medium, high or urgent")));
+		cases.put("assignee=somebody", List.of(error("assignee", "must be a user id, me or none")));
+		cases.put("assignee=", List.of(error("assignee", "must be a user id, me or none")));
+		cases.put("parent=root", List.of(error("parent", "must be a task id or none")));
+		cases.put("status=not-a-uuid", List.of(error("status", "has the wrong format")));
+		cases.put("label=7", List.of(error("label", "has the wrong format")));
+		cases.put("dueBefore=tomorrow", List.of(error("dueBefore", "has the wrong format")));
+		cases.put("updatedSince=yesterday", List.of(error("updatedSince", "has the wrong format")));
+		cases.put("limit=many", List.of(error("limit", "has the wrong format")));
+		cases.put("limit=201", List.of(error("limit", "must be less than or equal to 200")));
+		cases.put("q=", List.of(error("q", "size must be between 1 and 200")));
+		cases.put("statusCategory=started&statusCategory=done",
+				List.of(error("statusCategory", "must be backlog, unstarted, started, completed or canceled")));
+		cases.put("priority=asap&assignee=somebody", List.of(error("assignee", "must be a user id, me or none"),
+				error("priority", "must be none, low, medium, high or urgent")));
+		cases.put("limit=0&q=", List.of(error("limit", "must be greater than or equal to 1"),
+				error("q", "size must be between 1 and 200")));
+		cases.forEach((query, errors) -> {
+			Map<?, ?> problem = this.api
+				.call(owner, HttpMethod.GET, "/api/v1/projects/" + project + "/tasks?" + query, null)
+				.expectStatus()
+				.isBadRequest()
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody(Map.class)
+				.returnResult()
+				.getResponseBody();
+			assertThat(problem.get("code")).as(query).isEqualTo("validation_failed");
+			assertThat(problem.get("detail")).as(query).isEqualTo("The request has invalid parameters.");
+			assertThat(problem.get("errors")).as(query).isEqualTo(errors);
+		});
+	}
+
+	// Each filter read as it was when every parameter was a String: the values of a
+	// list parameter add up, and a single filter given twice is one text that names
+	// nothing ('low,urgent'), not its first value.
+	@Test
+	void repeatedFiltersBehaveAsBefore() {
+		SignedIn owner = this.users.signedIn();
+		SignedIn carol = this.users.signedIn();
+		UUID project = this.api.project(owner);
+		this.api.addMember(project, carol, "member");
+		UUID todo = this.api.status(project, "Todo");
+		UUID done = this.api.status(project, "Done");
+		create(owner, project, Map.of("title", "Open", "priority", "low", "statusId", todo.toString()));
+		create(owner, project, Map.of("title", "Shipped", "priority", "urgent", "statusId", done.toString(),
+				"assigneeId", carol.userId().toString()));
+		create(owner, project, Map.of("title", "Dropped", "statusId", this.api.status(project, "Canceled").toString()));
+
+		assertThat(titles(owner, project, "status=" + todo + "&status=" + done)).containsExactly("Shipped", "Open");
+		assertThat(titles(owner, project, "status=" + todo + "," + done)).containsExactly("Shipped", "Open");
+		assertThat(titles(owner, project, "q=open&q=shipped")).isEmpty();
+		for (String query : List.of("priority=low&priority=urgent", "assignee=me&assignee=none",
+				"parent=none&parent=none")) {
+			this.api.call(owner, HttpMethod.GET, "/api/v1/projects/" + project + "/tasks?" + query, null)
+				.expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.errors[0].field")
+				.isEqualTo(query.substring(0, query.indexOf('=')));
+		}
+		assertThat(titles(carol, project, "assignee=me")).containsExactly("Shipped");
+		assertThat(titles(owner, project, "assignee=" + carol.userId())).containsExactly("Shipped");
+		assertThat(titles(owner, project, "assignee=none&parent=none&priority=none")).containsExactly("Dropped");
+	}
+
+	// 'me' is the caller when the filter is built, so a cursor of the caller's own
+	// list is good whichever way the caller named themselves.
+	@Test
+	void meIsTheCallerAlsoForCursors() {
+		SignedIn owner = this.users.signedIn();
+		UUID project = this.api.project(owner);
+		for (String title : List.of("One", "Two", "Three")) {
+			create(owner, project, Map.of("title", title, "assigneeId", owner.userId().toString()));
+		}
+		Map<?, ?> first = page(owner, project, "assignee=me&limit=2");
+		Map<?, ?> second = page(owner, project,
+				"assignee=" + owner.userId() + "&limit=2&cursor=" + first.get("nextCursor"));
+		assertThat(Api.values(second, "title")).containsExactly("One");
+		this.api.call(owner, HttpMethod.GET,
+				"/api/v1/projects/" + project + "/tasks?assignee=none&limit=2&cursor=" + first.get("nextCursor"), null)
+			.expectStatus()
+			.isBadRequest();
+	}
+
+	// The next link is the request again, with the parameters as sent and the cursor
+	// replaced. A '+' in the text comes back as itself (%2B): read as a space, it would
+	// be another text, another list, and the cursor would be refused.
+	@Test
+	void theNextLinkRepeatsTheQueryAsSent() throws Exception {
+		SignedIn owner = this.users.signedIn();
+		UUID project = this.api.project(owner);
+		create(owner, project, Map.of("title", "Import parser"));
+		create(owner, project, Map.of("title", "Import lexer"));
+		String query = "/api/v1/projects/" + project + "/tasks?q=%2Bimport&limit=1&priority=none";
+		HttpResponse<String> first = get(owner, query);
+		assertThat(first.statusCode()).isEqualTo(200);
+		String link = first.headers().firstValue(HttpHeaders.LINK).orElseThrow();
+		assertThat(link).matches(java.util.regex.Pattern.quote("<" + query + "&cursor=") + "[\\w.-]+>; rel=\"next\"");
+
+		HttpResponse<String> second = get(owner, link.substring(1, link.indexOf('>')));
+		assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+		assertThat(second.body()).contains("Import parser").doesNotContain("Import lexer");
+		assertThat(second.headers().firstValue(HttpHeaders.LINK)).isEmpty();
+	}
+
+	// The JDK's client sends the query as written: Spring's test client would encode the
+	// % of %2B again.
+	private HttpResponse<String> get(SignedIn user, String pathAndQuery) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + pathAndQuery))
+				.header(HttpHeaders.AUTHORIZATION, user.bearer())
+				.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	@Test
 	void aCursorOfAnotherListIsRefusedNotMisread() {
 		SignedIn owner = this.users.signedIn();
@@ -115,6 +246,10 @@ class TaskListApiTests extends ApiTestSupport {
 
 	private Map<?, ?> page(SignedIn user, UUID project, String query) {
 		return this.api.page(user, "/api/v1/projects/" + project + "/tasks?" + query);
+	}
+
+	private static Map<String, String> error(String field, String message) {
+		return Map.of("field", field, "message", message);
 	}
 
 	private void create(SignedIn user, UUID project, Map<String, Object> body) {

@@ -149,30 +149,25 @@ class TaskListPlanTests {
 
 	@Test
 	void theBoardColumnIsItsIndexInOrder() {
-		TaskFilter column = new TaskFilter(List.of(this.status), null, null, false, null, null, null, null, null, null,
-				null, false, null);
+		TaskFilter column = TaskFilter.NONE.withStatuses(List.of(this.status));
 		assertThat(plan(column, TaskSort.parse("position"), null)).contains("tasks_project_status_position_idx")
 			.doesNotContain("Seq Scan on tasks", "Sort  ");
 	}
 
 	@Test
 	void everyFilterIsServedByAnIndex() {
-		List<TaskFilter> filters = List.of(
-				new TaskFilter(List.of(this.status), null, null, false, null, null, null, null, null, null, null, false,
-						null),
-				new TaskFilter(null, null, this.assignee, false, null, null, null, null, null, null, null, false, null),
-				new TaskFilter(null, List.of("completed", "canceled"), null, false, null, null, null, null, null, null,
-						null, false, null),
-				new TaskFilter(null, null, null, false, 4, null, null, null, null, null, null, false, null),
-				new TaskFilter(null, null, null, false, null, "billing", null, null, null, null, null, false, null),
-				new TaskFilter(null, null, null, false, null, null, LocalDate.of(2027, 1, 10), null, null, null, null,
-						false, null),
-				new TaskFilter(null, null, null, false, null, null, null, null,
-						java.time.Instant.now().minusSeconds(600), null, null, false, null),
-				new TaskFilter(null, null, null, false, null, null, null, null, null, this.label, null, false, null),
-				new TaskFilter(null, null, null, false, null, null, null, null, null, null, this.parent, false, null),
-				new TaskFilter(null, null, this.assignee, false, 2, "import", null, null, null, this.label, null, false,
-						null));
+		List<TaskFilter> filters = List.of(TaskFilter.NONE.withStatuses(List.of(this.status)),
+				TaskFilter.NONE.withAssignee(new AssigneeFilter.User(this.assignee)),
+				TaskFilter.NONE.withStatusCategories(List.of("completed", "canceled")),
+				TaskFilter.NONE.withPriority(Priority.URGENT), TaskFilter.NONE.withText("billing"),
+				TaskFilter.NONE.withDueBefore(LocalDate.of(2027, 1, 10)),
+				TaskFilter.NONE.withUpdatedSince(java.time.Instant.now().minusSeconds(600)),
+				TaskFilter.NONE.withLabel(this.label),
+				TaskFilter.NONE.withParent(new ParentFilter.SubtasksOf(this.parent)),
+				TaskFilter.NONE.withAssignee(new AssigneeFilter.User(this.assignee))
+					.withPriority(Priority.MEDIUM)
+					.withText("import")
+					.withLabel(this.label));
 		for (TaskFilter filter : filters) {
 			assertThat(plan(filter, TaskSort.DEFAULT, null)).as(filter.toString()).doesNotContain("Seq Scan on tasks");
 		}
@@ -182,11 +177,11 @@ class TaskListPlanTests {
 	// rows the page returns, after any sort, not for every row that matches a filter.
 	@Test
 	void labelsAreReadOnlyForTheRowsOfThePage() {
-		List<TaskFilter> filters = List.of(filter(),
-				new TaskFilter(null, null, null, false, null, "billing", null, null, null, null, null, false, null),
-				new TaskFilter(null, null, null, false, null, null, null, null, null, this.label, null, false, null),
-				new TaskFilter(null, null, this.assignee, false, 2, "import", null, null, null, null, null, false,
-						null));
+		List<TaskFilter> filters = List.of(filter(), TaskFilter.NONE.withText("billing"),
+				TaskFilter.NONE.withLabel(this.label),
+				TaskFilter.NONE.withAssignee(new AssigneeFilter.User(this.assignee))
+					.withPriority(Priority.MEDIUM)
+					.withText("import"));
 		for (TaskFilter filter : filters) {
 			for (String sort : List.of("-createdAt", "-updatedAt", "dueDate")) {
 				TaskFilter.Sql query = TaskRepository.pageQuery(this.project, filter, TaskSort.parse(sort), null, 51);
@@ -210,8 +205,7 @@ class TaskListPlanTests {
 	// a rare one by probing the project's entries of the search index.
 	@Test
 	void aRareWordIsSearchedInTheProjectsEntriesOnly() {
-		TaskFilter search = new TaskFilter(null, null, null, false, null, "zeppelin", null, null, null, null, null,
-				false, null);
+		TaskFilter search = TaskFilter.NONE.withText("zeppelin");
 		assertThat(plan(search, TaskSort.DEFAULT, null)).contains("tasks_project_search_idx")
 			.doesNotContain("Seq Scan on tasks");
 	}
@@ -239,7 +233,7 @@ class TaskListPlanTests {
 	}
 
 	private TaskFilter filter() {
-		return new TaskFilter(null, null, null, false, null, null, null, null, null, null, null, false, null);
+		return TaskFilter.NONE;
 	}
 
 	private List<String> secondPagePosition(TaskSort sort) {

@@ -67,8 +67,7 @@ class TaskRepositoryTests extends ApiTestSupport {
 		assertThat(this.tasks.findLabeled(id)).hasValue(new TaskRepository.Labeled(task, List.of(label)));
 		assertThat(this.tasks.findLabeledByKey(task.projectKey(), task.number()))
 			.hasValue(new TaskRepository.Labeled(task, List.of(label)));
-		TaskFilter onlyThisOne = new TaskFilter(null, null, null, false, null, null, null, null, null, label, null,
-				false, null);
+		TaskFilter onlyThisOne = TaskFilter.NONE.withLabel(label);
 		assertThat(this.tasks.findPage(project, onlyThisOne, TaskSort.parse(null), null, 50))
 			.containsExactly(new TaskRepository.Labeled(task, List.of(label)));
 
