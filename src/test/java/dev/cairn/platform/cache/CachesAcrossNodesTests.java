@@ -22,23 +22,31 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two nodes on one database, each answering access checks from its cache: a change made
- * through one node is enforced by the other on the very next request, with the caches in
- * each node's memory (evicted through PostgreSQL) and with the caches in Redis.
+ * through one node is enforced by the other, with the caches in each node's memory
+ * (evicted through PostgreSQL) and with the caches in Redis. With Redis, on the very next
+ * request; in memory, as soon as PostgreSQL has delivered the eviction to the other node,
+ * milliseconds after the commit (ADR 0010 says so): a request sent in between may still
+ * be answered from the old entry, so the test gives the other node a second to hear it.
  */
 class CachesAcrossNodesTests {
 
 	@Test
 	void inMemoryCachesFollowChangesMadeOnAnotherNode() {
-		changesMadeOnOneNodeHoldOnTheOtherAtOnce();
+		changesMadeOnOneNodeHoldOnTheOther(Duration.ofSeconds(1));
 	}
 
 	@Test
 	void redisCachesFollowChangesMadeOnAnotherNode() {
 		LocalRedis.require();
-		changesMadeOnOneNodeHoldOnTheOtherAtOnce(LocalRedis.settings(LocalRedis.PORT, LocalRedis.freshPrefix()));
+		changesMadeOnOneNodeHoldOnTheOther(Duration.ZERO,
+				LocalRedis.settings(LocalRedis.PORT, LocalRedis.freshPrefix()));
 	}
 
-	private static void changesMadeOnOneNodeHoldOnTheOtherAtOnce(String... settings) {
+	/**
+	 * @param window how long the other node may answer from the old entry after the
+	 * change returned: zero for the next request
+	 */
+	private static void changesMadeOnOneNodeHoldOnTheOther(Duration window, String... settings) {
 		TestDatabase.Database database = TestDatabase.migrated();
 		try (Node a = Node.start(database, null, settings); Node b = Node.start(database, null, settings)) {
 			Api onA = new Api(a.client(), a.bean(JdbcClient.class));
@@ -60,25 +68,43 @@ class CachesAcrossNodesTests {
 			onA.call(owner, HttpMethod.PATCH, members + "/" + member.userId(), Map.of("role", "viewer"))
 				.expectStatus()
 				.isOk();
-			onB.call(member, HttpMethod.POST, tasks, Map.of("title", "Not any more")).expectStatus().isForbidden();
+			within(window,
+					() -> onB.call(member, HttpMethod.POST, tasks, Map.of("title", "Not any more"))
+						.expectStatus()
+						.isForbidden());
 
 			onA.call(owner, HttpMethod.DELETE, members + "/" + member.userId(), null).expectStatus().isNoContent();
-			onB.call(member, HttpMethod.GET, tasks, null).expectStatus().isNotFound();
+			within(window, () -> onB.call(member, HttpMethod.GET, tasks, null).expectStatus().isNotFound());
 
 			onB.call(owner, HttpMethod.GET, tasks, null).expectStatus().isOk();
 			onA.call(owner, HttpMethod.DELETE, "/api/v1/projects/" + project, null).expectStatus().isNoContent();
-			onB.call(owner, HttpMethod.GET, tasks, null).expectStatus().isNotFound();
+			within(window, () -> onB.call(owner, HttpMethod.GET, tasks, null).expectStatus().isNotFound());
 			onA.call(owner, HttpMethod.POST, "/api/v1/projects/" + project + "/restore", null).expectStatus().isOk();
-			onB.call(owner, HttpMethod.GET, tasks, null).expectStatus().isOk();
+			within(window, () -> onB.call(owner, HttpMethod.GET, tasks, null).expectStatus().isOk());
 
 			// B has the project's statuses cached from the task it created.
 			String status = (String) onA
 				.created(owner, "/api/v1/projects/" + project + "/statuses",
 						Map.of("name", "Review", "category", "started"))
 				.get("id");
-			assertThat(onB.task(owner, project, Map.of("title", "In review", "statusId", status)).get("statusId"))
-				.isEqualTo(status);
+			within(window,
+					() -> assertThat(
+							onB.task(owner, project, Map.of("title", "In review", "statusId", status)).get("statusId"))
+						.isEqualTo(status));
 			assertThat(hits(b, "project-roles")).isGreaterThan(hits);
+		}
+	}
+
+	// The check at once when there is no window, else until it holds within the window.
+	private static void within(Duration window, Runnable check) {
+		if (window.isZero()) {
+			check.run();
+		}
+		else {
+			await().pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(20))
+				.atMost(window)
+				.untilAsserted(check::run);
 		}
 	}
 
