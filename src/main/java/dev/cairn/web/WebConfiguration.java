@@ -41,6 +41,7 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 		resolvers.add(new CallerArgumentResolver());
+		resolvers.add(new QueryRecordResolver());
 	}
 
 	@Bean
