@@ -69,7 +69,7 @@ class CustomFieldController {
 			@Valid @RequestBody NewField request) {
 		List<OptionDraft> options = (request.options() != null) ? request.options()
 			.stream()
-			.map((option) -> new OptionDraft(null, option.name(), option.color()))
+			.map((option) -> new OptionDraft(null, option.name(), Patch.ofNullable(option.color())))
 			.toList() : null;
 		FieldType type = FieldType.of(request.type())
 			.orElseThrow(() -> new InvalidInput("type", FieldCommands.TYPE_RULE));

@@ -82,9 +82,15 @@ public final class FieldCommands {
 	 * An option as a command gives it.
 	 *
 	 * @param id the option's id to keep it, null for a new option
-	 * @param color {@code #rrggbb}, or null for none
+	 * @param color {@code #rrggbb} to set, cleared for none, absent to keep the colour an
+	 * option given by id has (a new option has none)
 	 */
-	public record OptionDraft(@Nullable UUID id, String name, @Nullable String color) {
+	public record OptionDraft(@Nullable UUID id, String name, Patch<String> color) {
+
+		public OptionDraft {
+			Objects.requireNonNull(color, "color");
+		}
+
 	}
 
 }

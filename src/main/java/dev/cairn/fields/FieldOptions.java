@@ -1,8 +1,10 @@
 package dev.cairn.fields;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -12,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.cairn.fields.FieldCommands.OptionDraft;
 import dev.cairn.platform.Ids;
+import dev.cairn.web.Patch;
 
 /**
  * The rules of a field's option list, the same on create and on update: only select and
@@ -61,7 +64,7 @@ final class FieldOptions {
 				.forEach((name) -> reject.accept(path + "." + name, "is not a known field"));
 			drafts.add(new OptionDraft(id(option.get("id"), path + ".id", reject),
 					string(option.get("name"), path + ".name", reject),
-					string(option.get("color"), path + ".color", reject)));
+					color(option.get("color"), path + ".color", reject)));
 		}
 		return drafts;
 	}
@@ -83,14 +86,15 @@ final class FieldOptions {
 			reject.accept("options", "must have 1 to " + MAX_OPTIONS + " options");
 			return List.of();
 		}
-		Set<UUID> known = new HashSet<>(existing.stream().map(FieldOption::id).toList());
+		Map<UUID, FieldOption> known = new HashMap<>();
+		existing.forEach((option) -> known.put(option.id(), option));
 		Set<UUID> ids = new HashSet<>();
 		Set<String> names = new HashSet<>();
 		List<FieldOption> settled = new ArrayList<>();
 		for (int i = 0; i < drafts.size(); i++) {
 			OptionDraft draft = drafts.get(i);
 			String path = "options[" + i + "]";
-			if (draft.id() != null && !known.contains(draft.id())) {
+			if (draft.id() != null && !known.containsKey(draft.id())) {
 				reject.accept(path + ".id", "is not an option of this field (leave it out for a new option)");
 			}
 			else if (draft.id() != null && !ids.add(draft.id())) {
@@ -106,11 +110,14 @@ final class FieldOptions {
 			else if (!names.add(name.toLowerCase(Locale.ROOT))) {
 				reject.accept(path + ".name", "repeats the name of another option");
 			}
-			if (draft.color() != null && !draft.color().matches("#[0-9a-fA-F]{6}")) {
+			if (draft.color() instanceof Patch.Set<String>(String color) && !color.matches("#[0-9a-fA-F]{6}")) {
 				reject.accept(path + ".color", "must be a hex colour such as #2563eb");
 			}
+			// An option renamed or moved keeps its colour unless the change names one.
+			FieldOption before = (draft.id() != null) ? known.get(draft.id()) : null;
+			String color = draft.color().applyTo((before != null) ? before.color() : null);
 			settled.add(new FieldOption((draft.id() != null) ? draft.id() : Ids.newId(), name,
-					(draft.color() != null) ? draft.color().toLowerCase(Locale.ROOT) : null));
+					(color != null) ? color.toLowerCase(Locale.ROOT) : null));
 		}
 		return settled;
 	}
@@ -131,6 +138,18 @@ final class FieldOptions {
 	private static UUID invalidId(String path, BiConsumer<String, String> reject) {
 		reject.accept(path, "must be an id (UUID)");
 		return null;
+	}
+
+	// Absent keeps the colour, null clears it, text sets it.
+	private static Patch<String> color(JsonNode value, String path, BiConsumer<String, String> reject) {
+		if (value == null) {
+			return Patch.absent();
+		}
+		if (!value.isNull() && !value.isString()) {
+			reject.accept(path, "must be a string");
+			return Patch.absent();
+		}
+		return Patch.ofNullable(value.isNull() ? null : value.asString());
 	}
 
 	private static String string(JsonNode value, String path, BiConsumer<String, String> reject) {

@@ -51,8 +51,10 @@ class CustomFieldTaskValuesTests extends ApiTestSupport {
 		FieldOption small = size.options().get(0);
 		FieldOption medium = size.options().get(1);
 
-		this.fields.update(owner.userId(), project, size.id(), new FieldPatch(Patch.of("T-shirt size"), Patch.absent(),
-				Patch.of(List.of(new OptionDraft(medium.id(), "Medium", null), draft("XL"))), Patch.absent()));
+		this.fields.update(owner.userId(), project, size.id(),
+				new FieldPatch(Patch.of("T-shirt size"), Patch.absent(),
+						Patch.of(List.of(new OptionDraft(medium.id(), "Medium", Patch.absent()), draft("XL"))),
+						Patch.absent()));
 		this.fields.update(owner.userId(), project, size.id(),
 				new FieldPatch(Patch.of("Size"), Patch.absent(), Patch.absent(), Patch.absent()));
 		this.fields.delete(owner.userId(), project, size.id());
@@ -209,7 +211,7 @@ class CustomFieldTaskValuesTests extends ApiTestSupport {
 	}
 
 	private static OptionDraft draft(String name) {
-		return new OptionDraft(null, name, null);
+		return new OptionDraft(null, name, Patch.absent());
 	}
 
 	private static CustomField field(FieldType type) {

@@ -169,6 +169,29 @@ class FieldApiTests extends ApiTestSupport {
 	}
 
 	@Test
+	void anOptionGivenWithoutAColourKeepsItsOwnAndNullClearsIt() {
+		SignedIn owner = this.users.signedIn();
+		UUID project = this.api.project(owner);
+		Map<?, ?> field = create(owner, project, Map.of("name", "Stage", "type", "select", "options",
+				List.of(Map.of("name", "Alpha", "color", "#DC2626"), Map.of("name", "Beta", "color", "#16a34a"))));
+		List<?> options = (List<?>) field.get("options");
+		Object alpha = ((Map<?, ?>) options.get(0)).get("id");
+		Object beta = ((Map<?, ?>) options.get(1)).get("id");
+		Map<String, Object> betaCleared = new java.util.HashMap<>(Map.of("id", beta, "name", "Beta"));
+		betaCleared.put("color", null);
+
+		List<?> changed = (List<?>) body(this.api
+			.call(owner, HttpMethod.PATCH, fields(project) + "/" + field.get("id"),
+					Map.of("options", List.of(Map.of("id", alpha, "name", "Alpha, renamed"), betaCleared)))
+			.expectStatus()
+			.isOk()).get("options");
+
+		assertThat(((Map<?, ?>) changed.get(0)).get("name")).isEqualTo("Alpha, renamed");
+		assertThat(((Map<?, ?>) changed.get(0)).get("color")).isEqualTo("#dc2626");
+		assertThat(((Map<?, ?>) changed.get(1)).get("color")).isNull();
+	}
+
+	@Test
 	void aPatchIsCheckedWholeAndATypeNeverChanges() {
 		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
