@@ -31,10 +31,19 @@ record TaskResponse(UUID id, String key, int number, UUID projectId, String titl
 		Role role = view.role();
 		return new TaskResponse(task.id(), task.key(), task.number(), task.projectId(), task.title(),
 				task.description(), task.statusId(), task.priority().value(), task.assigneeId(), task.reporterId(),
-				task.parentId(), task.startDate(), task.dueDate(),
-				(task.estimate() != null) ? task.estimate().stripTrailingZeros() : null, task.position(), view.labels(),
-				(task.customFields() != null) ? task.customFields() : "{}", task.completedAt(), task.createdAt(),
-				task.updatedAt(), task.version(), role.value(), role.capabilityNames());
+				task.parentId(), task.startDate(), task.dueDate(), plain(task.estimate()), task.position(),
+				view.labels(), (task.customFields() != null) ? task.customFields() : "{}", task.completedAt(),
+				task.createdAt(), task.updatedAt(), task.version(), role.value(), role.capabilityNames());
+	}
+
+	// Hours without trailing zeros, and never in exponent form: 10.00 is 10, not the
+	// 1E+1 that stripping the zeros alone gives (and JSON writers print as such).
+	private static BigDecimal plain(BigDecimal estimate) {
+		if (estimate == null) {
+			return null;
+		}
+		BigDecimal stripped = estimate.stripTrailingZeros();
+		return (stripped.scale() < 0) ? stripped.setScale(0) : stripped;
 	}
 
 }

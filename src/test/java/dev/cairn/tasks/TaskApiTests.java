@@ -22,6 +22,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TaskApiTests extends ApiTestSupport {
 
 	@Test
+	void estimatesAreWrittenAsPlainNumbers() {
+		SignedIn owner = this.users.signedIn();
+		UUID project = this.api.project(owner);
+		String path = "/api/v1/projects/" + project + "/tasks";
+
+		String ten = this.api.call(owner, HttpMethod.POST, path, Map.of("title", "Ten hours", "estimate", 10))
+			.expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		String halves = this.api.call(owner, HttpMethod.POST, path, Map.of("title", "Halves", "estimate", 2.50))
+			.expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(ten).contains("\"estimate\":10,").doesNotContain("1E+1");
+		assertThat(halves).contains("\"estimate\":2.5,");
+	}
+
+	@Test
 	void tasksGetTheNextNumberOfTheirProjectAndAreFoundByIdAndKey() {
 		SignedIn owner = this.users.signedIn();
 		UUID project = this.api.project(owner);
