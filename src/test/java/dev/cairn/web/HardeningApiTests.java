@@ -115,7 +115,10 @@ class HardeningApiTests extends ApiTestSupport {
 	void whatTomcatRefusesItselfIsAProblemToo() throws IOException {
 		for (String request : List.of("GET /api/v1/tasks/by-key/AB%00 HTTP/1.1\r\nHost: localhost\r\n",
 				"GET /api/v1/me HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: abc\0def\r\n",
-				"GET /api/v1/me HTTP/1.1\r\nHost: localhost\r\nIdempotency-Key: a\0b\r\n")) {
+				"GET /api/v1/me HTTP/1.1\r\nHost: localhost\r\nIdempotency-Key: a\0b\r\n",
+				// The docs' placeholder pasted as it is: curl sends the brackets raw.
+				"GET /api/v1/projects?limit=20&cursor=<nextCursor> HTTP/1.1\r\nHost: localhost\r\n",
+				"GET /api/v1/projects?q={x}|y HTTP/1.1\r\nHost: localhost\r\n")) {
 			String response = raw(request);
 			assertThat(response).as(request).startsWith("HTTP/1.1 400");
 			assertThat(response).contains("Content-Type: application/problem+json");
