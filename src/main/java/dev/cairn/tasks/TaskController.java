@@ -34,6 +34,7 @@ import dev.cairn.web.JsonValues;
 import dev.cairn.web.MergePatch;
 import dev.cairn.web.Page;
 import dev.cairn.web.Patch;
+import dev.cairn.web.QueryParameters;
 import dev.cairn.web.Refuses;
 import dev.cairn.web.RequiresScope;
 
@@ -89,6 +90,7 @@ class TaskController {
 
 	@RequiresScope(Caller.Scope.READ)
 	@GetMapping("/api/v1/projects/{projectId}/tasks")
+	@QueryParameters(prefixes = "cf.")
 	ResponseEntity<Page<TaskResponse>> list(Caller caller, @PathVariable UUID projectId,
 			@Valid @ParameterObject TaskListQuery query, HttpServletRequest request) {
 		Map<String, String> fieldFilters = new LinkedHashMap<>();

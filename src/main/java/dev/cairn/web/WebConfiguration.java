@@ -36,6 +36,7 @@ class WebConfiguration implements WebMvcConfigurer {
 	public void addInterceptors(InterceptorRegistry registry) {
 		// The API's routes: the public ones outside it need no scope.
 		registry.addInterceptor(new ScopeInterceptor()).addPathPatterns("/api/**");
+		registry.addInterceptor(new QueryParameterCheck()).addPathPatterns("/api/**");
 	}
 
 	@Override

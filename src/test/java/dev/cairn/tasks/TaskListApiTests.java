@@ -139,11 +139,10 @@ class TaskListApiTests extends ApiTestSupport {
 		});
 	}
 
-	// Each filter read as it was when every parameter was a String: the values of a
-	// list parameter add up, and a single filter given twice is one text that names
-	// nothing ('low,urgent'), not its first value.
+	// The values of a list parameter add up; a filter that takes one value, given twice,
+	// is refused, never read as its first value (issue 18).
 	@Test
-	void repeatedFiltersBehaveAsBefore() {
+	void repeatedFiltersAddUpOrAreRefused() {
 		SignedIn owner = this.users.signedIn();
 		SignedIn carol = this.users.signedIn();
 		UUID project = this.api.project(owner);
@@ -157,15 +156,16 @@ class TaskListApiTests extends ApiTestSupport {
 
 		assertThat(titles(owner, project, "status=" + todo + "&status=" + done)).containsExactly("Shipped", "Open");
 		assertThat(titles(owner, project, "status=" + todo + "," + done)).containsExactly("Shipped", "Open");
-		assertThat(titles(owner, project, "q=open&q=shipped")).isEmpty();
-		for (String query : List.of("priority=low&priority=urgent", "assignee=me&assignee=none",
-				"parent=none&parent=none")) {
+		for (String query : List.of("q=open&q=shipped", "priority=low&priority=urgent", "assignee=me&assignee=none",
+				"parent=none&parent=none", "label=" + todo + "&label=" + done)) {
 			this.api.call(owner, HttpMethod.GET, "/api/v1/projects/" + project + "/tasks?" + query, null)
 				.expectStatus()
 				.isBadRequest()
 				.expectBody()
 				.jsonPath("$.errors[0].field")
-				.isEqualTo(query.substring(0, query.indexOf('=')));
+				.isEqualTo(query.substring(0, query.indexOf('=')))
+				.jsonPath("$.errors[0].message")
+				.isEqualTo("must be given once");
 		}
 		assertThat(titles(carol, project, "assignee=me")).containsExactly("Shipped");
 		assertThat(titles(owner, project, "assignee=" + carol.userId())).containsExactly("Shipped");
@@ -174,6 +174,46 @@ class TaskListApiTests extends ApiTestSupport {
 
 	// 'me' is the caller when the filter is built, so a cursor of the caller's own
 	// list is good whichever way the caller named themselves.
+	// A misspelt filter would otherwise be ignored and the whole list come back.
+	@Test
+	void anUnknownParameterIsRefusedByName() {
+		SignedIn owner = this.users.signedIn();
+		UUID project = this.api.project(owner);
+		create(owner, project, Map.of("title", "Mine"));
+
+		this.api.call(owner, HttpMethod.GET, "/api/v1/projects/" + project + "/tasks?assigne=me&limit=5&sortt=x", null)
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("validation_failed")
+			.jsonPath("$.detail")
+			.isEqualTo("The request has invalid parameters.")
+			.jsonPath("$.errors[*].field")
+			.isEqualTo(List.of("assigne", "sortt"))
+			.jsonPath("$.errors[0].message")
+			.isEqualTo("is not a parameter of this operation");
+		this.api.call(owner, HttpMethod.GET, "/api/v1/projects?limt=5", null)
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("limt");
+		// Parameters read by a prefix, and those of the query record, still pass.
+		this.api
+			.call(owner, HttpMethod.GET,
+					"/api/v1/projects/" + project + "/tasks?cf." + UUID.randomUUID() + "=1&limit=5&sort=-createdAt",
+					null)
+			.expectStatus()
+			.isEqualTo(400)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.value((field) -> assertThat((String) field).startsWith("cf."))
+			.jsonPath("$.errors[0].message")
+			.value((message) -> assertThat((String) message).isNotEqualTo("is not a parameter of this operation"));
+		assertThat(titles(owner, project, "limit=5&sort=-createdAt")).containsExactly("Mine");
+	}
+
 	@Test
 	void meIsTheCallerAlsoForCursors() {
 		SignedIn owner = this.users.signedIn();
