@@ -51,7 +51,8 @@ final class OpenApiComponents {
 
 		BAD_REQUEST(400, "BadRequest",
 				"Bad Request: the body, a parameter or a header is malformed (`malformed_request`) or invalid "
-						+ "(`validation_failed`, with `errors` naming each field)."),
+						+ "(`validation_failed`, with `errors` naming each field), or a query parameter is one the "
+						+ "operation does not read or is given twice."),
 		UNAUTHORIZED(401, "Unauthorized",
 				"Unauthorized: no bearer token where the operation needs one (`unauthenticated`), or the one sent "
 						+ "is invalid or expired (`invalid_token`), which is refused even where none is needed.",

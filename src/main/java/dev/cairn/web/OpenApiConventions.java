@@ -40,13 +40,14 @@ import static dev.cairn.web.OpenApiComponents.problemResponse;
  * {@code ETag} is sent exactly with the resources that have a {@code version}
  * ({@link ETags}), a {@code Link} with every page, a {@code Location} with every 201.
  * <p>
- * The error statuses too, so that generated clients get a type for each: 400 where there
- * is input (a body, or a parameter other than the conditional headers), 401 and 403 where
- * the security chain reads bearer tokens, 404 where a path names a resource, 406 where it
- * answers with a body, 412 with {@code If-Match}, 413 and 415 with a body, 409 and 422
- * with {@code Idempotency-Key}, the codes a route names with {@link Refuses}, and 429,
- * 500 and 503 everywhere. {@code UndeclaredStatuses} in the tests fails any API test that
- * gets a status its operation does not declare.
+ * The error statuses too, so that generated clients get a type for each: 400 on every
+ * {@code /api} operation (a query parameter it does not read is refused) and wherever
+ * else there is input (a body, or a parameter other than the conditional headers), 401
+ * and 403 where the security chain reads bearer tokens, 404 where a path names a
+ * resource, 406 where it answers with a body, 412 with {@code If-Match}, 413 and 415 with
+ * a body, 409 and 422 with {@code Idempotency-Key}, the codes a route names with
+ * {@link Refuses}, and 429, 500 and 503 everywhere. {@code UndeclaredStatuses} in the
+ * tests fails any API test that gets a status its operation does not declare.
  */
 final class OpenApiConventions implements OpenApiCustomizer {
 
@@ -124,7 +125,10 @@ final class OpenApiConventions implements OpenApiCustomizer {
 	private Map<Integer, Shared> sharedStatuses(String method, String path, Operation operation) {
 		Map<Integer, Shared> shared = new TreeMap<>();
 		boolean body = operation.getRequestBody() != null;
-		if (body || parameters(operation).anyMatch((parameter) -> !isConditional(parameter))) {
+		// Under /api any query string can be refused (a parameter the operation does not
+		// read: QueryParameterCheck; a NUL: TextInputFilter), input or not.
+		if (path.startsWith("/api/") || body
+				|| parameters(operation).anyMatch((parameter) -> !isConditional(parameter))) {
 			shared.put(400, Shared.BAD_REQUEST);
 		}
 		if (this.security.readsBearerTokens(method, path)) {

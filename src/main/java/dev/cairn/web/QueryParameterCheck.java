@@ -61,7 +61,7 @@ class QueryParameterCheck implements HandlerInterceptor {
 			if (!accepted.reads(name)) {
 				errors.add(new FieldError(shown(name), "is not a parameter of this operation"));
 			}
-			else if (accepted.single().contains(name) && given.merge(name, 1, Integer::sum) == 2) {
+			else if (accepted.takesOne(name) && given.merge(name, 1, Integer::sum) == 2) {
 				errors.add(new FieldError(name, "must be given once"));
 			}
 		}
@@ -90,7 +90,7 @@ class QueryParameterCheck implements HandlerInterceptor {
 	 *
 	 * @param names every parameter it reads by name
 	 * @param single those of them that take one value
-	 * @param prefixes the prefixes it reads by
+	 * @param prefixes the prefixes it reads by, one value for each name
 	 * @param any whether it reads every parameter (a map of them), so none is unknown
 	 */
 	private record Accepted(Set<String> names, Set<String> single, List<String> prefixes, boolean any) {
@@ -127,7 +127,16 @@ class QueryParameterCheck implements HandlerInterceptor {
 		}
 
 		boolean reads(String name) {
-			return this.names.contains(name) || this.prefixes.stream().anyMatch(name::startsWith);
+			return this.names.contains(name) || byPrefix(name);
+		}
+
+		// A parameter read by its prefix is one filter each (cf.<field>): one value.
+		boolean takesOne(String name) {
+			return this.single.contains(name) || (!this.names.contains(name) && byPrefix(name));
+		}
+
+		private boolean byPrefix(String name) {
+			return this.prefixes.stream().anyMatch(name::startsWith);
 		}
 
 		private static boolean takesMany(Class<?> type) {

@@ -199,6 +199,25 @@ class TaskListApiTests extends ApiTestSupport {
 			.expectBody()
 			.jsonPath("$.errors[0].field")
 			.isEqualTo("limt");
+		// A filter read by its prefix is one filter: given twice, refused, not its first.
+		String filter = "cf." + UUID.randomUUID();
+		this.api
+			.call(owner, HttpMethod.GET, "/api/v1/projects/" + project + "/tasks?" + filter + "=a&" + filter + "=b",
+					null)
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo(filter)
+			.jsonPath("$.errors[0].message")
+			.isEqualTo("must be given once");
+		// An operation that reads no parameter at all refuses one too (and declares 400).
+		this.api.call(owner, HttpMethod.GET, "/api/v1/me?fields=handle", null)
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("fields");
 		// Parameters read by a prefix, and those of the query record, still pass.
 		this.api
 			.call(owner, HttpMethod.GET,
