@@ -2,7 +2,6 @@ package dev.cairn.members;
 
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,19 +13,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class MemberImports {
 
-	private final JdbcClient jdbc;
+	private final MemberRepository members;
 
-	MemberImports(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	MemberImports(MemberRepository members) {
+		this.members = members;
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void insert(UUID projectId, UUID userId, Role role) {
-		this.jdbc.sql("INSERT INTO project_members (project_id, user_id, role) VALUES (:projectId, :userId, :role)")
-			.param("projectId", projectId)
-			.param("userId", userId)
-			.param("role", role.value())
-			.update();
+		this.members.insert(projectId, userId, role);
 	}
 
 }

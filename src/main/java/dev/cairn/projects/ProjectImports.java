@@ -19,8 +19,11 @@ public class ProjectImports {
 
 	private final JdbcClient jdbc;
 
-	ProjectImports(JdbcClient jdbc) {
+	private final ProjectRepository projects;
+
+	ProjectImports(JdbcClient jdbc, ProjectRepository projects) {
 		this.jdbc = jdbc;
+		this.projects = projects;
 	}
 
 	/**
@@ -48,16 +51,7 @@ public class ProjectImports {
 	public void insertStatuses(UUID projectId, List<ImportedStatus> statuses) {
 		for (int i = 0; i < statuses.size(); i++) {
 			ImportedStatus status = statuses.get(i);
-			this.jdbc.sql("""
-					INSERT INTO statuses (id, project_id, name, category, position)
-					VALUES (:id, :projectId, :name, :category, :position)
-					""")
-				.param("id", status.id())
-				.param("projectId", projectId)
-				.param("name", status.name())
-				.param("category", status.category().value())
-				.param("position", i)
-				.update();
+			this.projects.insertStatus(status.id(), projectId, status.name(), status.category(), i);
 		}
 	}
 
