@@ -22,6 +22,7 @@ import dev.cairn.fields.FieldCommands.CreateField;
 import dev.cairn.fields.FieldCommands.FieldPatch;
 import dev.cairn.fields.FieldCommands.OptionDraft;
 import dev.cairn.web.Caller;
+import dev.cairn.web.Colors;
 import dev.cairn.web.ErrorCode;
 import dev.cairn.web.InvalidInput;
 import dev.cairn.web.MergePatch;
@@ -122,7 +123,7 @@ class CustomFieldController {
 	// Checked by the service, with the same rules as options in a patch; the schema says
 	// what it checks.
 	record NewOption(@Schema(maxLength = FieldOptions.MAX_NAME) String name,
-			@Schema(pattern = "^#[0-9a-fA-F]{6}$", maxLength = 7) String color) {
+			@Schema(pattern = "^" + Colors.PATTERN + "$", maxLength = Colors.LENGTH) String color) {
 	}
 
 }

@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.cairn.fields.FieldCommands.OptionDraft;
 import dev.cairn.platform.Ids;
+import dev.cairn.web.Colors;
 import dev.cairn.web.Patch;
 
 /**
@@ -110,8 +111,8 @@ final class FieldOptions {
 			else if (!names.add(name.toLowerCase(Locale.ROOT))) {
 				reject.accept(path + ".name", "repeats the name of another option");
 			}
-			if (draft.color() instanceof Patch.Set<String>(String color) && !color.matches("#[0-9a-fA-F]{6}")) {
-				reject.accept(path + ".color", "must be a hex colour such as #2563eb");
+			if (draft.color() instanceof Patch.Set<String>(String color) && !Colors.isColor(color)) {
+				reject.accept(path + ".color", Colors.RULE);
 			}
 			// An option renamed or moved keeps its colour unless the change names one.
 			FieldOption before = (draft.id() != null) ? known.get(draft.id()) : null;

@@ -2,11 +2,11 @@ package dev.cairn.labels;
 
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.cairn.web.Checks;
+import dev.cairn.web.Colors;
 import dev.cairn.web.Patch;
 
 /**
@@ -19,12 +19,6 @@ public final class LabelCommands {
 	static final int MAX_NAME = 50;
 
 	static final int MAX_DESCRIPTION = 500;
-
-	static final int COLOR_LENGTH = 7;
-
-	static final String COLOR_RULE = "must be a hex colour such as #2563eb";
-
-	private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
 
 	private LabelCommands() {
 	}
@@ -63,8 +57,8 @@ public final class LabelCommands {
 	}
 
 	private static String checkedColor(Checks checks, String color) {
-		if (!COLOR.matcher(color).matches()) {
-			checks.reject("color", COLOR_RULE);
+		if (!Colors.isColor(color)) {
+			checks.reject("color", Colors.RULE);
 			return color;
 		}
 		return color.toLowerCase(Locale.ROOT);

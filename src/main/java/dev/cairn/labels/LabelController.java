@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import dev.cairn.labels.LabelCommands.CreateLabel;
 import dev.cairn.labels.LabelCommands.LabelPatch;
 import dev.cairn.web.Caller;
+import dev.cairn.web.Colors;
 import dev.cairn.web.ErrorCode;
 import dev.cairn.web.MergePatch;
 import dev.cairn.web.Page;
@@ -72,7 +73,7 @@ class LabelController {
 	Label update(Caller caller, @PathVariable UUID projectId, @PathVariable UUID labelId, @RequestBody JsonNode body) {
 		MergePatch patch = MergePatch.of(body, Set.of("name", "color", "description"));
 		Patch<String> name = Patch.from(patch.text("name", LabelCommands.MAX_NAME, false));
-		Patch<String> color = Patch.from(patch.text("color", LabelCommands.COLOR_LENGTH, false));
+		Patch<String> color = Patch.from(patch.text("color", Colors.LENGTH, false));
 		Patch<String> description = Patch.from(patch.text("description", LabelCommands.MAX_DESCRIPTION, true));
 		return this.labels.update(caller.userId(), projectId, labelId,
 				patch.build(() -> new LabelPatch(name, color, description)));
@@ -87,8 +88,7 @@ class LabelController {
 	}
 
 	record NewLabel(@NotBlank @Size(max = LabelCommands.MAX_NAME) String name,
-			@Pattern(regexp = "#[0-9a-fA-F]{6}",
-					message = LabelCommands.COLOR_RULE) @Schema(maxLength = LabelCommands.COLOR_LENGTH) String color,
+			@Pattern(regexp = Colors.PATTERN, message = Colors.RULE) @Schema(maxLength = Colors.LENGTH) String color,
 			@Size(max = LabelCommands.MAX_DESCRIPTION) String description) {
 	}
 

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.cairn.labels.LabelCommands.CreateLabel;
 import dev.cairn.labels.LabelCommands.LabelPatch;
+import dev.cairn.web.Colors;
 import dev.cairn.web.FieldError;
 import dev.cairn.web.InvalidInput;
 import dev.cairn.web.Patch;
@@ -32,8 +33,7 @@ class LabelCommandsTests {
 					new FieldError("color", "must not be null"),
 					new FieldError("description", "must be at most 500 characters")));
 		assertThatExceptionOfType(InvalidInput.class).isThrownBy(() -> new CreateLabel("Bug", "red", null))
-			.satisfies(
-					(ex) -> assertThat(ex.errors()).containsExactly(new FieldError("color", LabelCommands.COLOR_RULE)));
+			.satisfies((ex) -> assertThat(ex.errors()).containsExactly(new FieldError("color", Colors.RULE)));
 	}
 
 }
