@@ -141,6 +141,8 @@ public final class CustomFieldValues {
 				yield switch (node) {
 					case BigDecimal decimal -> number(decimal);
 					case Double infinite when infinite.isInfinite() -> number(NUMBER_BOUND);
+					case Double notANumber when notANumber.isNaN() ->
+						throw new IllegalArgumentException("must be a number");
 					case Number other -> number(new BigDecimal(other.toString()));
 					default -> throw new IllegalArgumentException("must be a number");
 				};

@@ -1,7 +1,6 @@
 package dev.cairn.web;
 
 import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,6 +11,8 @@ import jakarta.validation.Valid;
 
 import org.springdoc.core.annotations.ParameterObject;
 
+import org.springframework.beans.BeanInstantiationException;
+import org.springframework.beans.BeanUtils;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Conventions;
 import org.springframework.core.MethodParameter;
@@ -127,13 +128,15 @@ final class QueryRecordResolver implements HandlerMethodArgumentResolver {
 			}
 		}
 
+		// BeanUtils gives a primitive component its default when its parameter is
+		// absent, where the constructor alone would refuse the null (a 500).
 		Object create(Object[] values) throws Exception {
 			try {
-				return this.constructor.newInstance(values);
+				return BeanUtils.instantiateClass(this.constructor, values);
 			}
-			catch (InvocationTargetException ex) {
+			catch (BeanInstantiationException ex) {
 				// The record's own checks (an InvalidInput) reach the client as they are.
-				if (ex.getCause() instanceof Exception cause) {
+				if (ex.getCause() instanceof Exception cause && !(cause instanceof ReflectiveOperationException)) {
 					throw cause;
 				}
 				throw ex;

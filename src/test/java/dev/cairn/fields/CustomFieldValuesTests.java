@@ -167,6 +167,7 @@ class CustomFieldValuesTests {
 		assertThat(message(this.multiselect, this.red.id().toString())).isEqualTo("must be an array of option ids");
 		assertThat(message(this.user, "me")).isEqualTo("must be a user id");
 		assertThat(message(this.checkbox, 1)).isEqualTo("must be true or false");
+		assertThat(message(this.number, Double.NaN)).isEqualTo("must be a number");
 		assertThat(message(this.text, 12)).isEqualTo("must be a string");
 	}
 
